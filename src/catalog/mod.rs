@@ -1,0 +1,518 @@
+//! The price catalogue: every AWS price cloudplan knows, with its source and effective date.
+//!
+//! A [`Catalog`] is a flat table of [`Rate`] rows (region × service × product × dimension ×
+//! purchase option × tier) plus instance specifications, Spot Instance Advisor figures, S3
+//! storage-class rules and the list of sources. It is loaded from `pricing-data/*.csv`
+//! (embedded in the binary, see [`load`]) or from a directory given with `--catalog DIR`,
+//! and is read-only afterwards. The vocabulary of services, products and dimensions is
+//! documented in `pricing-data/README.md` and mirrored by the constants in [`vocab`].
+
+pub mod load;
+pub mod vocab;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+/// AWS services cloudplan prices. The lower-case name is used in files and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Ec2,
+    Ebs,
+    S3,
+    Efs,
+    DataTransfer,
+    Lambda,
+    Rds,
+    Dynamodb,
+    NatGateway,
+    Elb,
+    PublicIpv4,
+    /// A user-entered fixed monthly line (support plan, third-party licence …); never in the catalogue.
+    Custom,
+}
+
+impl Service {
+    pub const ALL: [Service; 12] = [
+        Service::Ec2,
+        Service::Ebs,
+        Service::S3,
+        Service::Efs,
+        Service::DataTransfer,
+        Service::Lambda,
+        Service::Rds,
+        Service::Dynamodb,
+        Service::NatGateway,
+        Service::Elb,
+        Service::PublicIpv4,
+        Service::Custom,
+    ];
+
+    /// The identifier used in files (`ec2`, `data_transfer` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Service::Ec2 => "ec2",
+            Service::Ebs => "ebs",
+            Service::S3 => "s3",
+            Service::Efs => "efs",
+            Service::DataTransfer => "data_transfer",
+            Service::Lambda => "lambda",
+            Service::Rds => "rds",
+            Service::Dynamodb => "dynamodb",
+            Service::NatGateway => "nat_gateway",
+            Service::Elb => "elb",
+            Service::PublicIpv4 => "public_ipv4",
+            Service::Custom => "custom",
+        }
+    }
+
+    /// The name a person reads (`Amazon EC2`, `Data transfer` …).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Service::Ec2 => "Amazon EC2",
+            Service::Ebs => "Amazon EBS",
+            Service::S3 => "Amazon S3",
+            Service::Efs => "Amazon EFS",
+            Service::DataTransfer => "Data transfer",
+            Service::Lambda => "AWS Lambda",
+            Service::Rds => "Amazon RDS",
+            Service::Dynamodb => "Amazon DynamoDB",
+            Service::NatGateway => "NAT gateway",
+            Service::Elb => "Elastic Load Balancing",
+            Service::PublicIpv4 => "Public IPv4",
+            Service::Custom => "Custom",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Service> {
+        Service::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+impl fmt::Display for Service {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Length of a Reserved Instance / Savings Plan commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Term {
+    #[serde(rename = "1yr")]
+    OneYear,
+    #[serde(rename = "3yr")]
+    ThreeYears,
+}
+
+impl Term {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Term::OneYear => "1yr",
+            Term::ThreeYears => "3yr",
+        }
+    }
+    pub fn months(self) -> u32 {
+        match self {
+            Term::OneYear => 12,
+            Term::ThreeYears => 36,
+        }
+    }
+    /// Hours in the term, as AWS amortises upfront fees: 365 days × 24 h per year
+    /// (1 yr = 8,760 h, 3 yr = 26,280 h; AWS Cost Explorer "amortized cost" docs).
+    pub fn hours(self) -> f64 {
+        match self {
+            Term::OneYear => 8760.0,
+            Term::ThreeYears => 26280.0,
+        }
+    }
+    pub fn parse(s: &str) -> Option<Term> {
+        match s {
+            "1yr" => Some(Term::OneYear),
+            "3yr" => Some(Term::ThreeYears),
+            _ => None,
+        }
+    }
+}
+
+/// How a commitment is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payment {
+    NoUpfront,
+    PartialUpfront,
+    AllUpfront,
+}
+
+impl Payment {
+    pub const ALL: [Payment; 3] = [Payment::NoUpfront, Payment::PartialUpfront, Payment::AllUpfront];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Payment::NoUpfront => "no_upfront",
+            Payment::PartialUpfront => "partial_upfront",
+            Payment::AllUpfront => "all_upfront",
+        }
+    }
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Payment::NoUpfront => "No Upfront",
+            Payment::PartialUpfront => "Partial Upfront",
+            Payment::AllUpfront => "All Upfront",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Payment> {
+        Payment::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// Reserved Instance offering class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferingClass {
+    Standard,
+    Convertible,
+}
+
+impl OfferingClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfferingClass::Standard => "standard",
+            OfferingClass::Convertible => "convertible",
+        }
+    }
+    pub fn parse(s: &str) -> Option<OfferingClass> {
+        match s {
+            "standard" => Some(OfferingClass::Standard),
+            "convertible" => Some(OfferingClass::Convertible),
+            _ => None,
+        }
+    }
+}
+
+/// One Reserved Instance offering: class × term × payment option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Reservation {
+    pub class: OfferingClass,
+    pub term: Term,
+    pub payment: Payment,
+}
+
+impl fmt::Display for Reservation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Reserved {} {} {}",
+            self.class.as_str(),
+            self.term.as_str(),
+            self.payment.display_name()
+        )
+    }
+}
+
+/// The purchase option a catalogue rate applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PriceOption {
+    OnDemand,
+    Spot,
+    Reserved(Reservation),
+}
+
+impl fmt::Display for PriceOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PriceOption::OnDemand => f.write_str("On-Demand"),
+            PriceOption::Spot => f.write_str("Spot"),
+            PriceOption::Reserved(r) => r.fmt(f),
+        }
+    }
+}
+
+/// One price row: the price of `dimension` of `product` in `region` under `option`, for
+/// usage between `tier_begin` and `tier_end` (in the rate's unit, per month).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    pub region: String,
+    pub service: Service,
+    pub product: String,
+    pub dimension: String,
+    pub option: PriceOption,
+    /// Unit the price is per, as a person reads it (`Hrs`, `GB-Mo`, `Requests` …).
+    pub unit: String,
+    /// Tier start, inclusive, in `unit` per month (0 for an untiered rate).
+    pub tier_begin: f64,
+    /// Tier end, exclusive; `None` for the last (open-ended) tier.
+    pub tier_end: Option<f64>,
+    /// USD per `unit`.
+    pub usd: f64,
+    /// One-time fee per unit of commitment (Reserved Instances: per instance per term).
+    pub upfront_usd: f64,
+    pub effective_date: NaiveDate,
+    /// Id of a row in the catalogue's sources table.
+    pub source: String,
+}
+
+/// CPU architecture of an instance type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arch {
+    X86_64,
+    Arm64,
+}
+
+impl Arch {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Arm64 => "arm64",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Arch> {
+        match s {
+            "x86_64" => Some(Arch::X86_64),
+            "arm64" => Some(Arch::Arm64),
+            _ => None,
+        }
+    }
+}
+
+/// Hardware of an EC2 instance type (or RDS instance class).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstanceSpec {
+    pub instance_type: String,
+    pub family: String,
+    pub vcpu: u32,
+    pub memory_gib: f64,
+    pub architecture: Arch,
+    pub source: String,
+}
+
+/// Spot Instance Advisor figures for one instance type in one region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpotAdvice {
+    pub region: String,
+    pub instance_type: String,
+    /// Savings versus on-demand, percent (advisor field `s`).
+    pub savings_pct: f64,
+    /// Frequency of interruption band as the advisor labels it (`<5%`, `5-10%`, … `>20%`).
+    pub interruption_band: String,
+    pub effective_date: NaiveDate,
+    pub source: String,
+}
+
+/// Billing rules of an S3 storage class (minimum storage duration and billable object size).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct S3ClassRule {
+    /// Product key used in rates (`standard_ia`, `glacier_flexible` …).
+    pub storage_class: String,
+    pub min_storage_days: u32,
+    /// Minimum billable object size in KB (0 when none).
+    pub min_object_kb: f64,
+    pub source: String,
+}
+
+/// Where prices came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub description: String,
+    pub url: String,
+    pub effective_date: String,
+}
+
+/// Which catalogue an estimate was priced with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogId {
+    pub name: String,
+    /// Oldest effective date of any rate.
+    pub effective_from: NaiveDate,
+    /// Newest effective date of any rate.
+    pub effective_to: NaiveDate,
+}
+
+impl fmt::Display for CatalogId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (prices effective {} to {})",
+            self.name, self.effective_from, self.effective_to
+        )
+    }
+}
+
+/// The price catalogue. Build it with [`Catalog::from_parts`] or [`load`]; read-only afterwards.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub id: CatalogId,
+    rates: Vec<Rate>,
+    instances: Vec<InstanceSpec>,
+    spot: Vec<SpotAdvice>,
+    s3_rules: Vec<S3ClassRule>,
+    sources: Vec<Source>,
+    /// Hash of (region, service, product, dimension, option) → indices of the rows, sorted by tier.
+    index: HashMap<u64, Vec<u32>>,
+    instance_index: HashMap<String, usize>,
+    spot_index: HashMap<(String, String), usize>,
+}
+
+fn key_hash(region: &str, service: Service, product: &str, dimension: &str, option: PriceOption) -> u64 {
+    // A fixed-key hasher so lookups need no allocation; collisions are resolved by comparing rows.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    region.hash(&mut h);
+    service.hash(&mut h);
+    product.hash(&mut h);
+    dimension.hash(&mut h);
+    option.hash(&mut h);
+    h.finish()
+}
+
+impl Catalog {
+    /// Assemble a catalogue from already-validated parts. The catalogue's effective dates are
+    /// the oldest and newest rate dates. Rows of one key are ordered by `tier_begin`.
+    pub fn from_parts(
+        name: impl Into<String>,
+        rates: Vec<Rate>,
+        instances: Vec<InstanceSpec>,
+        spot: Vec<SpotAdvice>,
+        s3_rules: Vec<S3ClassRule>,
+        sources: Vec<Source>,
+    ) -> Catalog {
+        let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, r) in rates.iter().enumerate() {
+            index
+                .entry(key_hash(&r.region, r.service, &r.product, &r.dimension, r.option))
+                .or_default()
+                .push(i as u32);
+        }
+        for ids in index.values_mut() {
+            ids.sort_by(|a, b| {
+                rates[*a as usize]
+                    .tier_begin
+                    .total_cmp(&rates[*b as usize].tier_begin)
+            });
+        }
+        let dates = rates.iter().map(|r| r.effective_date);
+        let effective_from = dates.clone().min().unwrap_or_default();
+        let effective_to = dates.max().unwrap_or_default();
+        let instance_index = instances
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.instance_type.clone(), i))
+            .collect();
+        let spot_index = spot
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.region.clone(), s.instance_type.clone()), i))
+            .collect();
+        Catalog {
+            id: CatalogId {
+                name: name.into(),
+                effective_from,
+                effective_to,
+            },
+            rates,
+            instances,
+            spot,
+            s3_rules,
+            sources,
+            index,
+            instance_index,
+            spot_index,
+        }
+    }
+
+    /// The tiers of one price, ordered by `tier_begin`; empty when the catalogue lacks it.
+    pub fn tiers(
+        &self,
+        region: &str,
+        service: Service,
+        product: &str,
+        dimension: &str,
+        option: PriceOption,
+    ) -> Vec<&Rate> {
+        let Some(ids) = self
+            .index
+            .get(&key_hash(region, service, product, dimension, option))
+        else {
+            return Vec::new();
+        };
+        ids.iter()
+            .map(|i| &self.rates[*i as usize])
+            .filter(|r| {
+                r.region == region
+                    && r.service == service
+                    && r.product == product
+                    && r.dimension == dimension
+                    && r.option == option
+            })
+            .collect()
+    }
+
+    /// Number of tier rows for a price without collecting them (0 when absent).
+    pub fn has_price(
+        &self,
+        region: &str,
+        service: Service,
+        product: &str,
+        dimension: &str,
+        option: PriceOption,
+    ) -> bool {
+        !self.tiers(region, service, product, dimension, option).is_empty()
+    }
+
+    pub fn rates(&self) -> &[Rate] {
+        &self.rates
+    }
+    pub fn instances(&self) -> &[InstanceSpec] {
+        &self.instances
+    }
+    pub fn instance(&self, instance_type: &str) -> Option<&InstanceSpec> {
+        self.instance_index
+            .get(instance_type)
+            .map(|i| &self.instances[*i])
+    }
+    pub fn spot_advice_all(&self) -> &[SpotAdvice] {
+        &self.spot
+    }
+    pub fn spot_advice(&self, region: &str, instance_type: &str) -> Option<&SpotAdvice> {
+        self.spot_index
+            .get(&(region.to_string(), instance_type.to_string()))
+            .map(|i| &self.spot[*i])
+    }
+    pub fn s3_rules(&self) -> &[S3ClassRule] {
+        &self.s3_rules
+    }
+    pub fn s3_rule(&self, storage_class: &str) -> Option<&S3ClassRule> {
+        self.s3_rules
+            .iter()
+            .find(|r| r.storage_class == storage_class)
+    }
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Regions that have at least one rate, sorted.
+    pub fn regions(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.rates.iter().map(|r| r.region.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Distinct products of a service in a region, sorted.
+    pub fn products(&self, service: Service, region: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .rates
+            .iter()
+            .filter(|r| r.service == service && r.region == region)
+            .map(|r| r.product.as_str())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}

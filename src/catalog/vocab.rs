@@ -1,0 +1,142 @@
+//! The catalogue's vocabulary: product and dimension keys per service.
+//!
+//! These strings are the contract between `pricing-data/*.csv` (and the offer-file importer)
+//! and the cost engine. `pricing-data/README.md` documents the same table for people.
+//! Keys are lower-case snake case; a product key that combines several attributes joins
+//! them with `:` (RDS: `postgresql:multi_az:db.m5.large`).
+
+/// EC2 instances — product: the instance type (`m5.large`).
+pub mod ec2 {
+    /// Instance running time, per instance-hour. Options: on_demand, reserved, spot.
+    pub const INSTANCE_HOURS: &str = "instance_hours";
+}
+
+/// EBS — product: volume type `gp2 gp3 io1 io2 st1 sc1 standard`, or `snapshot`, `snapshot_archive`.
+pub mod ebs {
+    /// Provisioned storage, per GB-month.
+    pub const STORAGE: &str = "storage";
+    /// Provisioned IOPS, per IOPS-month (gp3: above the 3,000 included; io1; io2 in per-volume tiers).
+    pub const IOPS: &str = "iops";
+    /// Provisioned throughput above gp3's 125 MiB/s included, per MiB/s-month.
+    pub const THROUGHPUT: &str = "throughput";
+    /// I/O requests of previous-generation magnetic (`standard`) volumes, per request.
+    pub const IO_REQUESTS: &str = "io_requests";
+    pub const GP3_INCLUDED_IOPS: f64 = 3000.0;
+    pub const GP3_INCLUDED_THROUGHPUT_MIBPS: f64 = 125.0;
+}
+
+/// S3 — product: storage class `standard intelligent_tiering standard_ia onezone_ia glacier_ir
+/// glacier_flexible deep_archive`.
+pub mod s3 {
+    /// Storage per GB-month (Standard: tiered 0–51,200 / 51,200–512,000 / over 512,000 GB).
+    pub const STORAGE: &str = "storage";
+    /// Intelligent-Tiering access tiers, per GB-month (`storage` is its Frequent Access tier).
+    pub const STORAGE_INFREQUENT: &str = "storage_infrequent";
+    pub const STORAGE_ARCHIVE_INSTANT: &str = "storage_archive_instant";
+    pub const STORAGE_ARCHIVE: &str = "storage_archive";
+    pub const STORAGE_DEEP_ARCHIVE: &str = "storage_deep_archive";
+    /// Intelligent-Tiering monitoring and automation, per object-month (objects ≥ 128 KB).
+    pub const MONITORING: &str = "monitoring";
+    /// PUT, COPY, POST, LIST requests, per request.
+    pub const PUT_REQUESTS: &str = "put_requests";
+    /// GET, SELECT and all other requests, per request.
+    pub const GET_REQUESTS: &str = "get_requests";
+    /// Lifecycle transition requests into the class, per request.
+    pub const LIFECYCLE_TRANSITIONS: &str = "lifecycle_transitions";
+    /// Data retrieval, per GB (Standard-IA, One Zone-IA, Glacier Instant Retrieval).
+    pub const RETRIEVAL: &str = "retrieval";
+    /// Glacier Flexible Retrieval / Deep Archive retrievals per GB, by speed.
+    pub const RETRIEVAL_EXPEDITED: &str = "retrieval_expedited";
+    pub const RETRIEVAL_STANDARD: &str = "retrieval_standard";
+    pub const RETRIEVAL_BULK: &str = "retrieval_bulk";
+    /// Restore requests, per request, by speed.
+    pub const RESTORE_EXPEDITED: &str = "restore_requests_expedited";
+    pub const RESTORE_STANDARD: &str = "restore_requests_standard";
+    pub const RESTORE_BULK: &str = "restore_requests_bulk";
+    pub const CLASSES: [&str; 7] = [
+        "standard",
+        "intelligent_tiering",
+        "standard_ia",
+        "onezone_ia",
+        "glacier_ir",
+        "glacier_flexible",
+        "deep_archive",
+    ];
+}
+
+/// EFS — product: `standard ia archive onezone onezone_ia` for storage; `elastic` for
+/// elastic-throughput data access; `provisioned` for provisioned throughput.
+pub mod efs {
+    pub const STORAGE: &str = "storage";
+    /// Tiered-storage access charges (products `ia`, `archive`, `onezone_ia`), per GB.
+    pub const ACCESS_READ: &str = "access_read";
+    pub const ACCESS_WRITE: &str = "access_write";
+    /// Elastic throughput data transferred (product `elastic`), per GB.
+    pub const READ: &str = "read";
+    pub const WRITE: &str = "write";
+    /// Provisioned throughput (product `provisioned`), per MiB/s-month.
+    pub const THROUGHPUT: &str = "throughput";
+}
+
+/// Data transfer — product: `internet_out` (tiered per month), `internet_in`, `inter_az`, or
+/// `inter_region:<destination region>`.
+pub mod data_transfer {
+    pub const GB: &str = "gb";
+    pub const INTERNET_OUT: &str = "internet_out";
+    pub const INTERNET_IN: &str = "internet_in";
+    pub const INTER_AZ: &str = "inter_az";
+    pub const INTER_REGION_PREFIX: &str = "inter_region:";
+}
+
+/// Lambda — product: architecture `x86_64` or `arm64`.
+pub mod lambda {
+    pub const REQUESTS: &str = "requests";
+    /// Duration, per GB-second (tiered per month, per account and region).
+    pub const DURATION: &str = "duration";
+    /// Ephemeral storage above the 512 MB included, per GB-second.
+    pub const EPHEMERAL_STORAGE: &str = "ephemeral_storage";
+    pub const PROVISIONED_CONCURRENCY: &str = "provisioned_concurrency";
+    pub const PROVISIONED_DURATION: &str = "provisioned_duration";
+}
+
+/// RDS — instances: product `<engine>:<deployment>:<class>` with engine `postgresql`/`mysql`
+/// and deployment `single_az`/`multi_az`; storage: product `<type>:<deployment>` with type
+/// `gp2 gp3 io1 io2 magnetic`; backup: product `backup`.
+pub mod rds {
+    pub const INSTANCE_HOURS: &str = "instance_hours";
+    pub const STORAGE: &str = "storage";
+    pub const IOPS: &str = "iops";
+    pub const THROUGHPUT: &str = "throughput";
+    pub const BACKUP_PRODUCT: &str = "backup";
+}
+
+/// DynamoDB — product: table class `standard` or `standard_ia`; `pitr` / `backup` for backups.
+pub mod dynamodb {
+    pub const WRITE_REQUEST_UNITS: &str = "write_request_units";
+    pub const READ_REQUEST_UNITS: &str = "read_request_units";
+    /// Provisioned capacity, per unit-hour.
+    pub const WCU_HOURS: &str = "wcu_hours";
+    pub const RCU_HOURS: &str = "rcu_hours";
+    pub const STORAGE: &str = "storage";
+}
+
+/// NAT gateway — product `nat_gateway`.
+pub mod nat_gateway {
+    pub const PRODUCT: &str = "nat_gateway";
+    pub const HOURS: &str = "hours";
+    pub const DATA_PROCESSED: &str = "data_processed";
+}
+
+/// Elastic Load Balancing — product `alb`, `nlb`, `gwlb` or `clb`.
+pub mod elb {
+    pub const HOURS: &str = "hours";
+    /// LCU-hours (ALB), NLCU-hours (NLB), GLCU-hours (GWLB).
+    pub const LCU_HOURS: &str = "lcu_hours";
+    /// Classic Load Balancer data processed, per GB.
+    pub const DATA_PROCESSED: &str = "data_processed";
+}
+
+/// Public IPv4 addresses — product `in_use` or `idle`.
+pub mod public_ipv4 {
+    pub const HOURS: &str = "hours";
+}

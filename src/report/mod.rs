@@ -1,0 +1,9 @@
+//! Reports rendered from an [`Estimate`](crate::cost::Estimate): CSV files, charts, number formats.
+//!
+//! Everything here reads an estimate and writes text or pixels; nothing recomputes a price.
+
+pub mod catalog;
+pub mod chart;
+pub mod csv;
+pub mod format;
+pub mod table;
