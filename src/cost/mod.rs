@@ -104,3 +104,170 @@ pub struct Estimate {
     pub by_region: BTreeMap<String, Totals>,
     pub by_tag: BTreeMap<String, Totals>,
 }
+
+pub mod custom;
+pub mod data_transfer;
+pub mod dynamodb;
+pub mod ebs;
+pub mod ec2;
+pub mod efs;
+pub mod elb;
+pub mod free_tier;
+pub mod lambda;
+pub mod line;
+pub mod nat_gateway;
+pub mod price;
+pub mod public_ipv4;
+pub mod rds;
+pub mod s3;
+pub mod tiers;
+pub mod totals;
+
+use crate::catalog::Catalog;
+use crate::plan::formula::Evaluator;
+use crate::plan::{Plan, Resource};
+use line::{Ctx, Line};
+use std::collections::HashSet;
+
+pub(crate) fn fmt_money(usd: f64) -> String {
+    crate::report::format::money(usd)
+}
+pub(crate) fn fmt_unit_price(usd: f64) -> String {
+    crate::report::format::unit_price(usd)
+}
+pub(crate) fn fmt_qty(q: f64) -> String {
+    crate::report::format::quantity(q, 4)
+}
+
+/// Pass 1 over the whole plan: every item's lines, and every problem found.
+fn build_lines<'a>(
+    plan: &'a Plan,
+    catalog: &'a Catalog,
+    ev: &'a Evaluator,
+) -> (Vec<Line<'a>>, Vec<CostError>) {
+    let mut lines = Vec::with_capacity(plan.items.len() * 3);
+    let mut errors = Vec::new();
+    let mut seen = HashSet::with_capacity(plan.items.len());
+    for (i, item) in plan.items.iter().enumerate() {
+        if !seen.insert(item.id.as_str()) {
+            errors.push(CostError::Plan(format!(
+                "item id `{}` is used more than once",
+                item.id
+            )));
+        }
+        let region = item.region(plan);
+        let ctx = Ctx::new(ev, catalog, i, item, region);
+        let start = lines.len();
+        match &item.resource {
+            Resource::Ec2(r) => ec2::lines(&ctx, r, &mut lines),
+            Resource::Ebs(r) => ebs::lines(&ctx, r, &mut lines),
+            Resource::S3(r) => s3::lines(&ctx, r, &mut lines),
+            Resource::Efs(r) => efs::lines(&ctx, r, &mut lines),
+            Resource::DataTransfer(r) => data_transfer::lines(&ctx, r, &mut lines),
+            Resource::Lambda(r) => lambda::lines(&ctx, r, &mut lines),
+            Resource::Rds(r) => rds::lines(&ctx, r, &mut lines),
+            Resource::Dynamodb(r) => dynamodb::lines(&ctx, r, &mut lines),
+            Resource::NatGateway(r) => nat_gateway::lines(&ctx, r, &mut lines),
+            Resource::LoadBalancer(r) => elb::lines(&ctx, r, &mut lines),
+            Resource::PublicIpv4(r) => public_ipv4::lines(&ctx, r, &mut lines),
+            Resource::Custom(r) => custom::lines(&ctx, r, &mut lines),
+        }
+        if ctx.has_errors() {
+            lines.truncate(start);
+            errors.extend(ctx.into_errors());
+        }
+    }
+    (lines, errors)
+}
+
+fn evaluator(plan: &Plan) -> Result<Evaluator, CostError> {
+    Evaluator::new(plan).map_err(|e| CostError::Parameter {
+        name: e.name,
+        message: e.error.to_string(),
+    })
+}
+
+/// Every problem that stops `plan` from being priced with `catalog`: formula and field errors
+/// of every item, missing prices, duplicate ids. Empty when [`estimate`] would succeed.
+pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
+    let ev = match evaluator(plan) {
+        Ok(ev) => ev,
+        Err(e) => return vec![e],
+    };
+    let (lines, mut errors) = build_lines(plan, catalog, &ev);
+    let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
+    price::price_lines(
+        &lines,
+        catalog,
+        plan.tier_mode,
+        plan.free_tier,
+        &ids,
+        &mut errors,
+    );
+    errors
+}
+
+/// Price `plan` with `catalog`. Pure and deterministic; the first problem found is returned
+/// as the error (use [`validate`] to list them all).
+pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
+    let ev = evaluator(plan)?;
+    let (lines, mut errors) = build_lines(plan, catalog, &ev);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e);
+    }
+    errors = Vec::new();
+    let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
+    let priced = price::price_lines(
+        &lines,
+        catalog,
+        plan.tier_mode,
+        plan.free_tier,
+        &ids,
+        &mut errors,
+    );
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e);
+    }
+    let mut items: Vec<ItemCost> = plan
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, it)| ItemCost {
+            index,
+            id: it.id.clone(),
+            name: it.name.clone(),
+            group: it.group.clone(),
+            service: it.resource.service(),
+            region: it.region(plan).to_string(),
+            tags: it.tags.clone(),
+            components: Vec::new(),
+            monthly_usd: 0.0,
+            upfront_usd: 0.0,
+        })
+        .collect();
+    for (l, p) in lines.into_iter().zip(priced) {
+        let it = &mut items[l.item as usize];
+        it.monthly_usd += p.monthly;
+        it.upfront_usd += p.upfront;
+        it.components.push(Component {
+            name: l.name.into_owned(),
+            quantity: l.quantity,
+            unit: l.unit.to_string(),
+            unit_price: p.unit_price,
+            monthly_usd: p.monthly,
+            upfront_usd: p.upfront,
+            calculation: p.calculation,
+        });
+    }
+    let s = totals::subtotals(&items);
+    Ok(Estimate {
+        plan_name: plan.name.clone(),
+        catalog: catalog.id.clone(),
+        items,
+        total: s.total,
+        by_group: s.by_group,
+        by_service: s.by_service,
+        by_region: s.by_region,
+        by_tag: s.by_tag,
+    })
+}

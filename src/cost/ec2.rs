@@ -1,0 +1,204 @@
+//! EC2 fleets: instance-hours by purchase option (On-Demand, Reserved, Spot, Savings Plans).
+//!
+//! Billing rules and sources:
+//! * Instances are billed per instance-hour; a month is 730 hours (AWS Pricing Calculator,
+//!   "730 hours in a month"); running hours come from the usage pattern ([`crate::plan::usage`]).
+//! * **Reserved Instances** (aws.amazon.com/ec2/pricing/reserved-instances/pricing: "you pay
+//!   for the entire term regardless of actual usage"): the reserved count is billed its
+//!   recurring hourly rate for every hour of the month (`count × 730 h`), whatever the usage
+//!   pattern's hours; the upfront fee (`count × upfront`) is shown separately in
+//!   `Component::upfront_usd`. The calculation shows the effective hourly rate
+//!   `hourly + upfront / term hours` (term hours 8,760 / 26,280, see [`Term::hours`]). For
+//!   spike patterns the reserved count is the baseline; instance-hours above it are On-Demand.
+//! * **Spot**: the catalogue's Spot price; when it has none, On-Demand × (1 − Spot Instance
+//!   Advisor savings % / 100). The advisor's interruption-frequency band is shown in the name.
+//! * **Savings Plans**: the catalogue carries no Savings Plans rates (reference-prices README,
+//!   gap 3), so a Savings Plan item is a missing price, never $0.
+
+use super::line::{Ctx, Line, Pricing};
+use crate::catalog::vocab::ec2::INSTANCE_HOURS;
+use crate::catalog::{PriceOption, Reservation, Term};
+use crate::cost::{CostError, HOURS_PER_MONTH};
+use crate::plan::usage::fleet_hours;
+use crate::plan::{Ec2Fleet, PurchaseOption, SavingsPlanKind, Usage};
+use std::borrow::Cow;
+
+pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
+    let count = match f.usage {
+        Usage::Constant { .. } => ctx.num(&f.count, "ec2.count"),
+        // Spike patterns carry their own counts; `count` is not used.
+        Usage::Spike { .. } => 0.0,
+    };
+    let hours = match fleet_hours(count, &f.usage, ctx.ev) {
+        Ok(h) => h,
+        Err(e) => {
+            ctx.error(format!("ec2.{}", e.field), e.message);
+            return;
+        }
+    };
+    let t = f.instance_type.as_str();
+    let od = PriceOption::OnDemand;
+    if ctx.catalog.instance(t).is_none()
+        && !ctx
+            .catalog
+            .has_price(ctx.region, ctx.service, t, INSTANCE_HOURS, od)
+    {
+        ctx.error(
+            "ec2.instance_type",
+            format!("unknown instance type `{t}` (not in the catalogue)"),
+        );
+        return;
+    }
+    let spiky = hours.spike_count > 0.0 && hours.spike_hours > 0.0;
+    let spike_factors = [(hours.spike_count, ""), (hours.spike_hours, "h")];
+    match f.purchase {
+        PurchaseOption::OnDemand => {
+            out.push(
+                Line::new(
+                    ctx,
+                    "On-Demand instance hours",
+                    t,
+                    INSTANCE_HOURS,
+                    hours.baseline_instance_hours(),
+                    "h",
+                )
+                .basis(&[(hours.baseline_count, ""), (hours.baseline_hours, "h")]),
+            );
+            if spiky {
+                out.push(
+                    Line::new(
+                        ctx,
+                        "On-Demand instance hours (spike)",
+                        t,
+                        INSTANCE_HOURS,
+                        hours.spike_instance_hours(),
+                        "h",
+                    )
+                    .basis(&spike_factors),
+                );
+            }
+        }
+        PurchaseOption::Reserved {
+            class,
+            term,
+            payment,
+        } => {
+            let option = PriceOption::Reserved(Reservation {
+                class,
+                term,
+                payment,
+            });
+            let n = hours.baseline_count;
+            let mut l = Line::new(
+                ctx,
+                reserved_name(option),
+                t,
+                INSTANCE_HOURS,
+                n * HOURS_PER_MONTH,
+                "h",
+            )
+            .basis(&[(n, ""), (HOURS_PER_MONTH, "h")])
+            .option(option);
+            if hours.baseline_hours < HOURS_PER_MONTH {
+                l = l.note("a Reserved Instance is billed for every hour of the term, used or not");
+            }
+            l.upfront_units = n;
+            l.term = Some(term);
+            out.push(l);
+            if spiky {
+                out.push(
+                    Line::new(
+                        ctx,
+                        "On-Demand instance hours above the reserved baseline",
+                        t,
+                        INSTANCE_HOURS,
+                        hours.spike_instance_hours(),
+                        "h",
+                    )
+                    .basis(&spike_factors),
+                );
+            }
+        }
+        PurchaseOption::Spot => spot_lines(ctx, t, &hours, out),
+        PurchaseOption::SavingsPlan {
+            plan,
+            term,
+            payment,
+        } => {
+            let kind = match plan {
+                SavingsPlanKind::Compute => "Compute",
+                SavingsPlanKind::Ec2Instance => "EC2 Instance",
+            };
+            ctx.push_error(CostError::MissingPrice {
+                item: ctx.item.id.clone(),
+                region: ctx.region.to_string(),
+                what: format!(
+                    "{kind} Savings Plan {} {} rates for {t} (the catalogue carries no Savings Plans rates)",
+                    term_label(term),
+                    payment.display_name()
+                ),
+            });
+        }
+    }
+}
+
+fn term_label(t: Term) -> &'static str {
+    t.as_str()
+}
+
+fn reserved_name(option: PriceOption) -> Cow<'static, str> {
+    Cow::Owned(format!("{option} instance hours"))
+}
+
+fn spot_lines<'a>(
+    ctx: &Ctx<'a>,
+    t: &'a str,
+    hours: &crate::plan::usage::FleetHours,
+    out: &mut Vec<Line<'a>>,
+) {
+    let advice = ctx.catalog.spot_advice(ctx.region, t);
+    let band = advice.map(|a| a.interruption_band.as_str());
+    let has_spot = ctx.catalog.has_price(
+        ctx.region,
+        ctx.service,
+        t,
+        INSTANCE_HOURS,
+        PriceOption::Spot,
+    );
+    let name: Cow<'a, str> = match band {
+        Some(b) => Cow::Owned(format!("Spot instance hours (interruption frequency {b})")),
+        None => Cow::Borrowed("Spot instance hours"),
+    };
+    let q = hours.total();
+    let factors: &[(f64, &'static str)] = if hours.spike_count > 0.0 {
+        &[]
+    } else {
+        &[(hours.baseline_count, ""), (hours.baseline_hours, "h")]
+    };
+    if has_spot {
+        out.push(
+            Line::new(ctx, name, t, INSTANCE_HOURS, q, "h")
+                .basis(factors)
+                .option(PriceOption::Spot)
+                .note("catalogue Spot price; Spot prices move hourly"),
+        );
+    } else if let Some(a) = advice {
+        let mut l = Line::new(ctx, name, t, INSTANCE_HOURS, q, "h")
+            .basis(factors)
+            .note(format!(
+                "no Spot price in the catalogue: On-Demand × (1 − {}% Spot Instance Advisor savings)",
+                a.savings_pct
+            ));
+        l.pricing = Pricing::Scaled {
+            factor: 1.0 - a.savings_pct / 100.0,
+            why: "Spot Instance Advisor savings",
+        };
+        out.push(l);
+    } else {
+        ctx.push_error(CostError::MissingPrice {
+            item: ctx.item.id.clone(),
+            region: ctx.region.to_string(),
+            what: format!("Spot price or Spot Instance Advisor savings for {t}"),
+        });
+    }
+}
