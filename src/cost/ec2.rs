@@ -50,7 +50,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
         return;
     }
     let spiky = hours.spike_count > 0.0 && hours.spike_hours > 0.0;
-    let spike_factors = [(hours.spike_count, ""), (hours.spike_hours, "h")];
+    let spike_factors = [(hours.spike_count, ""), (hours.spike_hours, " h")];
     match f.purchase {
         PurchaseOption::OnDemand => {
             out.push(
@@ -62,7 +62,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
                     hours.baseline_instance_hours(),
                     "h",
                 )
-                .basis(&[(hours.baseline_count, ""), (hours.baseline_hours, "h")]),
+                .basis(&[(hours.baseline_count, ""), (hours.baseline_hours, " h")]),
             );
             if spiky {
                 out.push(
@@ -97,7 +97,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
                 n * HOURS_PER_MONTH,
                 "h",
             )
-            .basis(&[(n, ""), (HOURS_PER_MONTH, "h")])
+            .basis(&[(n, ""), (HOURS_PER_MONTH, " h")])
             .option(option);
             if hours.baseline_hours < HOURS_PER_MONTH {
                 l = l.note("a Reserved Instance is billed for every hour of the term, used or not");
@@ -173,7 +173,7 @@ fn spot_lines<'a>(
     let factors: &[(f64, &'static str)] = if hours.spike_count > 0.0 {
         &[]
     } else {
-        &[(hours.baseline_count, ""), (hours.baseline_hours, "h")]
+        &[(hours.baseline_count, ""), (hours.baseline_hours, " h")]
     };
     if has_spot {
         out.push(

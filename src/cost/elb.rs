@@ -72,7 +72,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, l: &'a LoadBalancer, out: &mut Vec<Line<'a>>) {
     };
     out.push(
         Line::new(ctx, name, product, v::HOURS, count * hours, "h")
-            .basis(&[(count, ""), (hours, "h")]),
+            .basis(&[(count, ""), (hours, " h")]),
     );
     let lb_hours = count * hours;
     let gb_per_hour = if lb_hours > 0.0 { gb / lb_hours } else { 0.0 };
@@ -83,7 +83,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, l: &'a LoadBalancer, out: &mut Vec<Line<'a>>) {
     };
     out.push(
         Line::new(ctx, cu_name, product, v::LCU_HOURS, lb_hours * units, unit)
-            .basis(&[(count, ""), (hours, "h"), (units, " units")])
+            .basis(&[(count, ""), (hours, " h"), (units, " units")])
             .note(Cow::Owned(format!(
                 "{} units per load balancer per hour, set by {by}",
                 super::fmt_qty(units)

@@ -271,3 +271,6 @@ pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
         by_tag: s.by_tag,
     })
 }
+
+#[cfg(test)]
+mod tests;

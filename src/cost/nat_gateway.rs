@@ -28,7 +28,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, n: &'a NatGateway, out: &mut Vec<Line<'a>>) {
             count * hours,
             "h",
         )
-        .basis(&[(count, ""), (hours, "h")]),
+        .basis(&[(count, ""), (hours, " h")]),
     );
     out.push(Line::new(
         ctx,

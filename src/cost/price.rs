@@ -261,7 +261,7 @@ pub fn price_lines<'c>(
             }
         } else {
             let usd = tiers_k[0].usd;
-            let _ = write!(calc, " × {}/{}", fmt_unit_price(usd), l.unit);
+            let _ = write!(calc, " × {}/{}", fmt_unit_price(usd), per_unit(l.unit));
             b * usd
         };
         let monthly = base_cost * factor;
@@ -300,6 +300,15 @@ pub fn price_lines<'c>(
         });
     }
     out
+}
+
+/// The unit a price is "per": `requests` → `request`.
+fn per_unit(unit: &str) -> &str {
+    match unit {
+        "requests" => "request",
+        "objects" => "object",
+        u => u,
+    }
 }
 
 fn round_to(v: f64, decimals: i32) -> f64 {

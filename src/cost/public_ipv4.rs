@@ -29,7 +29,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, p: &'a PublicIpv4, out: &mut Vec<Line<'a>>) {
                 in_use * hours,
                 "h",
             )
-            .basis(&[(in_use, ""), (hours, "h")]),
+            .basis(&[(in_use, ""), (hours, " h")]),
         );
     }
     if idle > 0.0 {
@@ -42,7 +42,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, p: &'a PublicIpv4, out: &mut Vec<Line<'a>>) {
                 idle * hours,
                 "h",
             )
-            .basis(&[(idle, ""), (hours, "h")]),
+            .basis(&[(idle, ""), (hours, " h")]),
         );
     }
 }

@@ -53,12 +53,12 @@ pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a RdsDatabase, out: &mut Vec<Line<'a>>) {
     match d.purchase {
         PurchaseOption::OnDemand => out.push(
             Line::new(ctx, Cow::Owned(format!("{dep_name} instance hours (On-Demand)")), product, v::INSTANCE_HOURS, count * hours, "h")
-                .basis(&[(count, ""), (hours, "h")]),
+                .basis(&[(count, ""), (hours, " h")]),
         ),
         PurchaseOption::Reserved { class, term, payment } => {
             let option = PriceOption::Reserved(Reservation { class, term, payment });
             let mut l = Line::new(ctx, Cow::Owned(format!("{dep_name} instance hours ({option})")), product, v::INSTANCE_HOURS, count * HOURS_PER_MONTH, "h")
-                .basis(&[(count, ""), (HOURS_PER_MONTH, "h")])
+                .basis(&[(count, ""), (HOURS_PER_MONTH, " h")])
                 .option(option);
             if hours < HOURS_PER_MONTH {
                 l = l.note("a reserved DB instance is billed for every hour of the term, used or not");
@@ -103,7 +103,9 @@ pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a RdsDatabase, out: &mut Vec<Line<'a>>) {
                     )
                     .basis(&[(count, " instances"), (extra, " IOPS")])
                     .note(Cow::Owned(format!(
-                        "gp3 includes {base_iops} IOPS at {gb} GB"
+                        "gp3 includes {} IOPS at {} GB",
+                        super::fmt_qty(base_iops),
+                        super::fmt_qty(gb)
                     ))),
                 );
             }
@@ -120,7 +122,9 @@ pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a RdsDatabase, out: &mut Vec<Line<'a>>) {
                     )
                     .basis(&[(count, " instances"), (extra_t, " MiB/s")])
                     .note(Cow::Owned(format!(
-                        "gp3 includes {base_tput} MiB/s at {gb} GB"
+                        "gp3 includes {} MiB/s at {} GB",
+                        super::fmt_qty(base_tput),
+                        super::fmt_qty(gb)
                     ))),
                 );
             }
