@@ -532,7 +532,7 @@ fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
                 if v.is_empty() {
                     Err(r.origin.err(
                         f,
-                        format!("missing required value (a reserved rate needs term, payment and offering_class)"),
+                        "missing required value (a reserved rate needs term, payment and offering_class)",
                     ))
                 } else {
                     Ok(v)
