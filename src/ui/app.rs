@@ -1,0 +1,890 @@
+//! The application: owns the document and the per-tab UI state, lays out the panels each
+//! frame, and runs the [`Command`]s the widgets sent once the frame is drawn.
+//!
+//! Adding a tab: add a [`Tab`] variant, a module with a `ui` function, and one match arm in
+//! [`App::central`].
+
+use crate::catalog::Catalog;
+use crate::cost;
+use crate::plan::{self, Item, Num, Parameter, Plan};
+use crate::report::chart;
+use crate::ui::cells::{self, Col};
+use crate::ui::commands::{self, Command, ExportKind};
+use crate::ui::dialogs::{Dialogs, FileKind};
+use crate::ui::i18n::{Lang, Strings};
+use crate::ui::state::Document;
+use crate::ui::{detail, estimate_tab, grid, menu, sidebar, status};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Settings kept between runs through eframe persistence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub dark: bool,
+    pub lang: Lang,
+    pub recent: Vec<PathBuf>,
+}
+
+/// Key under which [`Settings`] are stored.
+pub const SETTINGS_KEY: &str = "cloudplan-settings";
+const RECENT_LIMIT: usize = 10;
+/// Seconds between autosaves of unsaved changes to the recovery file.
+const AUTOSAVE_SECONDS: f64 = 15.0;
+
+/// Tabs of the central area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Plan,
+    Estimate,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 2] = [Tab::Plan, Tab::Estimate];
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Tab::Plan => s.tab_plan,
+            Tab::Estimate => s.tab_estimate,
+        }
+    }
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A text a person typed that could not be applied: shown red with the reason; the plan
+/// keeps (and prices) the last valid value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub text: String,
+    pub reason: String,
+}
+
+/// Modal questions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes would be lost by this command.
+    ConfirmDiscard(Command),
+    /// A recovery file was found at start.
+    OfferRecovery(Box<Plan>),
+}
+
+pub struct App {
+    pub catalog: &'static Catalog,
+    pub doc: Document,
+    pub settings: Settings,
+    pub tab: Tab,
+    pub grid: grid::GridState,
+    pub detail: detail::DetailState,
+    pub sidebar: sidebar::SidebarState,
+    pub charts: estimate_tab::ChartCache,
+    pub dialogs: Box<dyn Dialogs>,
+    pub notice: Option<Notice>,
+    pub modal: Option<Modal>,
+    /// Rejected edits by (item id or `param:NAME`, field key).
+    pub rejected: HashMap<(String, String), Rejected>,
+    /// Where unsaved work is autosaved (`None`: no autosave).
+    pub recovery_path: Option<PathBuf>,
+    /// Commands sent during the current frame.
+    pub commands: Vec<Command>,
+    /// CPU time of the last frame's `ui`, milliseconds (shown in the status bar).
+    pub frame_ms: f32,
+    applied_theme: Option<bool>,
+    title: String,
+    allow_close: bool,
+    autosaved_generation: u64,
+    last_autosave: f64,
+}
+
+impl App {
+    /// Open `initial` (or the default plan). A file that fails to load leaves the default plan
+    /// open and shows the error.
+    pub fn new(
+        catalog: &'static Catalog,
+        initial: Option<PathBuf>,
+        dialogs: Box<dyn Dialogs>,
+        settings: Settings,
+        recovery_path: Option<PathBuf>,
+    ) -> App {
+        let mut notice = None;
+        let (plan, path) = match initial {
+            Some(p) => match plan::file::load(&p) {
+                Ok(plan) => (plan, Some(p)),
+                Err(e) => {
+                    notice = Some(Notice {
+                        text: e.to_string(),
+                        error: true,
+                    });
+                    (plan::file::default_plan(), None)
+                }
+            },
+            None => (plan::file::default_plan(), None),
+        };
+        let doc = Document::new(plan, path, catalog);
+        let modal = recovery_path
+            .as_deref()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|text| plan::file::from_json_str(&text, "recovery").ok())
+            .map(|p| Modal::OfferRecovery(Box::new(p)));
+        let mut app = App {
+            catalog,
+            doc,
+            settings,
+            tab: Tab::Plan,
+            grid: grid::GridState::default(),
+            detail: detail::DetailState::default(),
+            sidebar: sidebar::SidebarState::default(),
+            charts: estimate_tab::ChartCache::default(),
+            dialogs,
+            notice,
+            modal,
+            rejected: HashMap::new(),
+            recovery_path,
+            commands: Vec::new(),
+            frame_ms: 0.0,
+            applied_theme: None,
+            title: String::new(),
+            allow_close: false,
+            autosaved_generation: 0,
+            last_autosave: 0.0,
+        };
+        if !app.doc.plan.items.is_empty() {
+            app.grid.cursor = Some((0, Col::Name));
+            app.grid.selected.insert(0);
+        }
+        app
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.settings.lang.strings()
+    }
+
+    /// Send a command to be run at the end of the frame.
+    pub fn send(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// One frame of the whole app.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let start = std::time::Instant::now();
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.settings.dark) {
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark);
+        }
+        self.shortcuts(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.dirty {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.modal = Some(Modal::ConfirmDiscard(Command::Quit));
+            } else {
+                self.remove_recovery();
+            }
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| menu::ui(self, ui));
+        egui::Panel::bottom("status")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 5)),
+            )
+            .show(ui, |ui| status::ui(self, ui));
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(200.0)
+            .show(ui, |ui| sidebar::ui(self, ui));
+        if self.tab == Tab::Plan {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(260.0)
+                .show(ui, |ui| detail::ui(self, ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        self.modal_ui(&ctx);
+
+        let cmds = std::mem::take(&mut self.commands);
+        for c in cmds {
+            self.run_command(c, &ctx);
+        }
+        self.update_title(&ctx);
+        self.autosave(ctx.input(|i| i.time));
+        self.frame_ms = start.elapsed().as_secs_f32() * 1000.0;
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        ui.horizontal(|ui| {
+            for tab in Tab::ALL {
+                let text = egui::RichText::new(tab.title(s)).size(15.0);
+                ui.selectable_value(&mut self.tab, tab, text);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} · {} {}",
+                        self.doc.plan.name,
+                        self.doc.plan.items.len(),
+                        s.items
+                    ))
+                    .weak(),
+                );
+            });
+        });
+        ui.separator();
+        match self.tab {
+            Tab::Plan => grid::ui(self, ui),
+            Tab::Estimate => estimate_tab::ui(self, ui),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| id != grid::EDITOR_ID.with(""));
+        let cmd = Modifiers::COMMAND;
+        let table: [(KeyboardShortcut, Command, bool); 7] = [
+            (KeyboardShortcut::new(cmd, Key::N), Command::New, false),
+            (KeyboardShortcut::new(cmd, Key::O), Command::Open, false),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
+                Command::SaveAs,
+                false,
+            ),
+            (KeyboardShortcut::new(cmd, Key::S), Command::Save, false),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+                true,
+            ),
+            (KeyboardShortcut::new(cmd, Key::Z), Command::Undo, true),
+            (KeyboardShortcut::new(cmd, Key::Y), Command::Redo, true),
+        ];
+        for (shortcut, command, text_sensitive) in table {
+            if text_sensitive && typing {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.send(command);
+            }
+        }
+    }
+
+    fn modal_ui(&mut self, ctx: &egui::Context) {
+        let s = self.strings();
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+            ui.set_max_width(380.0);
+            match &modal {
+                Modal::ConfirmDiscard(cmd) => {
+                    ui.heading(s.unsaved_title);
+                    ui.label(s.unsaved_body);
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(s.discard).clicked() {
+                            close = true;
+                            self.commands.insert(0, cmd.clone());
+                            self.doc.dirty = false;
+                            self.allow_close = matches!(cmd, Command::Quit);
+                        }
+                        if ui.button(s.save).clicked() {
+                            close = true;
+                            self.commands.insert(0, Command::Save);
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::OfferRecovery(plan) => {
+                    ui.heading(s.recover_title);
+                    ui.label(s.recover_body);
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} · {} {}",
+                            plan.name,
+                            plan.items.len(),
+                            s.items
+                        ))
+                        .strong(),
+                    );
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(s.recover).clicked() {
+                            close = true;
+                            self.doc.replace((**plan).clone(), None, self.catalog);
+                            self.doc.dirty = true;
+                            self.grid.reset();
+                        }
+                        if ui.button(s.discard).clicked() {
+                            close = true;
+                            self.remove_recovery();
+                        }
+                    });
+                }
+            }
+        });
+        if close {
+            self.modal = None;
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let s = self.strings();
+        let file = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| s.untitled.to_string());
+        let title = format!(
+            "{}{} — cloudplan",
+            if self.doc.dirty { "● " } else { "" },
+            file
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set (`● plan.json — cloudplan` when dirty).
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+    fn error(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Run one command now.
+    pub fn run_command(&mut self, c: Command, ctx: &egui::Context) {
+        if c.discards_plan() && self.doc.dirty {
+            self.modal = Some(Modal::ConfirmDiscard(c));
+            return;
+        }
+        let s = self.strings();
+        match c {
+            Command::New => {
+                self.doc.replace(commands::empty_plan(), None, self.catalog);
+                self.after_replace();
+            }
+            Command::Open => {
+                if let Some(p) = self.dialogs.pick_open(FileKind::Plan) {
+                    self.open_path(p);
+                }
+            }
+            Command::OpenPath(p) => self.open_path(p),
+            Command::OpenSample(i) => {
+                if let Some((stem, _, text)) = plan::file::samples().get(i) {
+                    match plan::file::from_json_str(text, &format!("samples/{stem}.cloudplan.json"))
+                    {
+                        Ok(p) => {
+                            self.doc.replace(p, None, self.catalog);
+                            self.after_replace();
+                        }
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+            }
+            Command::Save => {
+                match self.doc.path.clone() {
+                    Some(p) => self.save_to(p),
+                    None => self.run_command(Command::SaveAs, ctx),
+                };
+            }
+            Command::SaveAs => {
+                let name = format!("{}.cloudplan.json", slug(&self.doc.plan.name));
+                if let Some(p) = self.dialogs.pick_save(FileKind::Plan, &name) {
+                    self.save_to(p);
+                }
+            }
+            Command::ImportItemsCsv => {
+                if let Some(p) = self.dialogs.pick_open(FileKind::ItemsCsv) {
+                    let origin = p.display().to_string();
+                    match std::fs::read_to_string(&p) {
+                        Ok(text) => self.add_items_from(&text, b',', &origin),
+                        Err(e) => self.error(format!("{origin}: {e}")),
+                    }
+                }
+            }
+            Command::Export(kind) => self.export(kind),
+            Command::Quit => {
+                self.allow_close = true;
+                self.remove_recovery();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::SetCell { row, col, text } => {
+                let key = format!("{col:?}");
+                let plan_before = self.doc.plan.clone();
+                self.try_item_edit(row, key, text.clone(), |item| {
+                    cells::set_text(&plan_before, item, col, &text)
+                });
+            }
+            Command::SetField { row, field, text } => {
+                let t = text.clone();
+                let f = field.clone();
+                self.try_item_edit(row, field, text, move |item| set_field(item, &f, &t));
+            }
+            Command::AddItem(service) => {
+                let item = commands::new_item(&self.doc.plan, self.catalog, service);
+                self.doc.edit(self.catalog, |p| p.items.push(item));
+                let row = self.doc.plan.items.len() - 1;
+                self.grid.select_only(row, Col::Name);
+                self.tab = Tab::Plan;
+            }
+            Command::Duplicate => {
+                let rows = self.grid.selected_rows(self.doc.plan.items.len());
+                if !rows.is_empty() {
+                    self.doc.edit(self.catalog, |p| {
+                        for &r in rows.iter().rev() {
+                            let mut it = p.items[r].clone();
+                            it.id = Document::unique_id(p, &it.id);
+                            p.items.insert(r + rows.len(), it);
+                        }
+                    });
+                }
+            }
+            Command::DeleteSelected => {
+                let rows = self.grid.selected_rows(self.doc.plan.items.len());
+                if !rows.is_empty() {
+                    self.doc.edit(self.catalog, |p| {
+                        for &r in rows.iter().rev() {
+                            p.items.remove(r);
+                        }
+                    });
+                    self.grid.clamp(self.doc.plan.items.len());
+                }
+            }
+            Command::CopySelected => {
+                let rows = self.grid.selected_rows(self.doc.plan.items.len());
+                if !rows.is_empty() {
+                    let items: Vec<Item> = rows
+                        .iter()
+                        .map(|&r| self.doc.plan.items[r].clone())
+                        .collect();
+                    let text = plan::items_csv::items_to_delimited(&items, b'\t');
+                    ctx.copy_text(text);
+                    self.info(format!("{}: {}", s.copied_rows, items.len()));
+                }
+            }
+            Command::Paste(text) => self.add_items_from(&text, b'\t', "clipboard"),
+            Command::SetParameter { index, text } => self.set_parameter(index, text),
+            Command::AddParameter => {
+                let mut n = self.doc.plan.parameters.len() + 1;
+                while self
+                    .doc
+                    .plan
+                    .parameters
+                    .iter()
+                    .any(|p| p.name == format!("param{n}"))
+                {
+                    n += 1;
+                }
+                self.doc.edit(self.catalog, |p| {
+                    p.parameters.push(Parameter {
+                        name: format!("param{n}"),
+                        value: Num::Value(1.0),
+                        description: String::new(),
+                    })
+                });
+            }
+            Command::Undo => {
+                self.doc.undo(self.catalog);
+                self.rejected.clear();
+                self.grid.clamp(self.doc.plan.items.len());
+            }
+            Command::Redo => {
+                self.doc.redo(self.catalog);
+                self.rejected.clear();
+                self.grid.clamp(self.doc.plan.items.len());
+            }
+            Command::SetDark(d) => self.settings.dark = d,
+            Command::SetLanguage(l) => self.settings.lang = l,
+        }
+    }
+
+    fn after_replace(&mut self) {
+        self.rejected.clear();
+        self.grid.reset();
+        self.remove_recovery();
+        if !self.doc.plan.items.is_empty() {
+            self.grid.select_only(0, Col::Name);
+        }
+    }
+
+    fn open_path(&mut self, p: PathBuf) {
+        match plan::file::load(&p) {
+            Ok(plan) => {
+                self.doc.replace(plan, Some(p.clone()), self.catalog);
+                self.after_replace();
+                self.push_recent(p.clone());
+                self.info(format!("{} {}", self.strings().opened, p.display()));
+            }
+            // The open plan stays untouched; the message names file, line and field.
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn save_to(&mut self, p: PathBuf) {
+        match plan::file::save_atomic(&p, &self.doc.plan) {
+            Ok(()) => {
+                self.doc.saved(p.clone());
+                self.push_recent(p.clone());
+                self.remove_recovery();
+                self.info(format!("{} {}", self.strings().saved_to, p.display()));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn push_recent(&mut self, p: PathBuf) {
+        self.settings.recent.retain(|r| r != &p);
+        self.settings.recent.insert(0, p);
+        self.settings.recent.truncate(RECENT_LIMIT);
+    }
+
+    fn add_items_from(&mut self, text: &str, delimiter: u8, origin: &str) {
+        match plan::items_csv::items_from_delimited(text, delimiter, origin) {
+            Ok(items) if !items.is_empty() => {
+                let n = items.len();
+                let first = self.doc.plan.items.len();
+                self.doc.edit(self.catalog, |p| {
+                    for mut it in items {
+                        it.id = Document::unique_id(p, &it.id);
+                        p.items.push(it);
+                    }
+                });
+                self.grid.selected.clear();
+                self.grid.selected.extend(first..first + n);
+                self.grid.cursor = Some((first, Col::Name));
+                self.info(format!("{}: {n}", self.strings().pasted_rows));
+            }
+            Ok(_) => {}
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Apply `f` to a copy of item `row`; keep it only if the plan stays valid for that item.
+    fn try_item_edit(
+        &mut self,
+        row: usize,
+        key: String,
+        text: String,
+        f: impl FnOnce(&mut Item) -> Result<(), String>,
+    ) {
+        let Some(item) = self.doc.plan.items.get(row) else {
+            return;
+        };
+        let id = item.id.clone();
+        let mut candidate = self.doc.plan.clone();
+        let result = f(&mut candidate.items[row]).and_then(|()| self.check_candidate(&candidate));
+        match result {
+            Ok(()) => {
+                self.rejected.remove(&(id.clone(), key));
+                let new_id = candidate.items[row].id.clone();
+                if new_id != id {
+                    self.rejected.retain(|(i, _), _| i != &id);
+                }
+                self.doc.commit(self.catalog, candidate);
+            }
+            Err(reason) => {
+                let s = self.strings();
+                self.error(format!("{}: {reason}", s.edit_rejected));
+                self.rejected.insert((id, key), Rejected { text, reason });
+            }
+        }
+    }
+
+    /// The first problem the candidate plan has that the current plan did not.
+    fn check_candidate(&self, candidate: &Plan) -> Result<(), String> {
+        if let Err(p) = plan::file::validate(candidate) {
+            if plan::file::validate(&self.doc.plan).is_ok() {
+                return Err(format!("{}: {}", p.path, p.message));
+            }
+        }
+        let errors = cost::validate(candidate, self.catalog);
+        for e in errors {
+            let item = match &e {
+                cost::CostError::Field { item, .. }
+                | cost::CostError::MissingPrice { item, .. } => Some(item.clone()),
+                _ => None,
+            };
+            match item {
+                Some(id) => {
+                    // An item that was already unpriced cannot be made worse by this edit.
+                    let already = self.doc.priced.item_errors.contains_key(&id);
+                    if !already {
+                        return Err(e.to_string());
+                    }
+                }
+                None => return Err(e.to_string()),
+            }
+        }
+        Ok(())
+    }
+
+    fn set_parameter(&mut self, index: usize, text: String) {
+        let Some(param) = self.doc.plan.parameters.get(index) else {
+            return;
+        };
+        let key = (format!("param:{}", param.name), "value".to_string());
+        let mut candidate = self.doc.plan.clone();
+        let result = if text.trim().is_empty() {
+            Err("a number or formula is required".to_string())
+        } else {
+            candidate.parameters[index].value = Num::from_text(&text);
+            crate::plan::formula::Evaluator::new(&candidate)
+                .map_err(|e| e.to_string())
+                .and_then(|_| self.check_candidate(&candidate))
+        };
+        match result {
+            Ok(()) => {
+                self.rejected.remove(&key);
+                self.doc.commit(self.catalog, candidate);
+            }
+            Err(reason) => {
+                self.error(format!("{}: {reason}", self.strings().edit_rejected));
+                self.rejected.insert(key, Rejected { text, reason });
+            }
+        }
+    }
+
+    fn export(&mut self, kind: ExportKind) {
+        let s = self.strings();
+        let Some(est) = self.doc.priced.estimate.clone() else {
+            self.error(
+                self.doc
+                    .priced
+                    .messages
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+            return;
+        };
+        let stem = slug(&self.doc.plan.name);
+        let (file_kind, name) = match kind {
+            ExportKind::EstimateCsv => (FileKind::EstimateCsv, format!("{stem}-estimate.csv")),
+            ExportKind::ChartPng(k) => (FileKind::Png, format!("{stem}-{}.png", k.stem())),
+            ExportKind::ChartSvg(k) => (FileKind::Svg, format!("{stem}-{}.svg", k.stem())),
+        };
+        let Some(path) = self.dialogs.pick_save(file_kind, &name) else {
+            return;
+        };
+        let result: Result<(), String> = match kind {
+            ExportKind::EstimateCsv => {
+                write_atomic(&path, crate::report::csv::estimate_csv(&est).as_bytes())
+            }
+            ExportKind::ChartPng(k) => chart::render_png(&est, k, 1200, 600)
+                .map_err(|e| e.to_string())
+                .and_then(|b| write_atomic(&path, &b)),
+            ExportKind::ChartSvg(k) => chart::render_svg(&est, k, 1200, 600)
+                .map_err(|e| e.to_string())
+                .and_then(|t| write_atomic(&path, t.as_bytes())),
+        };
+        match result {
+            Ok(()) => self.info(format!("{} {}", s.exported_to, path.display())),
+            Err(e) => self.error(e),
+        }
+    }
+
+    fn autosave(&mut self, now: f64) {
+        let Some(path) = self.recovery_path.clone() else {
+            return;
+        };
+        if !self.doc.dirty || self.doc.generation == self.autosaved_generation {
+            return;
+        }
+        if now - self.last_autosave < AUTOSAVE_SECONDS && self.autosaved_generation != 0 {
+            return;
+        }
+        self.last_autosave = now;
+        self.autosaved_generation = self.doc.generation;
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(e) = plan::file::save_atomic(&path, &self.doc.plan) {
+            self.error(e.to_string());
+        }
+    }
+
+    /// Write the recovery file now (used on exit and by tests).
+    pub fn autosave_now(&mut self) {
+        self.autosaved_generation = 0;
+        self.last_autosave = f64::NEG_INFINITY;
+        self.autosave(0.0);
+    }
+
+    fn remove_recovery(&mut self) {
+        if let Some(p) = &self.recovery_path {
+            let _ = std::fs::remove_file(p);
+        }
+        self.autosaved_generation = 0;
+    }
+
+    /// Currently rejected edit of a field, if any.
+    pub fn rejected_for(&self, id: &str, key: &str) -> Option<&Rejected> {
+        self.rejected.get(&(id.to_string(), key.to_string()))
+    }
+}
+
+/// Set one field of an item from the detail panel. Item fields (`id`, `name`, `group`,
+/// `region`, `tags`) are set directly; resource fields go through the resource's JSON form,
+/// so every field the file format knows can be edited and is checked by the same rules.
+pub fn set_field(item: &mut Item, field: &str, text: &str) -> Result<(), String> {
+    let t = text.trim();
+    match field {
+        "id" => {
+            if t.is_empty() {
+                return Err("an item needs an id".into());
+            }
+            item.id = t.to_string();
+        }
+        "tags" => {
+            let mut tags = std::collections::BTreeMap::new();
+            for pair in t.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                let (k, v) = pair.split_once('=').ok_or_else(|| {
+                    format!("`{pair}`: write tags as key=value, separated by commas")
+                })?;
+                tags.insert(k.trim().to_string(), v.trim().to_string());
+            }
+            item.tags = tags;
+        }
+        _ => {
+            let mut value = serde_json::to_value(&item.resource).map_err(|e| e.to_string())?;
+            let obj = value.as_object_mut().ok_or("resource is not an object")?;
+            let current = obj.get(field).cloned();
+            let new = if t.is_empty() {
+                None
+            } else {
+                Some(parse_json_field(current.as_ref(), t)?)
+            };
+            match new {
+                Some(v) => {
+                    obj.insert(field.to_string(), v);
+                }
+                None => {
+                    obj.remove(field);
+                }
+            }
+            item.resource = serde_json::from_value(value).map_err(|e| format!("{field}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Text → JSON for a resource field: structured values (objects, lists, booleans) as JSON,
+/// numbers as numbers, anything else as a string (formulas, enum names).
+fn parse_json_field(
+    current: Option<&serde_json::Value>,
+    t: &str,
+) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    match current {
+        Some(Value::Object(_) | Value::Array(_)) => {
+            serde_json::from_str(t).map_err(|e| format!("not valid JSON: {e}"))
+        }
+        Some(Value::Bool(_)) => match t {
+            "true" | "yes" | "1" => Ok(Value::Bool(true)),
+            "false" | "no" | "0" => Ok(Value::Bool(false)),
+            _ => Err("write true or false".into()),
+        },
+        _ => match Num::from_text(t) {
+            Num::Value(v) if !matches!(current, Some(Value::String(_))) || looks_numeric(t) => {
+                serde_json::Number::from_f64(v)
+                    .map(Value::Number)
+                    .ok_or_else(|| "not a finite number".into())
+            }
+            Num::Value(_) => Ok(Value::String(t.to_string())),
+            Num::Formula(f) => Ok(Value::String(f)),
+        },
+    }
+}
+
+fn looks_numeric(t: &str) -> bool {
+    t.trim().replace([',', '_'], "").parse::<f64>().is_ok()
+}
+
+/// The text the detail panel shows for a JSON field value.
+pub fn json_field_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map(plan::format_number)
+            .unwrap_or_else(|| n.to_string()),
+        other => other.to_string(),
+    }
+}
+
+/// A file-name-safe form of a plan name.
+pub fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() { "plan".into() } else { s }
+}
+
+/// Write bytes through a temporary file in the same directory and rename over the target.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("{}: {e}", path.display())
+        })
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

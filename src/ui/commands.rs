@@ -1,0 +1,240 @@
+//! Commands: everything a person can do, as values. Widgets and the menu only *send* commands
+//! during a frame; the app runs them once at the end of the frame ([`crate::ui::app::App::run_command`]).
+//! Plan edits become one undoable step each.
+
+use crate::catalog::{Catalog, PriceOption, Service, vocab};
+use crate::plan::{
+    CustomLine, DataTransfer, DynamodbMode, DynamodbTable, EbsVolumeType, EbsVolumes, Ec2Fleet,
+    EfsFileSystem, Item, LambdaFunction, LoadBalancer, LoadBalancerType, NatGateway, Num, Plan,
+    PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType, Resource, S3Storage, Usage,
+};
+use crate::report::chart::ChartKind;
+use crate::ui::cells::Col;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Export formats of File ▸ Export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    EstimateCsv,
+    ChartPng(ChartKind),
+    ChartSvg(ChartKind),
+}
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Files
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenSample(usize),
+    Save,
+    SaveAs,
+    ImportItemsCsv,
+    Export(ExportKind),
+    Quit,
+    // Plan edits
+    SetCell {
+        row: usize,
+        col: Col,
+        text: String,
+    },
+    /// Set one field of an item's resource from the detail panel (JSON value text).
+    SetField {
+        row: usize,
+        field: String,
+        text: String,
+    },
+    AddItem(Service),
+    Duplicate,
+    DeleteSelected,
+    CopySelected,
+    Paste(String),
+    SetParameter {
+        index: usize,
+        text: String,
+    },
+    AddParameter,
+    Undo,
+    Redo,
+    // View
+    SetDark(bool),
+    SetLanguage(crate::ui::i18n::Lang),
+}
+
+impl Command {
+    /// Commands that replace the open plan and must ask before discarding unsaved changes.
+    pub fn discards_plan(&self) -> bool {
+        matches!(
+            self,
+            Command::New
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::OpenSample(_)
+                | Command::Quit
+        )
+    }
+}
+
+/// An empty plan for File ▸ New, in the default region of the default plan.
+pub fn empty_plan() -> Plan {
+    let base = crate::plan::file::default_plan();
+    Plan {
+        name: "Untitled plan".into(),
+        description: String::new(),
+        parameters: Vec::new(),
+        groups: Vec::new(),
+        items: Vec::new(),
+        ..base
+    }
+}
+
+/// A new item of `service` with sensible starting values that the catalogue can price in the
+/// plan's default region (EC2 picks an instance type the catalogue has a price for).
+pub fn new_item(plan: &Plan, catalog: &Catalog, service: Service) -> Item {
+    let region = plan.default_region.clone();
+    let v = |x: f64| Num::Value(x);
+    let resource = match service {
+        Service::Ec2 => {
+            let priced = |t: &str| {
+                catalog.has_price(
+                    &region,
+                    Service::Ec2,
+                    t,
+                    vocab::ec2::INSTANCE_HOURS,
+                    PriceOption::OnDemand,
+                )
+            };
+            let preferred = ["m7g.large", "m6i.large", "t3.medium", "m5.large"];
+            let instance_type = preferred
+                .iter()
+                .find(|t| priced(t))
+                .map(|t| t.to_string())
+                .or_else(|| {
+                    catalog
+                        .instances()
+                        .iter()
+                        .map(|s| s.instance_type.as_str())
+                        .find(|t| priced(t))
+                        .map(str::to_string)
+                })
+                .unwrap_or_else(|| "m7g.large".to_string());
+            Resource::Ec2(Ec2Fleet {
+                instance_type,
+                count: v(1.0),
+                usage: Usage::default(),
+                purchase: PurchaseOption::OnDemand,
+            })
+        }
+        Service::Ebs => Resource::Ebs(EbsVolumes {
+            volume_type: EbsVolumeType::Gp3,
+            size_gb: v(100.0),
+            volume_count: v(1.0),
+            iops: None,
+            throughput_mibps: None,
+            snapshot_gb: None,
+        }),
+        Service::S3 => Resource::S3(S3Storage {
+            storage_class: "standard".into(),
+            storage_gb: v(100.0),
+            object_count: None,
+            avg_object_kb: None,
+            put_requests: None,
+            get_requests: None,
+            lifecycle_transitions: None,
+            retrieval_gb: None,
+            retrieval_tier: None,
+            retention_days: None,
+            intelligent_tiering: None,
+        }),
+        Service::Efs => Resource::Efs(EfsFileSystem {
+            storage_class: "standard".into(),
+            storage_gb: v(100.0),
+            infrequent_pct: None,
+            archive_pct: None,
+            read_gb: None,
+            write_gb: None,
+            provisioned_mibps: None,
+        }),
+        Service::DataTransfer => Resource::DataTransfer(DataTransfer {
+            internet_out_gb: v(100.0),
+            internet_in_gb: v(0.0),
+            inter_az_gb: v(0.0),
+            inter_region_gb: BTreeMap::new(),
+        }),
+        Service::Lambda => Resource::Lambda(LambdaFunction {
+            requests_per_month: v(1_000_000.0),
+            duration_ms: v(100.0),
+            memory_mb: v(512.0),
+            architecture: crate::catalog::Arch::Arm64,
+            ephemeral_storage_mb: None,
+        }),
+        Service::Rds => {
+            let prefix = "postgresql:single_az:";
+            let class = catalog
+                .products(Service::Rds, &region)
+                .into_iter()
+                .filter_map(|p| p.strip_prefix(prefix))
+                .find(|c| c.contains("m7g.large") || c.contains("t4g.medium"))
+                .unwrap_or("db.m7g.large")
+                .to_string();
+            Resource::Rds(RdsDatabase {
+                engine: RdsEngine::Postgresql,
+                instance_class: class,
+                multi_az: false,
+                count: v(1.0),
+                hours_per_month: v(730.0),
+                storage_type: RdsStorageType::Gp3,
+                storage_gb: v(100.0),
+                iops: None,
+                throughput_mibps: None,
+                backup_gb: None,
+                purchase: PurchaseOption::OnDemand,
+            })
+        }
+        Service::Dynamodb => Resource::Dynamodb(DynamodbTable {
+            mode: DynamodbMode::OnDemand,
+            table_class: "standard".into(),
+            write_request_units: Some(v(1_000_000.0)),
+            read_request_units: Some(v(1_000_000.0)),
+            write_capacity_units: None,
+            read_capacity_units: None,
+            storage_gb: v(10.0),
+        }),
+        Service::NatGateway => Resource::NatGateway(NatGateway {
+            count: v(1.0),
+            hours_per_month: v(730.0),
+            data_processed_gb: v(100.0),
+        }),
+        Service::Elb => Resource::LoadBalancer(LoadBalancer {
+            lb_type: LoadBalancerType::Alb,
+            count: v(1.0),
+            hours_per_month: v(730.0),
+            processed_gb: v(100.0),
+            new_connections_per_sec: v(10.0),
+            active_connections: v(100.0),
+            rule_evaluations_per_sec: v(0.0),
+        }),
+        Service::PublicIpv4 => Resource::PublicIpv4(PublicIpv4 {
+            in_use: v(1.0),
+            idle: v(0.0),
+            hours_per_month: v(730.0),
+        }),
+        Service::Custom => Resource::Custom(CustomLine {
+            monthly_usd: v(0.0),
+            upfront_usd: v(0.0),
+            note: String::new(),
+        }),
+    };
+    let name = format!("New {}", service.display_name());
+    let id = crate::ui::state::Document::unique_id(plan, service.as_str());
+    Item {
+        id,
+        name,
+        group: String::new(),
+        tags: BTreeMap::new(),
+        region: None,
+        resource,
+    }
+}

@@ -1,0 +1,69 @@
+//! Operating-system file dialogs behind a small trait, so tests and headless runs need none.
+//!
+//! [`RfdDialogs`] uses rfd's XDG portal dialogs (pure Rust, no GTK); with no portal running a
+//! dialog returns `None` at once. Tests use [`FixedPaths`], which answers with prepared paths.
+
+use std::path::PathBuf;
+
+/// What kind of file a dialog is for (sets its filter and default extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Plan,
+    ItemsCsv,
+    EstimateCsv,
+    Png,
+    Svg,
+}
+
+impl FileKind {
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Plan => ("cloudplan plan", &["json"]),
+            FileKind::ItemsCsv | FileKind::EstimateCsv => ("CSV", &["csv"]),
+            FileKind::Png => ("PNG image", &["png"]),
+            FileKind::Svg => ("SVG image", &["svg"]),
+        }
+    }
+}
+
+/// File pickers used by the app.
+pub trait Dialogs {
+    /// Ask for an existing file to read.
+    fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf>;
+    /// Ask where to write a file; `suggested` is the proposed file name.
+    fn pick_save(&mut self, kind: FileKind, suggested: &str) -> Option<PathBuf>;
+}
+
+/// Native dialogs through rfd.
+#[derive(Debug, Default)]
+pub struct RfdDialogs;
+
+impl Dialogs for RfdDialogs {
+    fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf> {
+        let (name, ext) = kind.filter();
+        rfd::FileDialog::new().add_filter(name, ext).pick_file()
+    }
+    fn pick_save(&mut self, kind: FileKind, suggested: &str) -> Option<PathBuf> {
+        let (name, ext) = kind.filter();
+        rfd::FileDialog::new()
+            .add_filter(name, ext)
+            .set_file_name(suggested)
+            .save_file()
+    }
+}
+
+/// Answers every dialog from a queue of prepared paths (`None` once empty): for tests.
+#[derive(Debug, Default)]
+pub struct FixedPaths {
+    pub open: Vec<PathBuf>,
+    pub save: Vec<PathBuf>,
+}
+
+impl Dialogs for FixedPaths {
+    fn pick_open(&mut self, _kind: FileKind) -> Option<PathBuf> {
+        (!self.open.is_empty()).then(|| self.open.remove(0))
+    }
+    fn pick_save(&mut self, _kind: FileKind, _suggested: &str) -> Option<PathBuf> {
+        (!self.save.is_empty()).then(|| self.save.remove(0))
+    }
+}

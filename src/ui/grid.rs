@@ -1,0 +1,645 @@
+//! Tab "Plan": the spreadsheet grid of items (egui_extras table, virtualised rows).
+//!
+//! Spreadsheet habits: click selects a cell (Ctrl/Shift+click extend the row selection);
+//! arrows, Tab and Enter move; typing, F2, Enter or double-click edit; Esc cancels; region,
+//! type/class and purchase cells edit through a type-to-filter dropdown; numeric cells take
+//! formulas over the parameters. Ctrl+C copies the selected rows as TSV, Ctrl+V pastes TSV
+//! rows as new items, Delete removes the selected rows. Clicking a header sorts by it.
+
+use crate::ui::app::App;
+use crate::ui::cells::{self, Choice, Col};
+use crate::ui::commands::Command;
+use egui::{Align, Id, Key, Layout, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+use std::collections::BTreeSet;
+
+/// Id of the cell editor's text field.
+pub const EDITOR_ID: GridId = GridId("grid-cell-editor");
+
+/// A fixed id source (so other modules can ask whether the grid editor has focus).
+#[derive(Debug, Clone, Copy)]
+pub struct GridId(&'static str);
+
+impl GridId {
+    pub fn with(self, salt: &str) -> Id {
+        Id::unique(self.0).with(salt)
+    }
+}
+
+/// An open cell editor.
+#[derive(Debug, Clone)]
+pub struct Editing {
+    pub row: usize,
+    pub col: Col,
+    pub text: String,
+    /// Text when the editor opened (dropdowns filter only once the person types).
+    pub original: String,
+    pub choices: Vec<Choice>,
+    pub highlighted: usize,
+    pub focus_requested: bool,
+}
+
+/// Selection, cursor, sort order and the open editor.
+#[derive(Debug, Default)]
+pub struct GridState {
+    /// The current cell (plan item index, column).
+    pub cursor: Option<(usize, Col)>,
+    pub selected: BTreeSet<usize>,
+    anchor: Option<usize>,
+    pub editing: Option<Editing>,
+    pub sort: Option<(Col, bool)>,
+    order: Vec<usize>,
+    order_key: Option<(u64, Option<(Col, bool)>, usize)>,
+    scroll_to: Option<usize>,
+}
+
+impl GridState {
+    pub fn reset(&mut self) {
+        *self = GridState {
+            sort: self.sort,
+            ..GridState::default()
+        };
+    }
+
+    pub fn select_only(&mut self, row: usize, col: Col) {
+        self.cursor = Some((row, col));
+        self.selected.clear();
+        self.selected.insert(row);
+        self.anchor = Some(row);
+        self.scroll_to = Some(row);
+        self.editing = None;
+    }
+
+    /// Selected rows in plan order (the cursor row when nothing is selected).
+    pub fn selected_rows(&self, len: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = self.selected.iter().copied().filter(|r| *r < len).collect();
+        if v.is_empty()
+            && let Some((r, _)) = self.cursor
+            && r < len
+        {
+            v.push(r);
+        }
+        v
+    }
+
+    /// Keep cursor and selection inside a plan of `len` items.
+    pub fn clamp(&mut self, len: usize) {
+        self.selected.retain(|r| *r < len);
+        self.editing = None;
+        if let Some((r, c)) = self.cursor {
+            self.cursor = if len == 0 {
+                None
+            } else {
+                Some((r.min(len - 1), c))
+            };
+        }
+        if self.selected.is_empty()
+            && let Some((r, _)) = self.cursor
+        {
+            self.selected.insert(r);
+        }
+    }
+
+    /// Display order of plan rows (sorted when a sort column is set).
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+}
+
+fn refresh_order(app: &mut App) {
+    let key = (app.doc.generation, app.grid.sort, app.doc.plan.items.len());
+    if app.grid.order_key == Some(key) {
+        return;
+    }
+    let plan = &app.doc.plan;
+    let mut order: Vec<usize> = (0..plan.items.len()).collect();
+    if let Some((col, asc)) = app.grid.sort {
+        let keys: Vec<cells::SortKey> = plan
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| cells::sort_key(plan, it, col, app.doc.priced.item(i)))
+            .collect();
+        order.sort_by(|a, b| {
+            let o = keys[*a].cmp(&keys[*b]);
+            if asc { o } else { o.reverse() }
+        });
+    }
+    app.grid.order = order;
+    app.grid.order_key = Some(key);
+}
+
+fn start_edit(app: &mut App, row: usize, col: Col, initial: Option<String>) {
+    let Some(item) = app.doc.plan.items.get(row) else {
+        return;
+    };
+    if !cells::editable(item, col) {
+        return;
+    }
+    let original = cells::edit_text(&app.doc.plan, item, col);
+    let choices = if col.has_choices() {
+        cells::choices(app.catalog, &app.doc.plan, item, col)
+    } else {
+        Vec::new()
+    };
+    let highlighted = choices
+        .iter()
+        .position(|c| c.value == original)
+        .unwrap_or(0);
+    let text = initial.unwrap_or_else(|| original.clone());
+    app.grid.editing = Some(Editing {
+        row,
+        col,
+        text,
+        original,
+        choices,
+        highlighted,
+        focus_requested: false,
+    });
+}
+
+fn filtered(ed: &Editing) -> Vec<&Choice> {
+    if ed.text == ed.original {
+        ed.choices.iter().collect()
+    } else {
+        cells::filter(&ed.choices, &ed.text)
+    }
+}
+
+/// The text to commit: for dropdowns, the highlighted match unless the text is an exact value.
+fn commit_text(ed: &Editing) -> String {
+    if ed.choices.is_empty() || ed.choices.iter().any(|c| c.value == ed.text) {
+        return ed.text.clone();
+    }
+    filtered(ed)
+        .get(ed.highlighted)
+        .map(|c| c.value.clone())
+        .unwrap_or_else(|| ed.text.clone())
+}
+
+fn move_cursor(app: &mut App, d_row: isize, d_col: isize, extend: bool) {
+    let n = app.grid.order.len();
+    if n == 0 {
+        return;
+    }
+    let (row, col) = app.grid.cursor.unwrap_or((app.grid.order[0], Col::Name));
+    let pos = app.grid.order.iter().position(|r| *r == row).unwrap_or(0) as isize;
+    let new_pos = (pos + d_row).clamp(0, n as isize - 1) as usize;
+    let ci = (col.index() as isize + d_col).clamp(0, Col::ALL.len() as isize - 1) as usize;
+    let new_row = app.grid.order[new_pos];
+    app.grid.cursor = Some((new_row, Col::ALL[ci]));
+    if extend {
+        let anchor = app.grid.anchor.unwrap_or(row);
+        let a = app
+            .grid
+            .order
+            .iter()
+            .position(|r| *r == anchor)
+            .unwrap_or(new_pos);
+        let (lo, hi) = if a <= new_pos {
+            (a, new_pos)
+        } else {
+            (new_pos, a)
+        };
+        app.grid.selected = app.grid.order[lo..=hi].iter().copied().collect();
+    } else {
+        app.grid.selected.clear();
+        app.grid.selected.insert(new_row);
+        app.grid.anchor = Some(new_row);
+    }
+    app.grid.scroll_to = Some(new_pos);
+}
+
+/// Keys for the editor (Enter/Tab commit, Esc cancels, arrows move in the dropdown).
+fn editor_keys(app: &mut App, ctx: &egui::Context) {
+    let Some(ed) = app.grid.editing.as_mut() else {
+        return;
+    };
+    let (enter, tab, shift_tab, esc, up, down) = ctx.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, Key::Tab),
+            i.consume_key(egui::Modifiers::SHIFT, Key::Tab),
+            i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            !ed.choices.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+            !ed.choices.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+        )
+    });
+    if up {
+        ed.highlighted = ed.highlighted.saturating_sub(1);
+    }
+    if down {
+        let n = filtered(ed).len();
+        ed.highlighted = (ed.highlighted + 1).min(n.saturating_sub(1));
+    }
+    if esc {
+        app.grid.editing = None;
+        return;
+    }
+    if enter || tab || shift_tab {
+        let ed = app.grid.editing.take().expect("editor is open");
+        let text = commit_text(&ed);
+        if text != ed.original {
+            app.send(Command::SetCell {
+                row: ed.row,
+                col: ed.col,
+                text,
+            });
+        }
+        if enter {
+            move_cursor(app, 1, 0, false);
+        } else if tab {
+            move_cursor(app, 0, 1, false);
+        } else {
+            move_cursor(app, 0, -1, false);
+        }
+    }
+}
+
+/// Keys when the grid has the keyboard (no other text field focused, no editor open).
+fn navigation_keys(app: &mut App, ctx: &egui::Context) {
+    let focused = ctx.memory(|m| m.focused());
+    if focused.is_some_and(|f| f != EDITOR_ID.with("")) || app.modal.is_some() {
+        return;
+    }
+    use egui::Modifiers as M;
+    let mut events = Vec::new();
+    ctx.input_mut(|i| {
+        let keys = [
+            (Key::ArrowUp, -1, 0),
+            (Key::ArrowDown, 1, 0),
+            (Key::ArrowLeft, 0, -1),
+            (Key::ArrowRight, 0, 1),
+            (Key::PageUp, -20, 0),
+            (Key::PageDown, 20, 0),
+        ];
+        for (k, dr, dc) in keys {
+            if i.consume_key(M::NONE, k) {
+                events.push(Nav::Move(dr, dc, false));
+            }
+            if i.consume_key(M::SHIFT, k) {
+                events.push(Nav::Move(dr, dc, true));
+            }
+        }
+        if i.consume_key(M::NONE, Key::Tab) {
+            events.push(Nav::Move(0, 1, false));
+        }
+        if i.consume_key(M::SHIFT, Key::Tab) {
+            events.push(Nav::Move(0, -1, false));
+        }
+        if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::F2) {
+            events.push(Nav::Edit(None));
+        }
+        if i.consume_key(M::NONE, Key::Delete) {
+            events.push(Nav::Delete);
+        }
+        if i.consume_key(M::NONE, Key::Escape) {
+            events.push(Nav::Clear);
+        }
+        for e in &i.events {
+            match e {
+                egui::Event::Copy => events.push(Nav::Copy),
+                egui::Event::Paste(t) => events.push(Nav::Paste(t.clone())),
+                egui::Event::Text(t) if !i.modifiers.command && !t.trim().is_empty() => {
+                    events.push(Nav::Edit(Some(t.clone())))
+                }
+                _ => {}
+            }
+        }
+        i.events.retain(|e| {
+            !matches!(
+                e,
+                egui::Event::Copy | egui::Event::Paste(_) | egui::Event::Text(_)
+            )
+        });
+    });
+    for e in events {
+        match e {
+            Nav::Move(dr, dc, ext) => move_cursor(app, dr, dc, ext),
+            Nav::Edit(initial) => {
+                if let Some((r, c)) = app.grid.cursor {
+                    start_edit(app, r, c, initial);
+                }
+            }
+            Nav::Delete => app.send(Command::DeleteSelected),
+            Nav::Clear => {
+                if let Some((r, _)) = app.grid.cursor {
+                    app.grid.selected.clear();
+                    app.grid.selected.insert(r);
+                }
+            }
+            Nav::Copy => app.send(Command::CopySelected),
+            Nav::Paste(t) => app.send(Command::Paste(t)),
+        }
+    }
+}
+
+enum Nav {
+    Move(isize, isize, bool),
+    Edit(Option<String>),
+    Delete,
+    Clear,
+    Copy,
+    Paste(String),
+}
+
+fn column_width(col: Col) -> Column {
+    let w = match col {
+        Col::Name => 190.0,
+        Col::Group => 110.0,
+        Col::Service => 130.0,
+        Col::Region => 120.0,
+        Col::Kind => 130.0,
+        Col::Quantity => 90.0,
+        Col::Usage => 150.0,
+        Col::Purchase => 150.0,
+        Col::Monthly => 110.0,
+        Col::Upfront => 100.0,
+    };
+    Column::initial(w).at_least(50.0).clip(true).resizable(true)
+}
+
+pub fn ui(app: &mut App, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    let s = app.strings();
+    refresh_order(app);
+    if app.grid.editing.is_some() {
+        editor_keys(app, &ctx);
+    } else {
+        navigation_keys(app, &ctx);
+    }
+    if app.doc.plan.items.is_empty() {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new(s.empty_plan).size(15.0).weak());
+            ui.add_space(10.0);
+            if ui
+                .button(format!("＋ {} · Amazon EC2", s.add_item))
+                .clicked()
+            {
+                app.send(Command::AddItem(crate::catalog::Service::Ec2));
+            }
+        });
+        return;
+    }
+
+    let row_h = 24.0;
+    let scroll_to = app.grid.scroll_to.take();
+    let mut clicked: Option<(usize, Col, egui::Modifiers, bool)> = None;
+    let mut header_clicked: Option<Col> = None;
+    let mut editor_rect: Option<egui::Rect> = None;
+    let weak = ui.visuals().weak_text_color();
+    let error_color = ui.visuals().error_fg_color;
+    let cursor_stroke = egui::Stroke::new(1.5, ui.visuals().selection.stroke.color);
+
+    let mut table = TableBuilder::new(ui)
+        .id_salt("plan-grid")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, false]);
+    for col in Col::ALL {
+        table = table.column(column_width(col));
+    }
+    if let Some(pos) = scroll_to {
+        table = table.scroll_to_row(pos, None);
+    }
+    let sort = app.grid.sort;
+    table
+        .header(28.0, |mut header| {
+            for col in Col::ALL {
+                header.col(|ui| {
+                    let arrow = match sort {
+                        Some((c, true)) if c == col => " ▲",
+                        Some((c, false)) if c == col => " ▼",
+                        _ => "",
+                    };
+                    let text = RichText::new(format!("{}{arrow}", col.title(s))).strong();
+                    let layout = if col.numeric() {
+                        Layout::right_to_left(Align::Center)
+                    } else {
+                        Layout::left_to_right(Align::Center)
+                    };
+                    ui.with_layout(layout, |ui| {
+                        if ui
+                            .add(egui::Button::new(text).frame(false))
+                            .on_hover_text("Sort")
+                            .clicked()
+                        {
+                            header_clicked = Some(col);
+                        }
+                    });
+                });
+            }
+        })
+        .body(|body| {
+            let app_ref: &App = app;
+            body.rows(row_h, app_ref.grid.order.len(), |mut row| {
+                let r = app_ref.grid.order[row.index()];
+                let item = &app_ref.doc.plan.items[r];
+                let cost = app_ref.doc.priced.item(r);
+                let item_error = app_ref.doc.priced.item_errors.get(&item.id);
+                row.set_selected(app_ref.grid.selected.contains(&r));
+                for col in Col::ALL {
+                    let editing_here = app_ref
+                        .grid
+                        .editing
+                        .as_ref()
+                        .is_some_and(|e| e.row == r && e.col == col);
+                    let (rect, resp) = row.col(|ui| {
+                        if editing_here {
+                            return;
+                        }
+                        let key = format!("{col:?}");
+                        let rejected = app_ref.rejected_for(&item.id, &key);
+                        let (text, color, tip) = if let Some(rj) = rejected {
+                            (rj.text.clone(), Some(error_color), Some(rj.reason.clone()))
+                        } else if col == Col::Monthly && cost.is_none() {
+                            (
+                                s.not_priced.to_string(),
+                                Some(error_color),
+                                item_error.cloned(),
+                            )
+                        } else {
+                            let t = cells::display_text(&app_ref.doc.plan, item, col, cost);
+                            let c = if !cells::editable(item, col) && !col.numeric() {
+                                Some(weak)
+                            } else {
+                                None
+                            };
+                            (t, c, None)
+                        };
+                        if rejected.is_some() {
+                            ui.painter().rect_filled(
+                                ui.max_rect(),
+                                2.0,
+                                error_color.gamma_multiply(0.18),
+                            );
+                        }
+                        let mut rt = RichText::new(text);
+                        if let Some(c) = color {
+                            rt = rt.color(c);
+                        }
+                        if col == Col::Monthly {
+                            rt = rt.strong();
+                        }
+                        let label = egui::Label::new(rt).selectable(false).truncate();
+                        let resp = if col.numeric() {
+                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.add(label))
+                                .inner
+                        } else {
+                            ui.add(label)
+                        };
+                        if let Some(t) = tip {
+                            resp.on_hover_text(t);
+                        }
+                    });
+                    if editing_here {
+                        editor_rect = Some(rect);
+                    }
+                    if app_ref.grid.cursor == Some((r, col)) && !editing_here {
+                        row.response()
+                            .ctx
+                            .layer_painter(egui::LayerId::unique(
+                                egui::Order::Middle,
+                                Id::unique("grid-cursor"),
+                            ))
+                            .rect_stroke(
+                                rect.shrink(1.0),
+                                2.0,
+                                cursor_stroke,
+                                egui::StrokeKind::Inside,
+                            );
+                    }
+                    if resp.double_clicked() {
+                        clicked = Some((r, col, resp.ctx.input(|i| i.modifiers), true));
+                    } else if resp.clicked() {
+                        clicked = Some((r, col, resp.ctx.input(|i| i.modifiers), false));
+                    }
+                }
+            });
+        });
+
+    if let Some(col) = header_clicked {
+        app.grid.sort = match app.grid.sort {
+            Some((c, true)) if c == col => Some((col, false)),
+            Some((c, false)) if c == col => None,
+            _ => Some((col, true)),
+        };
+    }
+    if let Some((r, col, mods, double)) = clicked {
+        handle_click(app, r, col, mods, double);
+    }
+    if let Some(rect) = editor_rect {
+        editor_ui(app, &ctx, rect);
+    }
+}
+
+fn handle_click(app: &mut App, r: usize, col: Col, mods: egui::Modifiers, double: bool) {
+    if let Some(ed) = app.grid.editing.take() {
+        // Clicking elsewhere commits the open editor, as spreadsheets do.
+        let text = commit_text(&ed);
+        if text != ed.original && !(ed.row == r && ed.col == col) {
+            app.send(Command::SetCell {
+                row: ed.row,
+                col: ed.col,
+                text,
+            });
+        }
+    }
+    if mods.command {
+        if !app.grid.selected.remove(&r) {
+            app.grid.selected.insert(r);
+        }
+        app.grid.cursor = Some((r, col));
+        app.grid.anchor = Some(r);
+    } else if mods.shift {
+        let anchor = app.grid.anchor.unwrap_or(r);
+        let a = app
+            .grid
+            .order
+            .iter()
+            .position(|x| *x == anchor)
+            .unwrap_or(0);
+        let b = app.grid.order.iter().position(|x| *x == r).unwrap_or(0);
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        app.grid.selected = app.grid.order[lo..=hi].iter().copied().collect();
+        app.grid.cursor = Some((r, col));
+    } else {
+        app.grid.cursor = Some((r, col));
+        app.grid.selected.clear();
+        app.grid.selected.insert(r);
+        app.grid.anchor = Some(r);
+    }
+    if double {
+        start_edit(app, r, col, None);
+    }
+}
+
+fn editor_ui(app: &mut App, ctx: &egui::Context, rect: egui::Rect) {
+    let s = app.strings();
+    let Some(ed) = app.grid.editing.as_mut() else {
+        return;
+    };
+    let id = EDITOR_ID.with("");
+    let mut pick: Option<String> = None;
+    egui::Area::new(Id::unique("grid-editor-area"))
+        .fixed_pos(rect.left_top())
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            ui.set_width(rect.width().max(160.0));
+            let hint = if ed.choices.is_empty() {
+                ed.col.title(s)
+            } else {
+                s.filter_hint
+            };
+            let before = ed.text.clone();
+            let resp = ui.add(
+                egui::TextEdit::singleline(&mut ed.text)
+                    .id(id)
+                    .hint_text(hint)
+                    .desired_width(rect.width().max(160.0)),
+            );
+            if !ed.focus_requested {
+                resp.request_focus();
+                ed.focus_requested = true;
+            }
+            if ed.text != before {
+                ed.highlighted = 0;
+            }
+            if !ed.choices.is_empty() {
+                let list = filtered(ed);
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(rect.width().max(260.0));
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            if list.is_empty() {
+                                ui.label(RichText::new("—").weak());
+                            }
+                            for (i, c) in list.iter().enumerate() {
+                                let r = ui.selectable_label(i == ed.highlighted, &c.label);
+                                if i == ed.highlighted {
+                                    r.scroll_to_me(None);
+                                }
+                                if r.clicked() {
+                                    pick = Some(c.value.clone());
+                                }
+                            }
+                        });
+                });
+            }
+        });
+    if let Some(value) = pick {
+        let ed = app.grid.editing.take().expect("editor is open");
+        if value != ed.original {
+            app.send(Command::SetCell {
+                row: ed.row,
+                col: ed.col,
+                text: value,
+            });
+        }
+    }
+}

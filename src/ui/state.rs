@@ -1,0 +1,231 @@
+//! The open document: the plan, its file, dirty flag, undo/redo history and the priced
+//! estimate (recomputed only when the plan changes, tracked by a generation counter).
+//!
+//! No egui here: the state can be driven and checked without a UI.
+
+use crate::catalog::Catalog;
+use crate::cost::{self, CostError, Estimate};
+use crate::plan::Plan;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Undo history is capped at this many steps.
+const UNDO_LIMIT: usize = 200;
+
+/// The estimate of the current plan and what stopped any item from being priced.
+#[derive(Debug, Clone, Default)]
+pub struct Priced {
+    /// The estimate of every item that could be priced (items with errors are left out).
+    pub estimate: Option<Estimate>,
+    /// For each plan item (by index), its position in `estimate.items`.
+    pub cost_of: Vec<Option<usize>>,
+    /// Problems by item id (first message per item).
+    pub item_errors: HashMap<String, String>,
+    /// Every problem, as a person reads it.
+    pub messages: Vec<String>,
+}
+
+impl Priced {
+    pub fn compute(plan: &Plan, catalog: &Catalog) -> Priced {
+        match cost::estimate(plan, catalog) {
+            Ok(e) => Priced::from_estimate(plan, e, HashMap::new(), Vec::new()),
+            Err(first) => {
+                let mut errors = cost::validate(plan, catalog);
+                if errors.is_empty() {
+                    errors.push(first);
+                }
+                let mut item_errors = HashMap::new();
+                let mut plan_wide = false;
+                for e in &errors {
+                    match e {
+                        CostError::Field { item, .. } | CostError::MissingPrice { item, .. } => {
+                            item_errors
+                                .entry(item.clone())
+                                .or_insert_with(|| e.to_string());
+                        }
+                        _ => plan_wide = true,
+                    }
+                }
+                let messages = errors.iter().map(|e| e.to_string()).collect();
+                if plan_wide {
+                    return Priced {
+                        estimate: None,
+                        cost_of: vec![None; plan.items.len()],
+                        item_errors,
+                        messages,
+                    };
+                }
+                // Price what can be priced: the plan without its broken items.
+                let mut rest = plan.clone();
+                rest.items.retain(|i| !item_errors.contains_key(&i.id));
+                match cost::estimate(&rest, catalog) {
+                    Ok(e) => Priced::from_estimate(plan, e, item_errors, messages),
+                    Err(e) => {
+                        let mut messages: Vec<String> = messages;
+                        messages.push(e.to_string());
+                        Priced {
+                            estimate: None,
+                            cost_of: vec![None; plan.items.len()],
+                            item_errors,
+                            messages,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn from_estimate(
+        plan: &Plan,
+        e: Estimate,
+        item_errors: HashMap<String, String>,
+        messages: Vec<String>,
+    ) -> Priced {
+        let by_id: HashMap<&str, usize> = e
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let cost_of = plan
+            .items
+            .iter()
+            .map(|i| by_id.get(i.id.as_str()).copied())
+            .collect();
+        Priced {
+            estimate: Some(e),
+            cost_of,
+            item_errors,
+            messages,
+        }
+    }
+
+    /// The priced cost of plan item `index`.
+    pub fn item(&self, index: usize) -> Option<&crate::cost::ItemCost> {
+        let e = self.estimate.as_ref()?;
+        self.cost_of
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|i| &e.items[i])
+    }
+}
+
+/// The open plan and everything about it that is not UI.
+pub struct Document {
+    pub plan: Plan,
+    pub path: Option<PathBuf>,
+    pub dirty: bool,
+    /// Bumped on every change of `plan`; caches compare against it.
+    pub generation: u64,
+    pub priced: Priced,
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+}
+
+impl Document {
+    pub fn new(plan: Plan, path: Option<PathBuf>, catalog: &Catalog) -> Document {
+        let priced = Priced::compute(&plan, catalog);
+        Document {
+            plan,
+            path,
+            dirty: false,
+            generation: 1,
+            priced,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Replace the whole document (New, Open, Recover); history is cleared.
+    pub fn replace(&mut self, plan: Plan, path: Option<PathBuf>, catalog: &Catalog) {
+        let generation = self.generation + 1;
+        *self = Document::new(plan, path, catalog);
+        self.generation = generation;
+    }
+
+    /// Apply an edit as one undoable step and reprice.
+    pub fn edit(&mut self, catalog: &Catalog, f: impl FnOnce(&mut Plan)) {
+        let before = self.plan.clone();
+        f(&mut self.plan);
+        if self.plan == before {
+            return;
+        }
+        self.undo.push(before);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.changed(catalog);
+    }
+
+    /// Commit an already-edited plan (checked by the caller) as one undoable step.
+    pub fn commit(&mut self, catalog: &Catalog, plan: Plan) {
+        self.edit(catalog, |p| *p = plan);
+    }
+
+    fn changed(&mut self, catalog: &Catalog) {
+        self.dirty = true;
+        self.generation += 1;
+        self.priced = Priced::compute(&self.plan, catalog);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self, catalog: &Catalog) -> bool {
+        let Some(prev) = self.undo.pop() else {
+            return false;
+        };
+        let cur = std::mem::replace(&mut self.plan, prev);
+        self.redo.push(cur);
+        self.changed(catalog);
+        true
+    }
+
+    pub fn redo(&mut self, catalog: &Catalog) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        let cur = std::mem::replace(&mut self.plan, next);
+        self.undo.push(cur);
+        self.changed(catalog);
+        true
+    }
+
+    /// Mark saved at `path`.
+    pub fn saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.dirty = false;
+    }
+
+    /// A fresh item id not used in the plan, starting from `base`.
+    pub fn unique_id(plan: &Plan, base: &str) -> String {
+        let base: String = base
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let base = if base.is_empty() || !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            format!("item-{base}")
+        } else {
+            base
+        };
+        if !plan.items.iter().any(|i| i.id == base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !plan.items.iter().any(|i| &i.id == id))
+            .unwrap_or(base)
+    }
+}

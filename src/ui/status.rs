@@ -1,0 +1,74 @@
+//! Status bar: totals, the catalogue's name and effective dates, validation messages and the
+//! latest notice (saved, opened, rejected edit …).
+
+use crate::report::format;
+use crate::ui::app::App;
+use egui::{Align, Layout, RichText};
+
+pub fn ui(app: &mut App, ui: &mut egui::Ui) {
+    let s = app.strings();
+    ui.horizontal(|ui| {
+        match &app.doc.priced.estimate {
+            Some(e) => {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        s.monthly,
+                        format::money(e.total.monthly_usd)
+                    ))
+                    .strong(),
+                );
+                ui.separator();
+                ui.label(format!(
+                    "{} {}",
+                    s.upfront,
+                    format::money(e.total.upfront_usd)
+                ));
+                ui.separator();
+                ui.label(format!(
+                    "{} {}",
+                    s.first_12_months,
+                    format::money(e.total.first_12_months_usd)
+                ));
+            }
+            None => {
+                ui.label(RichText::new(s.not_priced).color(ui.visuals().error_fg_color));
+            }
+        }
+        ui.separator();
+        let n = app.doc.priced.messages.len();
+        if n == 0 {
+            ui.label(
+                RichText::new(format!("✔ {}", s.all_valid))
+                    .color(egui::Color32::from_rgb(60, 160, 90)),
+            );
+        } else {
+            let text =
+                RichText::new(format!("⚠ {n} {}", s.problems)).color(ui.visuals().warn_fg_color);
+            ui.label(text).on_hover_ui(|ui| {
+                for m in app.doc.priced.messages.iter().take(20) {
+                    ui.label(m);
+                }
+            });
+        }
+        if let Some(n) = &app.notice {
+            ui.separator();
+            let mut t = RichText::new(&n.text);
+            if n.error {
+                t = t.color(ui.visuals().error_fg_color);
+            }
+            ui.add(egui::Label::new(t).truncate())
+                .on_hover_text(&n.text);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let c = &app.catalog.id;
+            ui.label(
+                RichText::new(format!(
+                    "{}: {} · {} {} – {}",
+                    s.catalogue, c.name, s.prices_effective, c.effective_from, c.effective_to
+                ))
+                .weak(),
+            );
+        });
+    });
+}
