@@ -502,7 +502,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     if app_ref.grid.cursor == Some((r, col)) && !editing_here {
                         row.response()
                             .ctx
-                            .layer_painter(egui::LayerId::unique(
+                            .layer_painter(egui::LayerId::new(
                                 egui::Order::Middle,
                                 Id::unique("grid-cursor"),
                             ))
