@@ -39,12 +39,12 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         let n = app.doc.priced.messages.len();
         if n == 0 {
             ui.label(
-                RichText::new(format!("✔ {}", s.all_valid))
+                RichText::new(format!("● {}", s.all_valid))
                     .color(egui::Color32::from_rgb(60, 160, 90)),
             );
         } else {
             let text =
-                RichText::new(format!("⚠ {n} {}", s.problems)).color(ui.visuals().warn_fg_color);
+                RichText::new(format!("● {n} {}", s.problems)).color(ui.visuals().warn_fg_color);
             ui.label(text).on_hover_ui(|ui| {
                 for m in app.doc.priced.messages.iter().take(20) {
                     ui.label(m);
