@@ -99,6 +99,9 @@ pub struct App {
     allow_close: bool,
     autosaved_generation: u64,
     last_autosave: f64,
+    /// When set, print the time from this instant to the end of the first frame and close
+    /// (the cold-start measurement of `CLOUDPLAN_STARTUP_PROBE=1 cloudplan`).
+    pub startup_probe: Option<std::time::Instant>,
 }
 
 impl App {
@@ -152,6 +155,7 @@ impl App {
             allow_close: false,
             autosaved_generation: 0,
             last_autosave: 0.0,
+            startup_probe: None,
         };
         if !app.doc.plan.items.is_empty() {
             app.grid.cursor = Some((0, Col::Name));
@@ -220,6 +224,15 @@ impl App {
         self.update_title(&ctx);
         self.autosave(ctx.input(|i| i.time));
         self.frame_ms = start.elapsed().as_secs_f32() * 1000.0;
+        if let Some(t0) = self.startup_probe.take() {
+            eprintln!(
+                "cloudplan: first frame {:.1} ms after start (this frame's ui: {:.2} ms)",
+                t0.elapsed().as_secs_f64() * 1000.0,
+                self.frame_ms
+            );
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
@@ -254,7 +267,8 @@ impl App {
             .memory(|m| m.focused())
             .is_some_and(|id| id != grid::EDITOR_ID.with(""));
         let cmd = Modifiers::COMMAND;
-        let table: [(KeyboardShortcut, Command, bool); 7] = [
+        let table: [(KeyboardShortcut, Command, bool); 8] = [
+            (KeyboardShortcut::new(cmd, Key::Q), Command::Quit, false),
             (KeyboardShortcut::new(cmd, Key::N), Command::New, false),
             (KeyboardShortcut::new(cmd, Key::O), Command::Open, false),
             (

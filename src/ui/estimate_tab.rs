@@ -94,7 +94,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     ui,
                     s.first_12_months,
                     est.total.first_12_months_usd,
-                    "upfront + 12 × monthly",
+                    s.first_12_note,
                 );
             });
             ui.add_space(10.0);

@@ -425,7 +425,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     ui.with_layout(layout, |ui| {
                         if ui
                             .add(egui::Button::new(text).frame(false))
-                            .on_hover_text("Sort")
+                            .on_hover_text(s.sort_hint)
                             .clicked()
                         {
                             header_clicked = Some(col);

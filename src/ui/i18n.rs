@@ -112,6 +112,8 @@ pub struct Strings {
     pub edit_rejected: &'static str,
     pub calculation: &'static str,
     pub charts: &'static str,
+    pub first_12_note: &'static str,
+    pub sort_hint: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -195,6 +197,8 @@ pub static EN: Strings = Strings {
     edit_rejected: "Not applied",
     calculation: "Calculation",
     charts: "Charts",
+    first_12_note: "upfront + 12 × monthly",
+    sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
 };
 
 pub static KO: Strings = Strings {
@@ -278,4 +282,6 @@ pub static KO: Strings = Strings {
     edit_rejected: "적용 안 됨",
     calculation: "계산",
     charts: "차트",
+    first_12_note: "선결제 + 12 × 월간",
+    sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",
 };

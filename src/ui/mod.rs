@@ -34,6 +34,8 @@ pub fn recovery_path() -> Option<PathBuf> {
 /// Open the app window with `initial_plan` (or the embedded default plan) and run until the
 /// window closes.
 pub fn run(initial_plan: Option<PathBuf>) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let probe = std::env::var_os("CLOUDPLAN_STARTUP_PROBE").is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("cloudplan")
@@ -53,13 +55,15 @@ pub fn run(initial_plan: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|s| eframe::get_value(s, app::SETTINGS_KEY))
                 .unwrap_or_default();
             let catalog = crate::catalog::load::embedded();
-            Ok(Box::new(app::App::new(
+            let mut app = app::App::new(
                 catalog,
                 initial_plan,
                 Box::new(dialogs::RfdDialogs),
                 settings,
-                recovery_path(),
-            )))
+                if probe { None } else { recovery_path() },
+            );
+            app.startup_probe = probe.then_some(started);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the app window: {e}"))
