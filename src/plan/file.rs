@@ -121,8 +121,41 @@ pub fn from_json_str(text: &str, origin: &str) -> Result<Plan, PlanError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_schema_version(text, origin)?;
     let plan: Plan = serde_json::from_str(text).map_err(|e| json_error(text, origin, &e))?;
+    check_unit_purchases(text).map_err(|p| problem_error(text, origin, &p))?;
     validate(&plan).map_err(|p| problem_error(text, origin, &p))?;
     Ok(plan)
+}
+
+/// serde ignores extra fields on the unit variants of an internally tagged enum even with
+/// `deny_unknown_fields` (`{"type": "spot", "bid": 1}` would load as plain Spot), so check the
+/// purchase objects of the text explicitly.
+fn check_unit_purchases(text: &str) -> Result<(), Problem> {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Ok(());
+    };
+    let Some(items) = doc.get("items").and_then(|v| v.as_array()) else {
+        return Ok(());
+    };
+    for (i, item) in items.iter().enumerate() {
+        let Some(purchase) = item
+            .get("resource")
+            .and_then(|r| r.get("purchase"))
+            .and_then(|p| p.as_object())
+        else {
+            continue;
+        };
+        let ty = purchase.get("type").and_then(|t| t.as_str()).unwrap_or("");
+        if !matches!(ty, "on_demand" | "spot") {
+            continue;
+        }
+        if let Some(extra) = purchase.keys().find(|k| k.as_str() != "type") {
+            return Err(Problem::new(
+                format!("items[{i}].resource.purchase.{extra}"),
+                format!("unknown field `{extra}`: a `{ty}` purchase has no other fields"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Pretty JSON in a stable order, ending with a newline; [`from_json_str`] reads it back equal.
@@ -671,7 +704,9 @@ fn check_resource_strings(r: &Resource, res: &str) -> Result<(), Problem> {
         }
     };
     match r {
-        Resource::Ec2(x) => check_instance_type(&x.instance_type, "", &format!("{res}.instance_type")),
+        Resource::Ec2(x) => {
+            check_instance_type(&x.instance_type, "", &format!("{res}.instance_type"))
+        }
         Resource::Rds(x) => {
             check_instance_type(&x.instance_class, "db.", &format!("{res}.instance_class"))
         }
@@ -727,7 +762,10 @@ fn check_num_text(n: &Num, path: &str) -> Result<(), Problem> {
         Num::Formula(f) => {
             let t = f.trim();
             if t.is_empty() {
-                return Err(Problem::new(path, "empty formula; write a number or a formula"));
+                return Err(Problem::new(
+                    path,
+                    "empty formula; write a number or a formula",
+                ));
             }
             if t.parse::<f64>().is_ok_and(|v| !v.is_finite()) {
                 return Err(Problem::new(path, format!("`{t}` is not a finite number")));
@@ -907,20 +945,36 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
     }
     let offset = offset_of_line_col(text, e.line(), e.column());
     let spans = locate::spans(text);
-    // serde reports the position just after the offending token: look one byte back.
-    let mut path = locate::path_at(&spans, offset.saturating_sub(1));
+    // serde's column is that of the last character it read: inside the offending token.
+    let mut path = locate::path_at(&spans, offset);
     let mut at = offset;
-    // Errors inside an internally tagged resource surface at the end of the whole object with
-    // no field name: re-read that object as its own kind to find the field.
+    // Errors inside an internally tagged resource surface after the whole item with no field
+    // name: re-read the item's resource as its own kind to find the field.
     if let Some(res_path) = resource_path(&path)
-        && !message.starts_with("unknown field")
-        && !message.starts_with("missing field")
         && let Some(span) = spans.iter().find(|s| s.path == res_path)
-        && let Some((sub, m)) = diagnose_resource(&text[span.start..span.end])
+        && let Some((sub, m)) = diagnose_resource(&text[span.start..span.end.min(text.len())])
     {
         path = format!("{res_path}{sub}");
-        message = m;
-        at = locate::offset_of(&spans, &path).unwrap_or(span.start);
+        let at = locate::offset_of(&spans, &path).unwrap_or(span.start);
+        let (line, column) = line_col(text, at);
+        return PlanError::Invalid {
+            origin: origin.to_string(),
+            line: Some(line),
+            column: Some(column),
+            field: path,
+            message: m,
+        };
+    }
+    if message.starts_with(UNTAGGED)
+        && let Ok(doc) = serde_json::from_str::<serde_json::Value>(text)
+        && let Some(params) = doc.get("parameters").and_then(|p| p.as_array())
+        && let Some(i) = params.iter().position(|p| {
+            p.get("value")
+                .is_some_and(|v| !(v.is_number() || v.is_string()))
+        })
+    {
+        path = format!("parameters[{i}].value");
+        at = locate::offset_of(&spans, &path).unwrap_or(at);
     }
     if let Some(name) = backticked_after(&message, "unknown field ")
         .or_else(|| backticked_after(&message, "missing field "))
@@ -935,8 +989,13 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
         }
         path = full;
     }
-    if message.starts_with("data did not match any variant of untagged enum Num") {
+    if message.starts_with(UNTAGGED) {
         message = "expected a number or a formula written as text (\"users * 2\")".to_string();
+    }
+    if message == "expected value" {
+        message = "expected a JSON value (a number, \"text\", true/false, [list] or {object}; \
+                   NaN and Infinity are not numbers in JSON)"
+            .to_string();
     }
     let (line, column) = line_col(text, at);
     PlanError::Invalid {
@@ -948,16 +1007,30 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
     }
 }
 
-/// `items[3].resource` when `path` is that resource or inside it.
+/// serde reports an untagged `Num` that matches nothing after the value, sometimes at the
+/// enclosing object's end: find the culprit by trying each field of `object` with a number.
+fn untagged_culprit<T: DeserializeOwned>(object: &serde_json::Value) -> Option<String> {
+    let map = object.as_object()?;
+    map.iter()
+        .filter(|(_, v)| !(v.is_number() || v.is_string()))
+        .find(|(k, _)| {
+            let mut trial = map.clone();
+            trial.insert((*k).clone(), serde_json::Value::from(0));
+            match serde_json::from_value::<T>(serde_json::Value::Object(trial)) {
+                Ok(_) => true,
+                Err(e) => !e.to_string().starts_with(UNTAGGED),
+            }
+        })
+        .map(|(k, _)| k.clone())
+}
+
+const UNTAGGED: &str = "data did not match any variant of untagged enum";
+
+/// `items[3].resource` when `path` is item 3 or inside it.
 fn resource_path(path: &str) -> Option<String> {
     let rest = path.strip_prefix("items[")?;
     let close = rest.find(']')?;
-    let after = &rest[close + 1..];
-    if after == ".resource" || after.starts_with(".resource.") || after.starts_with(".resource[") {
-        Some(format!("items[{}].resource", &rest[..close]))
-    } else {
-        None
-    }
+    Some(format!("items[{}].resource", &rest[..close]))
 }
 
 fn backticked_after<'a>(message: &'a str, lead: &str) -> Option<&'a str> {
@@ -982,7 +1055,14 @@ fn diagnose_resource(object_text: &str) -> Option<(String, String)> {
         };
         let spans = locate::spans(body);
         let offset = offset_of_line_col(body, e.line(), e.column());
-        let mut path = locate::path_at(&spans, offset.saturating_sub(1));
+        let mut path = locate::path_at(&spans, offset);
+        if message.starts_with(UNTAGGED)
+            && let Some(key) = serde_json::from_str::<serde_json::Value>(body)
+                .ok()
+                .and_then(|v| untagged_culprit::<T>(&v))
+        {
+            path = key;
+        }
         if let Some(name) = backticked_after(&message, "unknown field ")
             .or_else(|| backticked_after(&message, "missing field "))
         {
@@ -992,20 +1072,41 @@ fn diagnose_resource(object_text: &str) -> Option<(String, String)> {
                 format!("{path}.{name}")
             };
         }
-        if message.starts_with("data did not match any variant of untagged enum Num") {
-            message =
-                "expected a number or a formula written as text (\"users * 2\")".to_string();
+        if message.starts_with(UNTAGGED) {
+            message = "expected a number or a formula written as text (\"users * 2\")".to_string();
         }
-        Some((format!(".{path}").trim_end_matches('.').to_string(), message))
+        Some((
+            format!(".{path}").trim_end_matches('.').to_string(),
+            message,
+        ))
+    }
+    // Nested internally tagged values (usage, purchase) hide their field the same way.
+    fn nested<T: DeserializeOwned>(
+        value: &serde_json::Value,
+        field: &str,
+    ) -> Option<(String, String)> {
+        let e = serde_json::from_value::<T>(value.get(field)?.clone()).err()?;
+        let message = e.to_string();
+        let path = match backticked_after(&message, "unknown field ")
+            .or_else(|| backticked_after(&message, "missing field "))
+        {
+            Some(name) => format!(".{field}.{name}"),
+            None => format!(".{field}"),
+        };
+        Some((path, message))
     }
     match kind.as_str() {
-        "ec2" => try_as::<Ec2Fleet>(&body),
+        "ec2" => nested::<Usage>(&value, "usage")
+            .or_else(|| nested::<PurchaseOption>(&value, "purchase"))
+            .or_else(|| try_as::<Ec2Fleet>(&body)),
+        "rds" => {
+            nested::<PurchaseOption>(&value, "purchase").or_else(|| try_as::<RdsDatabase>(&body))
+        }
         "ebs" => try_as::<EbsVolumes>(&body),
         "s3" => try_as::<S3Storage>(&body),
         "efs" => try_as::<EfsFileSystem>(&body),
         "data_transfer" => try_as::<DataTransfer>(&body),
         "lambda" => try_as::<LambdaFunction>(&body),
-        "rds" => try_as::<RdsDatabase>(&body),
         "dynamodb" => try_as::<DynamodbTable>(&body),
         "nat_gateway" => try_as::<NatGateway>(&body),
         "load_balancer" => try_as::<LoadBalancer>(&body),
@@ -1128,11 +1229,12 @@ mod locate {
                 }
             }
         }
+        // Values still open at the end (truncated text) contain the end itself.
         while let Some(f) = stack.pop() {
             out.push(Span {
                 path: f.path,
                 start: f.start,
-                end: b.len(),
+                end: b.len() + 1,
             });
         }
         out

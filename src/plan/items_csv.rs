@@ -321,7 +321,8 @@ fn enum_text<T: Serialize>(v: &T) -> Option<String> {
 }
 
 fn enum_parse<T: DeserializeOwned>(s: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+    serde_json::from_value(serde_json::Value::String(s.trim().to_string()))
+        .map_err(|e| e.to_string())
 }
 
 fn weekday_text(d: Weekday) -> String {
@@ -331,7 +332,9 @@ fn weekday_text(d: Weekday) -> String {
 /// `constant/hours=730`, `spike/weekly/baseline=2/peak=6/hours=4/days=mon+fri`.
 pub fn usage_text(u: &Usage) -> String {
     match u {
-        Usage::Constant { hours_per_month } => format!("constant/hours={}", hours_per_month.to_text()),
+        Usage::Constant { hours_per_month } => {
+            format!("constant/hours={}", hours_per_month.to_text())
+        }
         Usage::Spike {
             period,
             baseline,
@@ -361,7 +364,14 @@ pub fn usage_text(u: &Usage) -> String {
 
 /// Read [`usage_text`]'s format.
 pub fn parse_usage(text: &str) -> Result<Usage, String> {
-    const KEYS: [&str; 6] = ["hours", "baseline", "peak", "days", "days_per_month", "period"];
+    const KEYS: [&str; 6] = [
+        "hours",
+        "baseline",
+        "peak",
+        "days",
+        "days_per_month",
+        "period",
+    ];
     let text = text.trim();
     let mut segs = text.split('/');
     let pattern = segs.next().unwrap_or("").trim();
@@ -372,8 +382,12 @@ pub fn parse_usage(text: &str) -> Result<Usage, String> {
             let Some(p) = rest.first() else {
                 return Err("a spike needs a period: `spike/daily/…`, `spike/weekly/…` or `spike/monthly/…`".into());
             };
-            let period: SpikePeriod = enum_parse(p.trim())
-                .map_err(|_| format!("unknown spike period `{}` (daily, weekly, monthly)", p.trim()))?;
+            let period: SpikePeriod = enum_parse(p.trim()).map_err(|_| {
+                format!(
+                    "unknown spike period `{}` (daily, weekly, monthly)",
+                    p.trim()
+                )
+            })?;
             (Some(period), &rest[1..])
         }
         other => {
@@ -392,7 +406,7 @@ pub fn parse_usage(text: &str) -> Result<Usage, String> {
                 if kv.iter().any(|(kk, _)| kk == k) {
                     return Err(format!("`{k}` is given twice"));
                 }
-                kv.push((k.to_string(), v.trim().to_string()));
+                kv.push((k.to_string(), v.to_string()));
             }
             _ => match kv.last_mut() {
                 Some((_, v)) => {
@@ -431,7 +445,10 @@ pub fn parse_usage(text: &str) -> Result<Usage, String> {
                     .split('+')
                     .map(|x| {
                         enum_parse::<Weekday>(x.trim()).map_err(|_| {
-                            format!("unknown weekday `{}` (mon tue wed thu fri sat sun)", x.trim())
+                            format!(
+                                "unknown weekday `{}` (mon tue wed thu fri sat sun)",
+                                x.trim()
+                            )
                         })
                     })
                     .collect::<Result<Vec<_>, _>>()?,
@@ -497,8 +514,9 @@ pub fn parse_purchase(text: &str) -> Result<PurchaseOption, String> {
         ["on_demand"] => Ok(PurchaseOption::OnDemand),
         ["spot"] => Ok(PurchaseOption::Spot),
         ["reserved", class, term, payment] => {
-            let class = OfferingClass::parse(class)
-                .ok_or_else(|| format!("unknown reserved class `{class}` (standard, convertible)"))?;
+            let class = OfferingClass::parse(class).ok_or_else(|| {
+                format!("unknown reserved class `{class}` (standard, convertible)")
+            })?;
             let (term, payment) = term_payment(term, payment)?;
             Ok(PurchaseOption::Reserved {
                 class,
@@ -507,9 +525,8 @@ pub fn parse_purchase(text: &str) -> Result<PurchaseOption, String> {
             })
         }
         ["savings_plan", plan, term, payment] => {
-            let plan: SavingsPlanKind = enum_parse(plan).map_err(|_| {
-                format!("unknown savings plan `{plan}` (compute, ec2_instance)")
-            })?;
+            let plan: SavingsPlanKind = enum_parse(plan)
+                .map_err(|_| format!("unknown savings plan `{plan}` (compute, ec2_instance)"))?;
             let (term, payment) = term_payment(term, payment)?;
             Ok(PurchaseOption::SavingsPlan {
                 plan,
@@ -558,7 +575,9 @@ pub fn parse_tags(text: &str) -> Result<BTreeMap<String, String>, String> {
     let mut chars = text.chars();
     let mut finish = |key: &mut String, value: &mut String, in_value: &mut bool| {
         if !*in_value {
-            return Err(format!("tag `{key}` has no `=value` (write key=value;key=value)"));
+            return Err(format!(
+                "tag `{key}` has no `=value` (write key=value;key=value)"
+            ));
         }
         if key.trim().is_empty() {
             return Err("a tag key is empty".to_string());
@@ -672,17 +691,14 @@ impl Row<'_> {
     ) -> Result<Option<T>, PlanError> {
         match self.take(col) {
             None => Ok(None),
-            Some(s) => f(s.trim()).map(Some).map_err(|m| self.error(col, m)),
+            Some(s) => f(&s).map(Some).map_err(|m| self.error(col, m)),
         }
     }
     fn enum_req<T: DeserializeOwned>(&mut self, col: &'static str) -> Result<T, PlanError> {
         let s = self.required(col)?;
         enum_parse(s.trim()).map_err(|m| self.error(col, m))
     }
-    fn enum_opt<T: DeserializeOwned>(
-        &mut self,
-        col: &'static str,
-    ) -> Result<Option<T>, PlanError> {
+    fn enum_opt<T: DeserializeOwned>(&mut self, col: &'static str) -> Result<Option<T>, PlanError> {
         self.parse_with(col, enum_parse)
     }
 }
@@ -777,7 +793,7 @@ pub fn items_from_delimited(
         let mut cells = HashMap::new();
         for (i, cell) in record.iter().enumerate() {
             let cell = unprotect(cell);
-            if !cell.trim().is_empty() {
+            if !cell.is_empty() {
                 cells.insert(order[i], (i + 1, cell.to_string()));
             }
         }
@@ -864,7 +880,9 @@ fn read_resource(r: &mut Row, kind: &str) -> Result<Resource, PlanError> {
             instance_type: r.required("instance_type")?.trim().to_string(),
             count: r.num("count")?,
             usage: r.parse_with("usage", parse_usage)?.unwrap_or_default(),
-            purchase: r.parse_with("purchase", parse_purchase)?.unwrap_or_default(),
+            purchase: r
+                .parse_with("purchase", parse_purchase)?
+                .unwrap_or_default(),
         }),
         "ebs" => Resource::Ebs(EbsVolumes {
             volume_type: r.enum_req("volume_type")?,
@@ -910,7 +928,9 @@ fn read_resource(r: &mut Row, kind: &str) -> Result<Resource, PlanError> {
             memory_mb: r.num("memory_mb")?,
             architecture: r
                 .parse_with("architecture", |s| {
-                    Arch::parse(s).ok_or_else(|| format!("unknown architecture `{s}` (x86_64, arm64)"))
+                    let s = s.trim();
+                    Arch::parse(s)
+                        .ok_or_else(|| format!("unknown architecture `{s}` (x86_64, arm64)"))
                 })?
                 .unwrap_or(Arch::X86_64),
             ephemeral_storage_mb: r.opt_num("ephemeral_storage_mb"),
@@ -926,7 +946,9 @@ fn read_resource(r: &mut Row, kind: &str) -> Result<Resource, PlanError> {
             iops: r.opt_num("iops"),
             throughput_mibps: r.opt_num("throughput_mibps"),
             backup_gb: r.opt_num("backup_gb"),
-            purchase: r.parse_with("purchase", parse_purchase)?.unwrap_or_default(),
+            purchase: r
+                .parse_with("purchase", parse_purchase)?
+                .unwrap_or_default(),
         }),
         "dynamodb" => Resource::Dynamodb(DynamodbTable {
             mode: r.enum_req("mode")?,
@@ -968,7 +990,7 @@ fn read_resource(r: &mut Row, kind: &str) -> Result<Resource, PlanError> {
 }
 
 fn parse_bool(s: &str) -> Result<bool, String> {
-    match s.to_ascii_lowercase().as_str() {
+    match s.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "1" => Ok(true),
         "false" | "no" | "0" => Ok(false),
         _ => Err(format!("`{s}` is not true or false")),
