@@ -27,10 +27,13 @@ pub fn lines<'a>(ctx: &Ctx<'a>, v: &'a EbsVolumes, out: &mut Vec<Line<'a>>) {
     let tput = ctx.opt(&v.throughput_mibps, "ebs.throughput_mibps");
     let snap = ctx.opt(&v.snapshot_gb, "ebs.snapshot_gb");
     let ty = v.volume_type.as_str();
-    out.push(
-        Line::new(ctx, "Storage", ty, STORAGE, n * size, "GB-mo")
-            .basis(&[(n, " volumes"), (size, " GB")]),
-    );
+    // A snapshot-only item (no volume) has no storage line.
+    if n * size > 0.0 || snap == 0.0 {
+        out.push(
+            Line::new(ctx, "Storage", ty, STORAGE, n * size, "GB-mo")
+                .basis(&[(n, " volumes"), (size, " GB")]),
+        );
+    }
     match v.volume_type {
         EbsVolumeType::Gp3 => {
             let extra_iops = (iops - GP3_INCLUDED_IOPS).max(0.0);
