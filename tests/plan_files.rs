@@ -1110,3 +1110,52 @@ fn a_parameter_value_that_is_not_a_number_names_the_parameter() {
     assert_eq!(err.field(), "parameters[0].value", "{err}");
     assert_eq!(err.line(), Some(7), "{err}");
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any prefix or byte-edited copy of a sample loads whole or fails with a located message.
+        #[test]
+        fn damaged_plans_fail_cleanly(which in 0usize..4, cut in 0.0f64..1.0, edit in 0usize..4, byte in any::<u8>()) {
+            let (_, _, text) = file::samples()[which];
+            let mut bytes = text.as_bytes().to_vec();
+            let at = ((bytes.len() as f64) * cut) as usize;
+            match edit {
+                0 => bytes.truncate(at),
+                1 => {
+                    let i = at.min(bytes.len() - 1);
+                    bytes.remove(i);
+                }
+                2 => bytes.insert(at, byte),
+                _ => {
+                    let i = at.min(bytes.len() - 1);
+                    bytes[i] = byte;
+                }
+            }
+            let Ok(s) = String::from_utf8(bytes) else { return Ok(()) };
+            match file::from_json_str(&s, "damaged.json") {
+                Ok(plan) => { file::to_json_string(&plan); }
+                Err(e) => {
+                    prop_assert_eq!(e.origin(), "damaged.json");
+                    prop_assert!(e.line().is_some(), "{}", e);
+                }
+            }
+        }
+
+        /// Any text given as a table reads or fails with a message naming the origin.
+        #[test]
+        fn arbitrary_tables_fail_cleanly(text in "(id,name,kind|kind,id,count,usage,purchase,tags)\n[a-z0-9,;=/\"'\n -]{0,80}") {
+            match items_from_delimited(&text, b',', "t.csv") {
+                Ok(items) => {
+                    let again = items_from_delimited(&items_to_delimited(&items, b','), b',', "t.csv");
+                    prop_assert_eq!(again.ok(), Some(items));
+                }
+                Err(e) => prop_assert_eq!(e.origin(), "t.csv"),
+            }
+        }
+    }
+}

@@ -119,8 +119,14 @@ impl Problem {
 /// Parse a plan from JSON text. `origin` names the text in messages (usually the file path).
 pub fn from_json_str(text: &str, origin: &str) -> Result<Plan, PlanError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    check_schema_version(text, origin)?;
-    let plan: Plan = serde_json::from_str(text).map_err(|e| json_error(text, origin, &e))?;
+    let plan: Plan = match serde_json::from_str(text) {
+        Ok(plan) => plan,
+        Err(e) => {
+            // A file from a newer cloudplan says so rather than naming a field we do not know.
+            check_schema_version(text, origin)?;
+            return Err(json_error(text, origin, &e));
+        }
+    };
     check_unit_purchases(text).map_err(|p| problem_error(text, origin, &p))?;
     validate(&plan).map_err(|p| problem_error(text, origin, &p))?;
     Ok(plan)
@@ -831,8 +837,8 @@ pub fn is_identifier(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Errors with positions
 
-/// Refuse newer (or nonsense) schema versions before the full parse, so a file from a newer
-/// cloudplan says so instead of complaining about a field this build does not know.
+/// Refuse newer (or nonsense) schema versions when the full parse failed, so a file from a
+/// newer cloudplan says so instead of complaining about a field this build does not know.
 fn check_schema_version(text: &str, origin: &str) -> Result<(), PlanError> {
     #[derive(serde::Deserialize)]
     struct Probe {
@@ -1204,9 +1210,10 @@ mod locate {
                     while i < b.len() && b[i] != b'"' {
                         i += if b[i] == b'\\' { 2 } else { 1 };
                     }
-                    let end = (i + 1).min(b.len());
+                    // An unterminated string (truncated text) contains the end itself.
+                    let end = if i < b.len() { i + 1 } else { b.len() + 1 };
                     let inner = &text[start + 1..i.min(b.len()).max(start + 1)];
-                    i = end;
+                    i = end.min(b.len());
                     match stack.last_mut() {
                         Some(f) if f.is_object && f.expecting_key => {
                             f.key = Some(inner.to_string());
@@ -1227,7 +1234,7 @@ mod locate {
                     out.push(Span {
                         path: child_path(&stack),
                         start,
-                        end: i,
+                        end: if i < b.len() { i } else { b.len() + 1 },
                     });
                 }
             }
@@ -1256,5 +1263,57 @@ mod locate {
     /// Start of the value at `path`.
     pub fn offset_of(spans: &[Span], path: &str) -> Option<usize> {
         spans.iter().find(|s| s.path == path).map(|s| s.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes() {
+        for ok in [
+            "us-east-1",
+            "ap-northeast-2",
+            "us-gov-west-1",
+            "cn-north-1",
+            "eu-central-2",
+        ] {
+            assert!(looks_like_region(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "Seoul",
+            "us-east",
+            "US-EAST-1",
+            "us-east-1a",
+            "us--1",
+            "u-east-1",
+        ] {
+            assert!(!looks_like_region(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn locate_finds_paths_and_offsets() {
+        let text = "{\n \"a\": [1, {\"b\": \"x,}\\\"\"}],\n \"c\": {\"d\": tru";
+        let spans = locate::spans(text);
+        let at = |p: &str| locate::offset_of(&spans, p).map(|o| &text[o..o + 1]);
+        assert_eq!(at("a"), Some("["));
+        assert_eq!(at("a[0]"), Some("1"));
+        assert_eq!(at("a[1].b"), Some("\""));
+        assert_eq!(at("c.d"), Some("t"));
+        assert_eq!(locate::path_at(&spans, text.find("x,").unwrap()), "a[1].b");
+        // Truncated: the open object runs to the end.
+        assert_eq!(locate::path_at(&spans, text.len()), "c.d");
+        assert_eq!(line_col(text, text.find("\"c\"").unwrap()), (3, 2));
+    }
+
+    #[test]
+    fn months() {
+        assert!(check_month("2027-01", "m").is_ok());
+        for bad in ["2027-1", "2027-13", "27-01", "2027/01", "2027-01-01", ""] {
+            assert!(check_month(bad, "m").is_err(), "{bad}");
+        }
     }
 }
