@@ -523,7 +523,7 @@ fn malformed_tables_name_origin_line_and_column() {
 
 #[test]
 fn tables_are_read_by_column_name_in_any_order() {
-    let a = "kind,count,instance_type,id,name\nec2,3,m6i.large,web,Web\n";
+    let a = "Kind, COUNT ,instance_type,id,Name\nec2,3,m6i.large,web,Web\n";
     let b = format!("{HEADER}\nweb,Web,,,,ec2,m6i.large,3,,\n");
     let ia = items_from_delimited(a, b',', "a.csv").unwrap();
     let ib = items_from_delimited(&b, b',', "b.csv").unwrap();

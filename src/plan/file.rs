@@ -139,18 +139,25 @@ fn check_unit_purchases(text: &str) -> Result<(), Problem> {
     if !text.contains("\"purchase\"") {
         return Ok(());
     }
-    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+    // Only the purchase objects are kept; serde skips everything else.
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        #[serde(default)]
+        items: Vec<ProbeItem>,
+    }
+    #[derive(serde::Deserialize)]
+    struct ProbeItem {
+        resource: Option<ProbeResource>,
+    }
+    #[derive(serde::Deserialize)]
+    struct ProbeResource {
+        purchase: Option<serde_json::Map<String, serde_json::Value>>,
+    }
+    let Ok(doc) = serde_json::from_str::<Doc>(text) else {
         return Ok(());
     };
-    let Some(items) = doc.get("items").and_then(|v| v.as_array()) else {
-        return Ok(());
-    };
-    for (i, item) in items.iter().enumerate() {
-        let Some(purchase) = item
-            .get("resource")
-            .and_then(|r| r.get("purchase"))
-            .and_then(|p| p.as_object())
-        else {
+    for (i, item) in doc.items.iter().enumerate() {
+        let Some(purchase) = item.resource.as_ref().and_then(|r| r.purchase.as_ref()) else {
             continue;
         };
         let ty = purchase.get("type").and_then(|t| t.as_str()).unwrap_or("");
@@ -395,6 +402,7 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
         }
     }
     let mut ids = HashMap::new();
+    let mut formulas = Formulas::new(Some(&evaluator));
     for (i, item) in plan.items.iter().enumerate() {
         let prefix = format!("items[{i}]");
         if let Some(first) = ids.insert(item.id.as_str(), i) {
@@ -418,14 +426,72 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
                 ),
             ));
         }
-        check_item(item, &prefix, Some(&evaluator))?;
+        check_item_with(item, &prefix, &mut formulas)?;
     }
     Ok(())
+}
+
+/// Formula checks, cached by formula text (large plans repeat the same few formulas).
+pub(crate) struct Formulas<'a> {
+    eval: Option<&'a Evaluator>,
+    /// Formula text → its value (`None` without an evaluator) or what is wrong with it.
+    cache: HashMap<String, Result<Option<f64>, String>>,
+}
+
+impl<'a> Formulas<'a> {
+    pub(crate) fn new(eval: Option<&'a Evaluator>) -> Formulas<'a> {
+        Formulas {
+            eval,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The value of a number or formula: `Ok(None)` for a formula when there is no evaluator.
+    fn value(&mut self, num: &Num) -> Result<Option<f64>, String> {
+        let f = match num {
+            Num::Value(v) if v.is_finite() => return Ok(Some(*v)),
+            Num::Value(v) => return Err(format!("{v} is not a finite number")),
+            Num::Formula(f) => f,
+        };
+        if let Some(r) = self.cache.get(f.as_str()) {
+            return r.clone();
+        }
+        let r = self.compute(num, f);
+        self.cache.insert(f.clone(), r.clone());
+        r
+    }
+
+    fn compute(&self, num: &Num, f: &str) -> Result<Option<f64>, String> {
+        let t = f.trim();
+        if t.is_empty() {
+            return Err("empty formula; write a number or a formula".into());
+        }
+        if t.parse::<f64>().is_ok_and(|v| !v.is_finite()) {
+            return Err(format!("`{t}` is not a finite number"));
+        }
+        match self.eval {
+            Some(ev) => ev
+                .eval(num)
+                .map(Some)
+                .map_err(|e| format!("formula `{f}`: {e}")),
+            None => formula::names_in(t)
+                .map(|_| None)
+                .map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// Check one item on its own (no group or uniqueness rules). With an evaluator, formulas must
 /// resolve to finite non-negative numbers; without one, only their syntax is checked.
 pub fn check_item(item: &Item, prefix: &str, eval: Option<&Evaluator>) -> Result<(), Problem> {
+    check_item_with(item, prefix, &mut Formulas::new(eval))
+}
+
+pub(crate) fn check_item_with(
+    item: &Item,
+    prefix: &str,
+    formulas: &mut Formulas,
+) -> Result<(), Problem> {
     if item.id.trim().is_empty() {
         return Err(Problem::new(format!("{prefix}.id"), "an item needs an id"));
     }
@@ -452,16 +518,8 @@ pub fn check_item(item: &Item, prefix: &str, eval: Option<&Evaluator>) -> Result
     let res = format!("{prefix}.resource");
     check_resource_strings(&item.resource, &res)?;
     for (field, num, limit) in quantities(&item.resource) {
-        let path = format!("{res}.{field}");
-        check_num_text(num, &path)?;
-        let value = match (num, eval) {
-            (Num::Value(v), _) => Some(*v),
-            (Num::Formula(f), Some(ev)) => Some(
-                ev.eval(num)
-                    .map_err(|e| Problem::new(&path, format!("formula `{f}`: {e}")))?,
-            ),
-            (Num::Formula(_), None) => None,
-        };
+        let path = || format!("{res}.{field}");
+        let value = formulas.value(num).map_err(|m| Problem::new(path(), m))?;
         if let Some(v) = value {
             if !v.is_finite() || v < 0.0 {
                 let shown = if num.is_formula() {
@@ -470,7 +528,7 @@ pub fn check_item(item: &Item, prefix: &str, eval: Option<&Evaluator>) -> Result
                     format!("got {}", num.to_text())
                 };
                 return Err(Problem::new(
-                    &path,
+                    path(),
                     format!("must be a finite number ≥ 0 ({shown})"),
                 ));
             }
@@ -478,13 +536,13 @@ pub fn check_item(item: &Item, prefix: &str, eval: Option<&Evaluator>) -> Result
                 && v > max
             {
                 return Err(Problem::new(
-                    &path,
+                    path(),
                     format!("{what} must be at most {max}, got {v}"),
                 ));
             }
         }
     }
-    check_usage(&item.resource, &res, eval)?;
+    check_usage(&item.resource, &res, formulas)?;
     Ok(())
 }
 
@@ -661,7 +719,7 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
 }
 
 /// Spike patterns: peak ≥ baseline; weekly spikes name their days; monthly ones their count.
-fn check_usage(r: &Resource, res: &str, eval: Option<&Evaluator>) -> Result<(), Problem> {
+fn check_usage(r: &Resource, res: &str, formulas: &mut Formulas) -> Result<(), Problem> {
     let Resource::Ec2(x) = r else { return Ok(()) };
     let Usage::Spike {
         period,
@@ -674,11 +732,7 @@ fn check_usage(r: &Resource, res: &str, eval: Option<&Evaluator>) -> Result<(), 
     else {
         return Ok(());
     };
-    let value = |n: &Num| match (n, eval) {
-        (Num::Value(v), _) => Some(*v),
-        (Num::Formula(_), Some(ev)) => ev.eval(n).ok(),
-        _ => None,
-    };
+    let mut value = |n: &Num| formulas.value(n).ok().flatten();
     if let (Some(b), Some(p)) = (value(baseline), value(peak))
         && p < b
     {

@@ -1,6 +1,7 @@
 //! Plan items as CSV (files) or TSV (copy and paste with LibreOffice / Excel).
 //!
-//! One row per item. The first row is a header and columns are read **by name**, in any order;
+//! One row per item. The first row is a header and columns are read **by name** (ignoring ASCII
+//! case and surrounding spaces), in any order;
 //! a column may be left out (its cells count as empty), an unknown or repeated column is an
 //! error naming it. Rows whose cells are all empty are skipped.
 //!
@@ -39,7 +40,7 @@
 //! Round trip: items → text → items gives equal items (a formula whose text is a plain number,
 //! or has surrounding spaces, comes back as the number / trimmed).
 
-use super::file::{PlanError, check_item};
+use super::file::{Formulas, PlanError, check_item_with};
 use super::*;
 use crate::catalog::{Arch, OfferingClass, Payment, Term};
 use serde::Serialize;
@@ -173,10 +174,7 @@ fn item_cells(item: &Item) -> HashMap<&'static str, String> {
         c.insert("region", r.clone());
     }
     c.insert("tags", tags_text(&item.tags));
-    let kind = enum_text(&item.resource)
-        .or_else(|| kind_of(&item.resource).map(str::to_string))
-        .unwrap_or_default();
-    c.insert("kind", kind);
+    c.insert("kind", kind_name(&item.resource).to_string());
     let mut num = |k: &'static str, n: &Num| {
         c.insert(k, n.to_text());
     };
@@ -304,18 +302,28 @@ fn opt(c: &mut HashMap<&'static str, String>, k: &'static str, n: &Option<Num>) 
     }
 }
 
-/// The `kind` tag of a resource, as serde writes it.
-fn kind_of(r: &Resource) -> Option<&'static str> {
-    let v = serde_json::to_value(r).ok()?;
-    let k = v.get("kind")?.as_str()?;
-    KINDS.iter().copied().find(|x| *x == k)
+/// The `kind` of a resource as written in JSON and in the `kind` column.
+pub fn kind_name(r: &Resource) -> &'static str {
+    match r {
+        Resource::Ec2(_) => "ec2",
+        Resource::Ebs(_) => "ebs",
+        Resource::S3(_) => "s3",
+        Resource::Efs(_) => "efs",
+        Resource::DataTransfer(_) => "data_transfer",
+        Resource::Lambda(_) => "lambda",
+        Resource::Rds(_) => "rds",
+        Resource::Dynamodb(_) => "dynamodb",
+        Resource::NatGateway(_) => "nat_gateway",
+        Resource::LoadBalancer(_) => "load_balancer",
+        Resource::PublicIpv4(_) => "public_ipv4",
+        Resource::Custom(_) => "custom",
+    }
 }
 
-/// The serde name of a unit enum variant (`gp3`, `daily`), or the `kind` of a resource.
+/// The serde name of a unit enum variant (`gp3`, `daily`).
 fn enum_text<T: Serialize>(v: &T) -> Option<String> {
     match serde_json::to_value(v).ok()? {
         serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Object(o) => o.get("kind")?.as_str().map(str::to_string),
         _ => None,
     }
 }
@@ -739,7 +747,7 @@ pub fn items_from_delimited(
     let mut order: Vec<&'static str> = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
-        let Some(known) = all_columns().find(|c| *c == name) else {
+        let Some(known) = all_columns().find(|c| c.eq_ignore_ascii_case(name)) else {
             return Err(err(
                 Some(header_line),
                 Some(i + 1),
@@ -772,6 +780,8 @@ pub fn items_from_delimited(
     }
     let mut items = Vec::new();
     let mut lines = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut formulas = Formulas::new(None);
     for record in records {
         let record = record.map_err(csv_err)?;
         let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
@@ -817,11 +827,11 @@ pub fn items_from_delimited(
                 ),
             });
         }
-        if let Err(p) = check_item(&item, "", None) {
+        if let Err(p) = check_item_with(&item, "", &mut formulas) {
             let col = problem_column(&p.path);
             return Err(row.error(col, p.message));
         }
-        if let Some(prev) = items.iter().position(|i: &Item| i.id == item.id) {
+        if let Some(prev) = ids.insert(item.id.clone(), items.len()) {
             return Err(row.error(
                 "id",
                 format!("id `{}` is already used on line {}", item.id, lines[prev]),
