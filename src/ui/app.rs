@@ -204,13 +204,13 @@ impl App {
             .show(ui, |ui| status::ui(self, ui));
         egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(280.0)
             .min_size(200.0)
             .show(ui, |ui| sidebar::ui(self, ui));
         if self.tab == Tab::Plan {
             egui::Panel::right("detail")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(330.0)
                 .min_size(260.0)
                 .show(ui, |ui| detail::ui(self, ui));
         }

@@ -11,7 +11,8 @@ use crate::plan::{
 };
 use crate::report::format;
 
-/// Columns of the Plan grid, in display order.
+/// Columns of the Plan grid. Display order is [`Col::ALL`]: money comes right after the
+/// quantity so it stays in view next to the sidebar and detail panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Col {
     Name,
@@ -34,10 +35,10 @@ impl Col {
         Col::Region,
         Col::Kind,
         Col::Quantity,
-        Col::Usage,
-        Col::Purchase,
         Col::Monthly,
         Col::Upfront,
+        Col::Usage,
+        Col::Purchase,
     ];
 
     pub fn index(self) -> usize {
@@ -145,7 +146,13 @@ fn eval_or_nan(n: &Num) -> f64 {
 }
 
 /// The text a cell shows when not being edited. Money comes from the priced item.
-pub fn display_text(plan: &Plan, item: &Item, col: Col, cost: Option<&ItemCost>) -> String {
+pub fn display_text(
+    plan: &Plan,
+    item: &Item,
+    col: Col,
+    cost: Option<&ItemCost>,
+    params: Option<&crate::plan::formula::Evaluator>,
+) -> String {
     match col {
         Col::Monthly => cost
             .map(|c| format::amount(c.monthly_usd))
@@ -161,7 +168,10 @@ pub fn display_text(plan: &Plan, item: &Item, col: Col, cost: Option<&ItemCost>)
             .unwrap_or_else(|| "—".into()),
         Col::Quantity => match quantity_field(&item.resource).1 {
             Some(Num::Value(v)) => format::quantity(*v, 6),
-            Some(Num::Formula(f)) => format!("={f}"),
+            Some(n @ Num::Formula(f)) => match params.map(|e| e.eval(n)) {
+                Some(Ok(v)) => format!("ƒ {}", format::quantity(v, 4)),
+                _ => format!("={f}"),
+            },
             None => String::new(),
         },
         _ => edit_text(plan, item, col),

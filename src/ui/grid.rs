@@ -345,16 +345,16 @@ enum Nav {
 
 fn column_width(col: Col) -> Column {
     let w = match col {
-        Col::Name => 190.0,
-        Col::Group => 110.0,
-        Col::Service => 130.0,
-        Col::Region => 120.0,
-        Col::Kind => 130.0,
-        Col::Quantity => 90.0,
+        Col::Name => 200.0,
+        Col::Group => 80.0,
+        Col::Service => 120.0,
+        Col::Region => 105.0,
+        Col::Kind => 120.0,
+        Col::Quantity => 80.0,
         Col::Usage => 150.0,
-        Col::Purchase => 150.0,
-        Col::Monthly => 110.0,
-        Col::Upfront => 100.0,
+        Col::Purchase => 190.0,
+        Col::Monthly => 96.0,
+        Col::Upfront => 90.0,
     };
     Column::initial(w).at_least(50.0).clip(true).resizable(true)
 }
@@ -390,136 +390,168 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let mut editor_rect: Option<egui::Rect> = None;
     let weak = ui.visuals().weak_text_color();
     let error_color = ui.visuals().error_fg_color;
+    let formula_color = if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(130, 180, 255)
+    } else {
+        egui::Color32::from_rgb(30, 90, 180)
+    };
     let cursor_stroke = egui::Stroke::new(1.5, ui.visuals().selection.stroke.color);
 
-    let mut table = TableBuilder::new(ui)
-        .id_salt("plan-grid")
-        .striped(true)
-        .resizable(true)
-        .sense(Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .min_scrolled_height(0.0)
-        .auto_shrink([false, false]);
-    for col in Col::ALL {
-        table = table.column(column_width(col));
-    }
-    if let Some(pos) = scroll_to {
-        table = table.scroll_to_row(pos, None);
-    }
-    let sort = app.grid.sort;
-    table
-        .header(28.0, |mut header| {
+    egui::ScrollArea::horizontal()
+        .id_salt("grid-hscroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt("plan-grid")
+                .striped(true)
+                .resizable(true)
+                .sense(Sense::click())
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .min_scrolled_height(0.0)
+                .auto_shrink([false, false]);
             for col in Col::ALL {
-                header.col(|ui| {
-                    let arrow = match sort {
-                        Some((c, true)) if c == col => " ▲",
-                        Some((c, false)) if c == col => " ▼",
-                        _ => "",
-                    };
-                    let text = RichText::new(format!("{}{arrow}", col.title(s))).strong();
-                    let layout = if col.numeric() {
-                        Layout::right_to_left(Align::Center)
-                    } else {
-                        Layout::left_to_right(Align::Center)
-                    };
-                    ui.with_layout(layout, |ui| {
-                        if ui
-                            .add(egui::Button::new(text).frame(false))
-                            .on_hover_text(s.sort_hint)
-                            .clicked()
-                        {
-                            header_clicked = Some(col);
+                table = table.column(column_width(col));
+            }
+            if let Some(pos) = scroll_to {
+                table = table.scroll_to_row(pos, None);
+            }
+            let sort = app.grid.sort;
+            table
+                .header(28.0, |mut header| {
+                    for col in Col::ALL {
+                        header.col(|ui| {
+                            let arrow = match sort {
+                                Some((c, true)) if c == col => " ▲",
+                                Some((c, false)) if c == col => " ▼",
+                                _ => "",
+                            };
+                            let text = RichText::new(format!("{}{arrow}", col.title(s))).strong();
+                            let layout = if col.numeric() {
+                                Layout::right_to_left(Align::Center)
+                            } else {
+                                Layout::left_to_right(Align::Center)
+                            };
+                            ui.with_layout(layout, |ui| {
+                                if ui
+                                    .add(egui::Button::new(text).frame(false))
+                                    .on_hover_text(s.sort_hint)
+                                    .clicked()
+                                {
+                                    header_clicked = Some(col);
+                                }
+                            });
+                        });
+                    }
+                })
+                .body(|body| {
+                    let app_ref: &App = app;
+                    body.rows(row_h, app_ref.grid.order.len(), |mut row| {
+                        let r = app_ref.grid.order[row.index()];
+                        let item = &app_ref.doc.plan.items[r];
+                        let cost = app_ref.doc.priced.item(r);
+                        let item_error = app_ref.doc.priced.item_errors.get(&item.id);
+                        row.set_selected(app_ref.grid.selected.contains(&r));
+                        for col in Col::ALL {
+                            let editing_here = app_ref
+                                .grid
+                                .editing
+                                .as_ref()
+                                .is_some_and(|e| e.row == r && e.col == col);
+                            let (rect, resp) = row.col(|ui| {
+                                if editing_here {
+                                    return;
+                                }
+                                let key = format!("{col:?}");
+                                let rejected = app_ref.rejected_for(&item.id, &key);
+                                let (text, color, tip) = if let Some(rj) = rejected {
+                                    (rj.text.clone(), Some(error_color), Some(rj.reason.clone()))
+                                } else if col == Col::Monthly && cost.is_none() {
+                                    (
+                                        s.not_priced.to_string(),
+                                        Some(error_color),
+                                        item_error.cloned(),
+                                    )
+                                } else if col == Col::Quantity
+                                    && cells::quantity_field(&item.resource)
+                                        .1
+                                        .is_some_and(|n| n.is_formula())
+                                {
+                                    let t = cells::display_text(
+                                        &app_ref.doc.plan,
+                                        item,
+                                        col,
+                                        cost,
+                                        app_ref.doc.priced.params.as_ref(),
+                                    );
+                                    let formula = cells::edit_text(&app_ref.doc.plan, item, col);
+                                    (t, Some(formula_color), Some(formula))
+                                } else {
+                                    let t = cells::display_text(
+                                        &app_ref.doc.plan,
+                                        item,
+                                        col,
+                                        cost,
+                                        app_ref.doc.priced.params.as_ref(),
+                                    );
+                                    let c = if !cells::editable(item, col) && !col.numeric() {
+                                        Some(weak)
+                                    } else {
+                                        None
+                                    };
+                                    (t, c, None)
+                                };
+                                if rejected.is_some() {
+                                    ui.painter().rect_filled(
+                                        ui.max_rect(),
+                                        2.0,
+                                        error_color.gamma_multiply(0.18),
+                                    );
+                                }
+                                let mut rt = RichText::new(text);
+                                if let Some(c) = color {
+                                    rt = rt.color(c);
+                                }
+                                if col == Col::Monthly {
+                                    rt = rt.strong();
+                                }
+                                let label = egui::Label::new(rt).selectable(false).truncate();
+                                let resp = if col.numeric() {
+                                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                        ui.add(label)
+                                    })
+                                    .inner
+                                } else {
+                                    ui.add(label)
+                                };
+                                if let Some(t) = tip {
+                                    resp.on_hover_text(t);
+                                }
+                            });
+                            if editing_here {
+                                editor_rect = Some(rect);
+                            }
+                            if app_ref.grid.cursor == Some((r, col)) && !editing_here {
+                                row.response()
+                                    .ctx
+                                    .layer_painter(egui::LayerId::new(
+                                        egui::Order::Middle,
+                                        Id::unique("grid-cursor"),
+                                    ))
+                                    .rect_stroke(
+                                        rect.shrink(1.0),
+                                        2.0,
+                                        cursor_stroke,
+                                        egui::StrokeKind::Inside,
+                                    );
+                            }
+                            if resp.double_clicked() {
+                                clicked = Some((r, col, resp.ctx.input(|i| i.modifiers), true));
+                            } else if resp.clicked() {
+                                clicked = Some((r, col, resp.ctx.input(|i| i.modifiers), false));
+                            }
                         }
                     });
                 });
-            }
-        })
-        .body(|body| {
-            let app_ref: &App = app;
-            body.rows(row_h, app_ref.grid.order.len(), |mut row| {
-                let r = app_ref.grid.order[row.index()];
-                let item = &app_ref.doc.plan.items[r];
-                let cost = app_ref.doc.priced.item(r);
-                let item_error = app_ref.doc.priced.item_errors.get(&item.id);
-                row.set_selected(app_ref.grid.selected.contains(&r));
-                for col in Col::ALL {
-                    let editing_here = app_ref
-                        .grid
-                        .editing
-                        .as_ref()
-                        .is_some_and(|e| e.row == r && e.col == col);
-                    let (rect, resp) = row.col(|ui| {
-                        if editing_here {
-                            return;
-                        }
-                        let key = format!("{col:?}");
-                        let rejected = app_ref.rejected_for(&item.id, &key);
-                        let (text, color, tip) = if let Some(rj) = rejected {
-                            (rj.text.clone(), Some(error_color), Some(rj.reason.clone()))
-                        } else if col == Col::Monthly && cost.is_none() {
-                            (
-                                s.not_priced.to_string(),
-                                Some(error_color),
-                                item_error.cloned(),
-                            )
-                        } else {
-                            let t = cells::display_text(&app_ref.doc.plan, item, col, cost);
-                            let c = if !cells::editable(item, col) && !col.numeric() {
-                                Some(weak)
-                            } else {
-                                None
-                            };
-                            (t, c, None)
-                        };
-                        if rejected.is_some() {
-                            ui.painter().rect_filled(
-                                ui.max_rect(),
-                                2.0,
-                                error_color.gamma_multiply(0.18),
-                            );
-                        }
-                        let mut rt = RichText::new(text);
-                        if let Some(c) = color {
-                            rt = rt.color(c);
-                        }
-                        if col == Col::Monthly {
-                            rt = rt.strong();
-                        }
-                        let label = egui::Label::new(rt).selectable(false).truncate();
-                        let resp = if col.numeric() {
-                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.add(label))
-                                .inner
-                        } else {
-                            ui.add(label)
-                        };
-                        if let Some(t) = tip {
-                            resp.on_hover_text(t);
-                        }
-                    });
-                    if editing_here {
-                        editor_rect = Some(rect);
-                    }
-                    if app_ref.grid.cursor == Some((r, col)) && !editing_here {
-                        row.response()
-                            .ctx
-                            .layer_painter(egui::LayerId::new(
-                                egui::Order::Middle,
-                                Id::unique("grid-cursor"),
-                            ))
-                            .rect_stroke(
-                                rect.shrink(1.0),
-                                2.0,
-                                cursor_stroke,
-                                egui::StrokeKind::Inside,
-                            );
-                    }
-                    if resp.double_clicked() {
-                        clicked = Some((r, col, resp.ctx.input(|i| i.modifiers), true));
-                    } else if resp.clicked() {
-                        clicked = Some((r, col, resp.ctx.input(|i| i.modifiers), false));
-                    }
-                }
-            });
         });
 
     if let Some(col) = header_clicked {

@@ -39,7 +39,7 @@ pub fn run(initial_plan: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("cloudplan")
-            .with_inner_size([1400.0, 860.0])
+            .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([900.0, 560.0])
             .with_app_id(APP_ID),
         persist_window: true,

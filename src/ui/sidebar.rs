@@ -60,31 +60,39 @@ fn groups_ui(app: &App, ui: &mut egui::Ui) {
         names.push(String::new());
     }
     let est = app.doc.priced.estimate.as_ref();
-    egui::Grid::new("sidebar-groups")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            for name in &names {
-                let label = if name.is_empty() {
-                    s.ungrouped
-                } else {
-                    name.as_str()
-                };
-                let n = counts.get(name.as_str()).copied().unwrap_or(0);
-                ui.vertical(|ui| {
-                    ui.label(label);
-                    ui.label(RichText::new(format!("{n} {}", s.items)).small().weak());
-                });
-                let total = est
-                    .and_then(|e| e.by_group.get(name))
-                    .map(|t| t.monthly_usd)
-                    .unwrap_or(0.0);
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(RichText::new(format::money(total)).monospace());
-                });
-                ui.end_row();
-            }
+    for name in &names {
+        let label = if name.is_empty() {
+            s.ungrouped
+        } else {
+            name.as_str()
+        };
+        let n = counts.get(name.as_str()).copied().unwrap_or(0);
+        let total = est
+            .and_then(|e| e.by_group.get(name))
+            .map(|t| t.monthly_usd)
+            .unwrap_or(0.0);
+        let share = est
+            .map(|e| e.total.monthly_usd)
+            .filter(|t| *t > 0.0)
+            .map(|t| (total / t) as f32)
+            .unwrap_or(0.0);
+        ui.horizontal(|ui| {
+            ui.label(label);
+            ui.label(RichText::new(format!("{n} {}", s.items)).small().weak());
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(RichText::new(format::money(total)).monospace());
+            });
         });
+        // A thin bar: the group's share of the monthly total.
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), 3.0), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 1.5, ui.visuals().faint_bg_color);
+        let mut filled = rect;
+        filled.set_width(rect.width() * share.clamp(0.0, 1.0));
+        painter.rect_filled(filled, 1.5, ui.visuals().selection.bg_fill);
+        ui.add_space(4.0);
+    }
     if let Some(e) = est {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -138,7 +146,7 @@ fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
                             .map(|r| r.text.clone())
                             .unwrap_or(text.clone())
                     });
-                    let mut edit = egui::TextEdit::singleline(buf).desired_width(110.0);
+                    let mut edit = egui::TextEdit::singleline(buf).desired_width(115.0);
                     if rejected.is_some() {
                         edit = edit.text_color(ui.visuals().error_fg_color);
                     }

@@ -23,10 +23,18 @@ pub struct Priced {
     pub item_errors: HashMap<String, String>,
     /// Every problem, as a person reads it.
     pub messages: Vec<String>,
+    /// The plan's parameter values (for showing formula results), when they resolve.
+    pub params: Option<crate::plan::formula::Evaluator>,
 }
 
 impl Priced {
     pub fn compute(plan: &Plan, catalog: &Catalog) -> Priced {
+        let mut priced = Priced::compute_estimate(plan, catalog);
+        priced.params = crate::plan::formula::Evaluator::new(plan).ok();
+        priced
+    }
+
+    fn compute_estimate(plan: &Plan, catalog: &Catalog) -> Priced {
         match cost::estimate(plan, catalog) {
             Ok(e) => Priced::from_estimate(plan, e, HashMap::new(), Vec::new()),
             Err(first) => {
@@ -53,6 +61,7 @@ impl Priced {
                         cost_of: vec![None; plan.items.len()],
                         item_errors,
                         messages,
+                        params: None,
                     };
                 }
                 // Price what can be priced: the plan without its broken items.
@@ -68,6 +77,7 @@ impl Priced {
                             cost_of: vec![None; plan.items.len()],
                             item_errors,
                             messages,
+                            params: None,
                         }
                     }
                 }
@@ -97,6 +107,7 @@ impl Priced {
             cost_of,
             item_errors,
             messages,
+            params: None,
         }
     }
 
