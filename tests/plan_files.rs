@@ -1159,3 +1159,15 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn a_missing_value_names_its_key() {
+    let text = "{\n  \"schema_version\": 1,\n  \"name\": \n}";
+    let err = file::from_json_str(text, "broken.cloudplan.json").unwrap_err();
+    assert_eq!(err.line(), Some(4), "{err}");
+    assert_eq!(err.field(), "name", "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("broken.cloudplan.json:4:1: name: expected a JSON value")
+    );
+}

@@ -1059,6 +1059,16 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
         message = "expected a JSON value (a number, \"text\", true/false, [list] or {object}; \
                    NaN and Infinity are not numbers in JSON)"
             .to_string();
+        // `"name": }` — the value is missing: name the key before the colon.
+        if let Some(key) = key_before_colon(text, at)
+            && locate::offset_of(&spans, &path).is_none_or(|o| o != at)
+        {
+            path = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+        }
     }
     let (line, column) = line_col(text, at);
     PlanError::Invalid {
@@ -1088,6 +1098,15 @@ fn untagged_culprit<T: DeserializeOwned>(object: &serde_json::Value) -> Option<S
 }
 
 const UNTAGGED: &str = "data did not match any variant of untagged enum";
+
+/// The object key just before `offset` when only a `:` (and spaces) separate them.
+fn key_before_colon(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset.min(text.len()))?.trim_end();
+    let before = before.strip_suffix(':')?.trim_end();
+    let inner = before.strip_suffix('"')?;
+    let open = inner.rfind('"')?;
+    Some(&inner[open + 1..])
+}
 
 /// `items[3].resource` when `path` is item 3 or inside it.
 fn resource_path(path: &str) -> Option<String> {
