@@ -142,6 +142,8 @@ impl<'a> Line<'a> {
 /// What a service module needs to turn one item into lines; collects every field error.
 pub struct Ctx<'a> {
     pub ev: &'a Evaluator,
+    /// Formula text → value, shared by every item of one estimate (each formula is parsed once).
+    formulas: &'a FormulaCache<'a>,
     pub catalog: &'a Catalog,
     pub index: u32,
     pub item: &'a Item,
@@ -150,9 +152,13 @@ pub struct Ctx<'a> {
     errors: RefCell<Vec<CostError>>,
 }
 
+/// Values of the formulas already evaluated in this estimate.
+pub type FormulaCache<'a> = RefCell<super::price::FxMap<&'a str, f64>>;
+
 impl<'a> Ctx<'a> {
     pub fn new(
         ev: &'a Evaluator,
+        formulas: &'a FormulaCache<'a>,
         catalog: &'a Catalog,
         index: usize,
         item: &'a Item,
@@ -160,6 +166,7 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         Ctx {
             ev,
+            formulas,
             catalog,
             index: index as u32,
             item,
@@ -183,8 +190,23 @@ impl<'a> Ctx<'a> {
     }
 
     /// A numeric field: finite and not negative. On error records it and returns 0.
-    pub fn num(&self, num: &Num, field: &str) -> f64 {
-        match self.ev.eval(num) {
+    pub fn num(&self, num: &'a Num, field: &str) -> f64 {
+        let cached = match num {
+            Num::Formula(f) => self.formulas.borrow().get(f.as_str()).copied(),
+            _ => None,
+        };
+        let value = match (num, cached) {
+            (Num::Value(v), _) if v.is_finite() => Ok(*v),
+            (_, Some(v)) => Ok(v),
+            _ => {
+                let r = self.ev.eval(num);
+                if let (Num::Formula(f), Ok(v)) = (num, &r) {
+                    self.formulas.borrow_mut().insert(f.as_str(), *v);
+                }
+                r
+            }
+        };
+        match value {
             Ok(v) if v < 0.0 => {
                 self.error(field, format!("must not be negative (got {v})"));
                 0.0
@@ -198,12 +220,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// An optional numeric field (0 when absent).
-    pub fn opt(&self, num: &Option<Num>, field: &str) -> f64 {
+    pub fn opt(&self, num: &'a Option<Num>, field: &str) -> f64 {
         num.as_ref().map_or(0.0, |n| self.num(n, field))
     }
 
     /// A percentage field (0–100).
-    pub fn pct(&self, num: &Num, field: &str) -> f64 {
+    pub fn pct(&self, num: &'a Num, field: &str) -> f64 {
         let v = self.num(num, field);
         if v > 100.0 {
             self.error(field, format!("a percentage must be at most 100 (got {v})"));

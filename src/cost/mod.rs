@@ -112,6 +112,7 @@ pub mod ebs;
 pub mod ec2;
 pub mod efs;
 pub mod elb;
+pub mod fmt;
 pub mod free_tier;
 pub mod lambda;
 pub mod line;
@@ -127,14 +128,7 @@ use crate::catalog::Catalog;
 use crate::plan::formula::Evaluator;
 use crate::plan::{Plan, Resource};
 use line::{Ctx, Line};
-use std::collections::HashSet;
 
-pub(crate) fn fmt_money(usd: f64) -> String {
-    crate::report::format::money(usd)
-}
-pub(crate) fn fmt_unit_price(usd: f64) -> String {
-    crate::report::format::unit_price(usd)
-}
 pub(crate) fn fmt_qty(q: f64) -> String {
     crate::report::format::quantity(q, 4)
 }
@@ -144,19 +138,21 @@ fn build_lines<'a>(
     plan: &'a Plan,
     catalog: &'a Catalog,
     ev: &'a Evaluator,
+    formulas: &'a line::FormulaCache<'a>,
 ) -> (Vec<Line<'a>>, Vec<CostError>) {
     let mut lines = Vec::with_capacity(plan.items.len() * 3);
     let mut errors = Vec::new();
-    let mut seen = HashSet::with_capacity(plan.items.len());
+    let mut seen: price::FxMap<&str, ()> = price::FxMap::default();
+    seen.reserve(plan.items.len());
     for (i, item) in plan.items.iter().enumerate() {
-        if !seen.insert(item.id.as_str()) {
+        if seen.insert(item.id.as_str(), ()).is_some() {
             errors.push(CostError::Plan(format!(
                 "item id `{}` is used more than once",
                 item.id
             )));
         }
         let region = item.region(plan);
-        let ctx = Ctx::new(ev, catalog, i, item, region);
+        let ctx = Ctx::new(ev, formulas, catalog, i, item, region);
         let start = lines.len();
         match &item.resource {
             Resource::Ec2(r) => ec2::lines(&ctx, r, &mut lines),
@@ -190,11 +186,12 @@ fn evaluator(plan: &Plan) -> Result<Evaluator, CostError> {
 /// Every problem that stops `plan` from being priced with `catalog`: formula and field errors
 /// of every item, missing prices, duplicate ids. Empty when [`estimate`] would succeed.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
+    let formulas = line::FormulaCache::default();
     let ev = match evaluator(plan) {
         Ok(ev) => ev,
         Err(e) => return vec![e],
     };
-    let (lines, mut errors) = build_lines(plan, catalog, &ev);
+    let (lines, mut errors) = build_lines(plan, catalog, &ev, &formulas);
     let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
     price::price_lines(
         &lines,
@@ -210,8 +207,9 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
 /// Price `plan` with `catalog`. Pure and deterministic; the first problem found is returned
 /// as the error (use [`validate`] to list them all).
 pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
+    let formulas = line::FormulaCache::default();
     let ev = evaluator(plan)?;
-    let (lines, mut errors) = build_lines(plan, catalog, &ev);
+    let (lines, mut errors) = build_lines(plan, catalog, &ev, &formulas);
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }
@@ -228,6 +226,10 @@ pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }
+    let mut per_item = vec![0u32; plan.items.len()];
+    for l in &lines {
+        per_item[l.item as usize] += 1;
+    }
     let mut items: Vec<ItemCost> = plan
         .items
         .iter()
@@ -240,7 +242,7 @@ pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
             service: it.resource.service(),
             region: it.region(plan).to_string(),
             tags: it.tags.clone(),
-            components: Vec::new(),
+            components: Vec::with_capacity(per_item[index] as usize),
             monthly_usd: 0.0,
             upfront_usd: 0.0,
         })

@@ -10,13 +10,13 @@
 //!    item's lines of that key. Per-unit tiers (io2 IOPS per volume) price each unit alone.
 //!    Untiered prices are `quantity × price` per line in both modes.
 
+use super::fmt::{push_money, push_qty, push_unit_price};
 use super::free_tier::{FreeKind, free_share};
 use super::line::{Line, Pricing, Scope};
-use super::{CostError, fmt_money, fmt_qty, fmt_unit_price, tiers};
+use super::{CostError, tiers};
 use crate::catalog::{Catalog, PriceOption, Rate, Service};
 use crate::plan::TierMode;
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A priced line: the figures of one [`super::Component`].
@@ -66,7 +66,7 @@ impl FxHasher {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 #[derive(PartialEq, Eq, Hash)]
 struct KeyRef<'l> {
@@ -184,12 +184,14 @@ pub fn price_lines<'c>(
     // 4. Each line.
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let mut calc = String::with_capacity(96);
+        let mut calc = String::with_capacity(192);
         if let Pricing::Fixed { monthly, upfront } = l.pricing {
-            calc.push_str(&fmt_money(monthly));
+            push_money(&mut calc, monthly);
             calc.push_str(" a month as entered");
             if upfront > 0.0 {
-                let _ = write!(calc, ", {} upfront", fmt_money(upfront));
+                calc.push_str(", ");
+                push_money(&mut calc, upfront);
+                calc.push_str(" upfront");
             }
             push_note(&mut calc, &l.note);
             out.push(Priced {
@@ -224,9 +226,17 @@ pub fn price_lines<'c>(
         {
             let per = b / n;
             let c = tiers::cost(per, tiers_k);
-            let _ = write!(calc, "; per unit {} {}: ", fmt_qty(per), l.unit);
+            calc.push_str("; per unit ");
+            push_qty(&mut calc, per);
+            calc.push(' ');
+            calc.push_str(l.unit);
+            calc.push_str(": ");
             write_tiers(&mut calc, per, tiers_k);
-            let _ = write!(calc, " = {} × {} units", fmt_money(c), fmt_qty(n));
+            calc.push_str(" = ");
+            push_money(&mut calc, c);
+            calc.push_str(" × ");
+            push_qty(&mut calc, n);
+            calc.push_str(" units");
             c * n
         } else if line_group[i] != NO_KEY {
             let g = line_group[i] as usize;
@@ -237,54 +247,63 @@ pub fn price_lines<'c>(
                 write_tiers(&mut calc, total, tiers_k);
                 gc
             } else {
-                let scope = if mode == TierMode::PerItem {
+                calc.push_str("; ");
+                calc.push_str(if mode == TierMode::PerItem {
                     "item"
                 } else {
                     l.region
-                };
-                let _ = write!(
-                    calc,
-                    "; {scope} total {} {} through tiers: ",
-                    fmt_qty(total),
-                    l.unit
-                );
+                });
+                calc.push_str(" total ");
+                push_qty(&mut calc, total);
+                calc.push(' ');
+                calc.push_str(l.unit);
+                calc.push_str(" through tiers: ");
                 write_tiers(&mut calc, total, tiers_k);
-                let share = if total > 0.0 { gc * b / total } else { 0.0 };
-                let _ = write!(
-                    calc,
-                    " = {}; share {} / {}",
-                    fmt_money(gc),
-                    fmt_qty(b),
-                    fmt_qty(total)
-                );
-                share
+                calc.push_str(" = ");
+                push_money(&mut calc, gc);
+                calc.push_str("; share ");
+                push_qty(&mut calc, b);
+                calc.push_str(" / ");
+                push_qty(&mut calc, total);
+                if total > 0.0 { gc * b / total } else { 0.0 }
             }
         } else {
             let usd = tiers_k[0].usd;
-            let _ = write!(calc, " × {}/{}", fmt_unit_price(usd), per_unit(l.unit));
+            calc.push_str(" × ");
+            push_unit_price(&mut calc, usd);
+            calc.push('/');
+            calc.push_str(per_unit(l.unit));
             b * usd
         };
         let monthly = base_cost * factor;
         if let Pricing::Scaled { factor, why } = l.pricing {
-            let _ = write!(calc, " × {} ({why})", fmt_qty_prec(factor, 4));
+            calc.push_str(" × ");
+            push_qty(&mut calc, factor);
+            calc.push_str(" (");
+            calc.push_str(why);
+            calc.push(')');
         }
-        let _ = write!(calc, " = {}", fmt_money(monthly));
+        calc.push_str(" = ");
+        push_money(&mut calc, monthly);
         let up_each = tiers_k[0].upfront_usd;
         let upfront = l.upfront_units * up_each;
         if let Some(term) = l.term {
             let hourly = tiers_k[0].usd;
             let eff = hourly + up_each / term.hours();
-            let _ = write!(
-                calc,
-                "; effective {}/h = {}/h + {} upfront / {} h; upfront {} × {} = {}",
-                fmt_unit_price(round_to(eff, 6)),
-                fmt_unit_price(hourly),
-                fmt_money(up_each),
-                fmt_qty(term.hours()),
-                fmt_qty(l.upfront_units),
-                fmt_money(up_each),
-                fmt_money(upfront)
-            );
+            calc.push_str("; effective ");
+            push_unit_price(&mut calc, round_to(eff, 6));
+            calc.push_str("/h = ");
+            push_unit_price(&mut calc, hourly);
+            calc.push_str("/h + ");
+            push_money(&mut calc, up_each);
+            calc.push_str(" upfront / ");
+            push_qty(&mut calc, term.hours());
+            calc.push_str(" h; upfront ");
+            push_qty(&mut calc, l.upfront_units);
+            calc.push_str(" × ");
+            push_money(&mut calc, up_each);
+            calc.push_str(" = ");
+            push_money(&mut calc, upfront);
         }
         push_note(&mut calc, &l.note);
         let unit_price = if q > 0.0 {
@@ -316,10 +335,6 @@ fn round_to(v: f64, decimals: i32) -> f64 {
     (v * p).round() / p
 }
 
-fn fmt_qty_prec(v: f64, decimals: usize) -> String {
-    crate::report::format::quantity(v, decimals)
-}
-
 fn push_note(calc: &mut String, note: &str) {
     if !note.is_empty() {
         calc.push_str(" (");
@@ -336,24 +351,29 @@ fn write_quantity(calc: &mut String, l: &Line<'_>, free: f64, billable: f64) {
             if i > 0 {
                 calc.push_str(" × ");
             }
-            calc.push_str(&fmt_qty(*v));
+            push_qty(calc, *v);
             calc.push_str(suffix);
         }
         if free > 0.0 || !factors.last().is_some_and(|f| f.1.trim() == l.unit) {
-            let _ = write!(calc, " = {} {}", fmt_qty(l.quantity), l.unit);
+            calc.push_str(" = ");
+            push_qty(calc, l.quantity);
+            calc.push(' ');
+            calc.push_str(l.unit);
         }
     } else {
-        let _ = write!(calc, "{} {}", fmt_qty(l.quantity), l.unit);
+        push_qty(calc, l.quantity);
+        calc.push(' ');
+        calc.push_str(l.unit);
     }
     if free > 0.0 {
-        let _ = write!(
-            calc,
-            " − {} {} free tier = {} {}",
-            fmt_qty(free),
-            l.unit,
-            fmt_qty(billable),
-            l.unit
-        );
+        calc.push_str(" − ");
+        push_qty(calc, free);
+        calc.push(' ');
+        calc.push_str(l.unit);
+        calc.push_str(" free tier = ");
+        push_qty(calc, billable);
+        calc.push(' ');
+        calc.push_str(l.unit);
     }
 }
 
@@ -365,9 +385,12 @@ fn write_tiers(calc: &mut String, q: f64, rates: &[&Rate]) {
             calc.push_str(" + ");
         }
         any = true;
-        let _ = write!(calc, "{} × {}", fmt_qty(part), fmt_unit_price(usd));
+        push_qty(calc, part);
+        calc.push_str(" × ");
+        push_unit_price(calc, usd);
     }
     if !any {
-        let _ = write!(calc, "0 × {}", fmt_unit_price(rates[0].usd));
+        calc.push_str("0 × ");
+        push_unit_price(calc, rates[0].usd);
     }
 }
