@@ -92,6 +92,14 @@ fn items_example_csv_reads_and_round_trips() {
     assert!(items.len() >= 5);
     let again = items_from_delimited(&items_to_delimited(&items, b','), b',', "x").unwrap();
     assert_eq!(items, again);
+    // Its groups and formula parameters are the Seoul sample's: as that plan's items it checks
+    // and prices.
+    let mut plan = file::default_plan();
+    plan.items = items;
+    file::validate(&plan).unwrap_or_else(|p| panic!("{p:?}"));
+    let est = cloudplan::cost::estimate(&plan, cloudplan::catalog::load::embedded())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(est.total.monthly_usd > 100.0);
 }
 
 // ------------------------------------------------------------------------- malformed plans
