@@ -36,8 +36,11 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     done
     sleep 2
     if [ "${TAB:-}" = "estimate" ]; then
-        # The tab strip sits just under the menu bar, right of the sidebar.
-        xdotool mousemove 330 45 click 1
+        # Ctrl+2 switches to the Estimate tab.
+        win=$(xdotool search --name "cloudplan" | head -1)
+        xdotool windowfocus --sync "$win" 2>/dev/null || true
+        xdotool mousemove 700 500
+        xdotool key --window "$win" ctrl+2
         sleep 1.5
     fi
     import -window root "'"$OUT"'"

@@ -204,13 +204,13 @@ impl App {
             .show(ui, |ui| status::ui(self, ui));
         egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(280.0)
+            .default_size(250.0)
             .min_size(200.0)
             .show(ui, |ui| sidebar::ui(self, ui));
         if self.tab == Tab::Plan {
             egui::Panel::right("detail")
                 .resizable(true)
-                .default_size(330.0)
+                .default_size(300.0)
                 .min_size(260.0)
                 .show(ui, |ui| detail::ui(self, ui));
         }
@@ -240,7 +240,9 @@ impl App {
         ui.horizontal(|ui| {
             for tab in Tab::ALL {
                 let text = egui::RichText::new(tab.title(s)).size(15.0);
-                ui.selectable_value(&mut self.tab, tab, text);
+                let n = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0) + 1;
+                ui.selectable_value(&mut self.tab, tab, text)
+                    .on_hover_text(format!("Ctrl+{n}"));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
@@ -285,6 +287,12 @@ impl App {
             (KeyboardShortcut::new(cmd, Key::Z), Command::Undo, true),
             (KeyboardShortcut::new(cmd, Key::Y), Command::Redo, true),
         ];
+        for (i, tab) in Tab::ALL.into_iter().enumerate() {
+            let key = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][i.min(4)];
+            if ctx.input_mut(|inp| inp.consume_shortcut(&KeyboardShortcut::new(cmd, key))) {
+                self.tab = tab;
+            }
+        }
         for (shortcut, command, text_sensitive) in table {
             if text_sensitive && typing {
                 continue;

@@ -64,12 +64,12 @@ fn total_card(ui: &mut egui::Ui, title: &str, value: f64, note: &str) {
     egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::symmetric(14, 10))
         .show(ui, |ui| {
-            ui.set_min_width(190.0);
-            ui.label(RichText::new(title).weak());
-            ui.label(RichText::new(format::money(value)).size(22.0).strong());
-            if !note.is_empty() {
+            ui.set_min_width(200.0);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(title).weak());
+                ui.label(RichText::new(format::money(value)).size(22.0).strong());
                 ui.label(RichText::new(note).small().weak());
-            }
+            });
         });
 }
 
@@ -89,7 +89,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 total_card(ui, s.monthly, est.total.monthly_usd, s.per_month);
-                total_card(ui, s.upfront, est.total.upfront_usd, "");
+                total_card(ui, s.upfront, est.total.upfront_usd, s.one_time);
                 total_card(
                     ui,
                     s.first_12_months,

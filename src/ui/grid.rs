@@ -345,16 +345,16 @@ enum Nav {
 
 fn column_width(col: Col) -> Column {
     let w = match col {
-        Col::Name => 200.0,
-        Col::Group => 80.0,
-        Col::Service => 120.0,
-        Col::Region => 105.0,
-        Col::Kind => 120.0,
-        Col::Quantity => 80.0,
+        Col::Name => 180.0,
+        Col::Group => 72.0,
+        Col::Service => 110.0,
+        Col::Region => 100.0,
+        Col::Kind => 105.0,
+        Col::Quantity => 70.0,
         Col::Usage => 150.0,
         Col::Purchase => 190.0,
-        Col::Monthly => 96.0,
-        Col::Upfront => 90.0,
+        Col::Monthly => 92.0,
+        Col::Upfront => 86.0,
     };
     Column::initial(w).at_least(50.0).clip(true).resizable(true)
 }

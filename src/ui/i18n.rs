@@ -114,6 +114,7 @@ pub struct Strings {
     pub charts: &'static str,
     pub first_12_note: &'static str,
     pub sort_hint: &'static str,
+    pub one_time: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -198,6 +199,7 @@ pub static EN: Strings = Strings {
     calculation: "Calculation",
     charts: "Charts",
     first_12_note: "upfront + 12 × monthly",
+    one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
 };
 
@@ -283,5 +285,6 @@ pub static KO: Strings = Strings {
     calculation: "계산",
     charts: "차트",
     first_12_note: "선결제 + 12 × 월간",
+    one_time: "일회성 (예약)",
     sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",
 };
