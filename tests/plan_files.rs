@@ -1179,3 +1179,44 @@ fn a_missing_value_names_its_key() {
             .starts_with("broken.cloudplan.json:4:1: name: expected a JSON value")
     );
 }
+
+#[test]
+fn wrong_types_name_the_field() {
+    let cases = [
+        (
+            r#"{"kind":"rds","engine":"postgresql","instance_class":"db.m6i.large","multi_az":"yes","storage_type":"gp3","storage_gb":20}"#,
+            "items[0].resource.multi_az",
+            "expected a boolean",
+        ),
+        (
+            r#"{"kind":"ec2","instance_type":"m5.large","count":1,"usage":{"pattern":"spike","period":"weekly","baseline":1,"peak":2,"peak_hours":3,"days":["monday"]}}"#,
+            "items[0].resource.usage",
+            "unknown variant `monday`",
+        ),
+        (
+            r#"{"kind":"lambda","requests_per_month":1,"duration_ms":1,"memory_mb":128,"architecture":"arm"}"#,
+            "items[0].resource.architecture",
+            "unknown variant `arm`",
+        ),
+        (
+            r#"{"kind":"dynamodb","mode":"ondemand","storage_gb":1}"#,
+            "items[0].resource.mode",
+            "unknown variant `ondemand`",
+        ),
+    ];
+    for (res, field, fragment) in cases {
+        let err = with_resource(res).expect_err(res);
+        assert_eq!(err.field(), field, "{err}");
+        assert!(err.to_string().contains(fragment), "{err}");
+        assert!(err.line().is_some(), "{err}");
+    }
+    let base = MINIMAL.replace("RESOURCE", r#"{"kind":"custom","monthly_usd":5}"#);
+    for (from, to, field) in [
+        ("\"horizon_months\": 12", "\"horizon_months\": \"12\"", "horizon_months"),
+        ("\"horizon_months\": 12", "\"horizon_months\": 12, \"free_tier\": 1", "free_tier"),
+        ("\"group\": \"g\",", "\"group\": \"g\", \"tags\": {\"team\": 5},", "items[0].tags.team"),
+    ] {
+        let err = file::from_json_str(&base.replace(from, to), "t.json").expect_err(to);
+        assert_eq!(err.field(), field, "{err}");
+    }
+}
