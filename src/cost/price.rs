@@ -354,7 +354,7 @@ fn write_quantity(calc: &mut String, l: &Line<'_>, free: f64, billable: f64) {
             push_qty(calc, *v);
             calc.push_str(suffix);
         }
-        if free > 0.0 || !factors.last().is_some_and(|f| f.1.trim() == l.unit) {
+        if free > 0.0 || factors.last().is_none_or(|f| f.1.trim() != l.unit) {
             calc.push_str(" = ");
             push_qty(calc, l.quantity);
             calc.push(' ');

@@ -129,20 +129,18 @@ pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a RdsDatabase, out: &mut Vec<Line<'a>>) {
                 );
             }
         }
-        RdsStorageType::Io1 | RdsStorageType::Io2 => {
-            if iops > 0.0 {
-                out.push(
-                    Line::new(
-                        ctx,
-                        "Provisioned IOPS",
-                        sprod,
-                        v::IOPS,
-                        count * iops,
-                        "IOPS-mo",
-                    )
-                    .basis(&[(count, " instances"), (iops, " IOPS")]),
-                );
-            }
+        RdsStorageType::Io1 | RdsStorageType::Io2 if iops > 0.0 => {
+            out.push(
+                Line::new(
+                    ctx,
+                    "Provisioned IOPS",
+                    sprod,
+                    v::IOPS,
+                    count * iops,
+                    "IOPS-mo",
+                )
+                .basis(&[(count, " instances"), (iops, " IOPS")]),
+            );
         }
         _ => {}
     }
