@@ -1018,7 +1018,12 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
         && let Some((sub, m)) = diagnose_resource(&text[span.start..span.end.min(text.len())])
     {
         path = format!("{res_path}{sub}");
-        let at = locate::offset_of(&spans, &path).unwrap_or(span.start);
+        let at = if m.starts_with("unknown field") {
+            locate::key_offset_of(&spans, &path)
+        } else {
+            locate::offset_of(&spans, &path)
+        }
+        .unwrap_or(span.start);
         let (line, column) = line_col(text, at);
         return PlanError::Invalid {
             origin: origin.to_string(),
@@ -1047,7 +1052,7 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
         } else {
             format!("{path}.{name}")
         };
-        if let Some(o) = locate::offset_of(&spans, &full) {
+        if let Some(o) = locate::key_offset_of(&spans, &full) {
             at = o;
         }
         path = full;
@@ -1205,6 +1210,8 @@ mod locate {
         pub path: String,
         pub start: usize,
         pub end: usize,
+        /// Where the value's key starts, for object members.
+        pub key_start: Option<usize>,
     }
 
     struct Frame {
@@ -1213,6 +1220,8 @@ mod locate {
         is_object: bool,
         index: usize,
         key: Option<String>,
+        key_start: Option<usize>,
+        own_key_start: Option<usize>,
         expecting_key: bool,
     }
 
@@ -1231,6 +1240,13 @@ mod locate {
         }
     }
 
+    fn member_key_start(stack: &[Frame]) -> Option<usize> {
+        stack
+            .last()
+            .filter(|f| f.is_object)
+            .and_then(|f| f.key_start)
+    }
+
     pub fn spans(text: &str) -> Vec<Span> {
         let b = text.as_bytes();
         let mut out = Vec::new();
@@ -1241,12 +1257,15 @@ mod locate {
             match c {
                 b'{' | b'[' => {
                     let path = child_path(&stack);
+                    let own_key_start = member_key_start(&stack);
                     stack.push(Frame {
                         path,
+                        own_key_start,
                         start: i,
                         is_object: c == b'{',
                         index: 0,
                         key: None,
+                        key_start: None,
                         expecting_key: c == b'{',
                     });
                     i += 1;
@@ -1257,6 +1276,7 @@ mod locate {
                             path: f.path,
                             start: f.start,
                             end: i + 1,
+                            key_start: f.own_key_start,
                         });
                     }
                     i += 1;
@@ -1290,11 +1310,13 @@ mod locate {
                     match stack.last_mut() {
                         Some(f) if f.is_object && f.expecting_key => {
                             f.key = Some(inner.to_string());
+                            f.key_start = Some(start);
                         }
                         _ => out.push(Span {
                             path: child_path(&stack),
                             start,
                             end,
+                            key_start: member_key_start(&stack),
                         }),
                     }
                 }
@@ -1308,6 +1330,7 @@ mod locate {
                         path: child_path(&stack),
                         start,
                         end: if i < b.len() { i } else { b.len() + 1 },
+                        key_start: member_key_start(&stack),
                     });
                 }
             }
@@ -1318,6 +1341,7 @@ mod locate {
                 path: f.path,
                 start: f.start,
                 end: b.len() + 1,
+                key_start: f.own_key_start,
             });
         }
         out
@@ -1336,6 +1360,14 @@ mod locate {
     /// Start of the value at `path`.
     pub fn offset_of(spans: &[Span], path: &str) -> Option<usize> {
         spans.iter().find(|s| s.path == path).map(|s| s.start)
+    }
+
+    /// Start of the key of the member at `path` (its value's start for array elements).
+    pub fn key_offset_of(spans: &[Span], path: &str) -> Option<usize> {
+        spans
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.key_start.unwrap_or(s.start))
     }
 }
 
@@ -1380,6 +1412,9 @@ mod tests {
         // Truncated: the open object runs to the end.
         assert_eq!(locate::path_at(&spans, text.len()), "c.d");
         assert_eq!(line_col(text, text.find("\"c\"").unwrap()), (3, 2));
+        let key_of = |p: &str| locate::key_offset_of(&spans, p).map(|o| &text[o..o + 2]);
+        assert_eq!(key_of("c.d"), Some("\"d"));
+        assert_eq!(key_of("a[1]"), Some("{\""));
     }
 
     #[test]
