@@ -8,7 +8,7 @@
 //!   recurring hourly rate for every hour of the month (`count × 730 h`), whatever the usage
 //!   pattern's hours; the upfront fee (`count × upfront`) is shown separately in
 //!   `Component::upfront_usd`. The calculation shows the effective hourly rate
-//!   `hourly + upfront / term hours` (term hours 8,760 / 26,280, see [`Term::hours`]). For
+//!   `hourly + upfront / term hours` (term hours 8,760 / 26,280, see [`crate::catalog::Term::hours`]). For
 //!   spike patterns the reserved count is the baseline; instance-hours above it are On-Demand.
 //! * **Spot**: the catalogue's Spot price; when it has none, On-Demand × (1 − Spot Instance
 //!   Advisor savings % / 100). The advisor's interruption-frequency band is shown in the name.
@@ -17,7 +17,7 @@
 
 use super::line::{Ctx, Line, Pricing};
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
-use crate::catalog::{PriceOption, Reservation, Term};
+use crate::catalog::{PriceOption, Reservation};
 use crate::cost::{CostError, HOURS_PER_MONTH};
 use crate::plan::usage::fleet_hours;
 use crate::plan::{Ec2Fleet, PurchaseOption, SavingsPlanKind, Usage};
@@ -134,16 +134,12 @@ pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
                 region: ctx.region.to_string(),
                 what: format!(
                     "{kind} Savings Plan {} {} rates for {t} (the catalogue carries no Savings Plans rates)",
-                    term_label(term),
+                    term.as_str(),
                     payment.display_name()
                 ),
             });
         }
     }
-}
-
-fn term_label(t: Term) -> &'static str {
-    t.as_str()
 }
 
 fn reserved_name(option: PriceOption) -> Cow<'static, str> {
