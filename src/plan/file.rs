@@ -1006,9 +1006,14 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
             message,
         };
     }
-    let offset = offset_of_line_col(text, e.line(), e.column());
+    let mut offset = offset_of_line_col(text, e.line(), e.column());
+    // serde's column is that of the last character it read: inside the offending token, or
+    // the space just before a map or list it peeked at.
+    let b = text.as_bytes();
+    while offset < b.len() && b[offset].is_ascii_whitespace() {
+        offset += 1;
+    }
     let spans = locate::spans(text);
-    // serde's column is that of the last character it read: inside the offending token.
     let mut path = locate::path_at(&spans, offset);
     let mut at = offset;
     // Errors inside an internally tagged resource surface after the whole item with no field
