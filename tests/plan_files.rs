@@ -1290,7 +1290,10 @@ fn items_csv_survives_a_libreoffice_round_trip() {
 fn a_list_where_a_map_belongs_is_named() {
     let text = MINIMAL
         .replace("RESOURCE", r#"{"kind":"custom","monthly_usd":5}"#)
-        .replace("\"groups\": [ { \"name\": \"g\" } ],", "\"groups\": { \"g\": 1 },");
+        .replace(
+            "\"groups\": [ { \"name\": \"g\" } ],",
+            "\"groups\": { \"g\": 1 },",
+        );
     let err = file::from_json_str(&text, "l.json").unwrap_err();
     assert_eq!(err.field(), "groups", "{err}");
     assert_eq!(err.line(), Some(8), "{err}");
