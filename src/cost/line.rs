@@ -90,6 +90,7 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// A catalogue-priced, account-scoped line with no upfront fee or free tier.
+    #[inline(always)]
     pub fn new(
         ctx: &Ctx<'a>,
         name: impl Into<Cow<'a, str>>,
@@ -117,22 +118,27 @@ impl<'a> Line<'a> {
             pricing: Pricing::Catalog,
         }
     }
+    #[inline(always)]
     pub fn basis(mut self, factors: &[(f64, &'static str)]) -> Self {
         self.basis = Basis::of(factors);
         self
     }
+    #[inline(always)]
     pub fn note(mut self, note: impl Into<Cow<'a, str>>) -> Self {
         self.note = note.into();
         self
     }
+    #[inline(always)]
     pub fn free(mut self, kind: FreeKind) -> Self {
         self.free = Some(kind);
         self
     }
+    #[inline(always)]
     pub fn option(mut self, option: PriceOption) -> Self {
         self.option = option;
         self
     }
+    #[inline(always)]
     pub fn scope(mut self, scope: Scope) -> Self {
         self.scope = scope;
         self

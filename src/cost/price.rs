@@ -55,7 +55,8 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
     fn finish(&self) -> u64 {
-        self.0
+        // Bring the well-mixed high bits down to where hashbrown picks buckets (as rustc-hash 2).
+        self.0.rotate_left(26)
     }
 }
 
