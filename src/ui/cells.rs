@@ -532,3 +532,85 @@ impl SortKey {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        crate::plan::file::default_plan()
+    }
+
+    #[test]
+    fn typed_quantities_are_checked() {
+        let p = plan();
+        let row = p
+            .items
+            .iter()
+            .position(|i| matches!(i.resource, Resource::Ec2(_)))
+            .unwrap();
+        let mut item = p.items[row].clone();
+        assert!(set_text(&p, &mut item, Col::Quantity, "-1").is_err());
+        let e = set_text(&p, &mut item, Col::Quantity, "=nope + 1").unwrap_err();
+        assert!(e.contains("nope"), "{e}");
+        assert_eq!(
+            item, p.items[row],
+            "a rejected edit leaves the item as it was"
+        );
+        set_text(&p, &mut item, Col::Quantity, "=users / 1000").unwrap();
+        assert_eq!(
+            quantity_field(&item.resource).1,
+            Some(&Num::Formula("users / 1000".into()))
+        );
+        set_text(&p, &mut item, Col::Quantity, "1,250").unwrap();
+        assert_eq!(display_text(&p, &item, Col::Quantity, None, None), "1,250");
+    }
+
+    #[test]
+    fn dropdown_filter_matches_every_word() {
+        let choices = vec![
+            Choice {
+                value: "m7g.large".into(),
+                label: "m7g.large · 2 vCPU · 8 GiB".into(),
+            },
+            Choice {
+                value: "c7g.large".into(),
+                label: "c7g.large · 2 vCPU · 4 GiB".into(),
+            },
+        ];
+        let hits = filter(&choices, "LARGE 8");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].value, "m7g.large");
+        assert_eq!(filter(&choices, "").len(), 2);
+    }
+
+    #[test]
+    fn purchase_and_region_cells() {
+        let p = plan();
+        let row = p
+            .items
+            .iter()
+            .position(|i| matches!(i.resource, Resource::Ec2(_)))
+            .unwrap();
+        let mut item = p.items[row].clone();
+        set_text(
+            &p,
+            &mut item,
+            Col::Purchase,
+            "reserved/standard/3yr/all_upfront",
+        )
+        .unwrap();
+        assert_eq!(
+            edit_text(&p, &item, Col::Purchase),
+            "reserved/standard/3yr/all_upfront"
+        );
+        assert!(set_text(&p, &mut item, Col::Region, "seoul").is_err());
+        set_text(&p, &mut item, Col::Region, "us-east-1").unwrap();
+        assert_eq!(item.region.as_deref(), Some("us-east-1"));
+        set_text(&p, &mut item, Col::Region, &p.default_region).unwrap();
+        assert_eq!(
+            item.region, None,
+            "the plan's default region is stored as none"
+        );
+    }
+}

@@ -123,7 +123,18 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                     .map(|c| format!("{c:?}"))
                                     .unwrap_or_else(|| f.key.clone());
                                 let rejected = app.rejected_for(&id, &grid_key).cloned();
-                                let label = ui.label(RichText::new(&f.key).monospace().weak());
+                                // Field names are file keys; long ones are shortened (full name on hover).
+                                let label = ui
+                                    .allocate_ui(egui::vec2(118.0, 18.0), |ui| {
+                                        ui.set_max_width(118.0);
+                                        ui.add(
+                                            egui::Label::new(
+                                                RichText::new(f.key.replace('_', " ")).weak(),
+                                            )
+                                            .truncate(),
+                                        )
+                                    })
+                                    .inner;
                                 let buf =
                                     app.detail.buffers.entry(f.key.clone()).or_insert_with(|| {
                                         rejected

@@ -75,7 +75,8 @@ fn total_card(ui: &mut egui::Ui, title: &str, value: f64, note: &str) {
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
-    let Some(est) = app.doc.priced.estimate.clone() else {
+    // Moved out for the frame (not cloned: a 10,000-item estimate is large) and put back below.
+    let Some(est) = app.doc.priced.estimate.take() else {
         ui.add_space(30.0);
         ui.label(RichText::new(s.not_priced).color(ui.visuals().error_fg_color));
         for m in &app.doc.priced.messages {
@@ -143,6 +144,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             ui.label(RichText::new(s.breakdown).strong().size(15.0));
             breakdown_ui(app, ui, &est);
         });
+    app.doc.priced.estimate = Some(est);
 }
 
 fn amount_row(ui: &mut egui::Ui, label: RichText, monthly: f64, upfront: f64) {

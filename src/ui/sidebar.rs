@@ -13,6 +13,34 @@ use std::collections::{BTreeMap, HashMap};
 pub struct SidebarState {
     generation: u64,
     buffers: HashMap<usize, String>,
+    /// Group names in display order with their item counts, for `groups_generation`.
+    groups: Vec<(String, usize)>,
+    groups_generation: u64,
+}
+
+/// Plan groups in their order, then any group only named by items, then ungrouped; with
+/// item counts. Recomputed only when the plan changes.
+fn group_rows(plan: &crate::plan::Plan) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for it in &plan.items {
+        *counts.entry(it.group.as_str()).or_default() += 1;
+    }
+    let mut names: Vec<String> = plan.groups.iter().map(|g| g.name.clone()).collect();
+    for g in counts.keys() {
+        if !g.is_empty() && !names.iter().any(|n| n == g) {
+            names.push(g.to_string());
+        }
+    }
+    if counts.contains_key("") {
+        names.push(String::new());
+    }
+    names
+        .into_iter()
+        .map(|n| {
+            let c = counts.get(n.as_str()).copied().unwrap_or(0);
+            (n, c)
+        })
+        .collect()
 }
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
@@ -43,30 +71,20 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         });
 }
 
-fn groups_ui(app: &App, ui: &mut egui::Ui) {
+fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
-    // Plan groups in their order, then any group only named by items, then ungrouped.
-    let mut names: Vec<String> = app.doc.plan.groups.iter().map(|g| g.name.clone()).collect();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for it in &app.doc.plan.items {
-        *counts.entry(it.group.as_str()).or_default() += 1;
-    }
-    for g in counts.keys() {
-        if !g.is_empty() && !names.iter().any(|n| n == g) {
-            names.push(g.to_string());
-        }
-    }
-    if counts.contains_key("") {
-        names.push(String::new());
+    if app.sidebar.groups_generation != app.doc.generation {
+        app.sidebar.groups = group_rows(&app.doc.plan);
+        app.sidebar.groups_generation = app.doc.generation;
     }
     let est = app.doc.priced.estimate.as_ref();
-    for name in &names {
+    for (name, n) in &app.sidebar.groups {
+        let n = *n;
         let label = if name.is_empty() {
             s.ungrouped
         } else {
             name.as_str()
         };
-        let n = counts.get(name.as_str()).copied().unwrap_or(0);
         let total = est
             .and_then(|e| e.by_group.get(name))
             .map(|t| t.monthly_usd)
