@@ -644,10 +644,10 @@ impl App {
 
     /// The first problem the candidate plan has that the current plan did not.
     fn check_candidate(&self, candidate: &Plan) -> Result<(), String> {
-        if let Err(p) = plan::file::validate(candidate) {
-            if plan::file::validate(&self.doc.plan).is_ok() {
-                return Err(format!("{}: {}", p.path, p.message));
-            }
+        if let Err(p) = plan::file::validate(candidate)
+            && plan::file::validate(&self.doc.plan).is_ok()
+        {
+            return Err(format!("{}: {}", p.path, p.message));
         }
         let errors = cost::validate(candidate, self.catalog);
         for e in errors {

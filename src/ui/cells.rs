@@ -523,7 +523,7 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub fn cmp(&self, other: &SortKey) -> std::cmp::Ordering {
+    pub fn compare(&self, other: &SortKey) -> std::cmp::Ordering {
         match (self, other) {
             (SortKey::Num(a), SortKey::Num(b)) => a.total_cmp(b),
             (SortKey::Num(_), SortKey::Text(_)) => std::cmp::Ordering::Less,

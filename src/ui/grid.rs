@@ -39,6 +39,9 @@ pub struct Editing {
     pub focus_requested: bool,
 }
 
+/// What the cached row order was computed for: (plan generation, sort, item count).
+type OrderKey = (u64, Option<(Col, bool)>, usize);
+
 /// Selection, cursor, sort order and the open editor.
 #[derive(Debug, Default)]
 pub struct GridState {
@@ -49,7 +52,7 @@ pub struct GridState {
     pub editing: Option<Editing>,
     pub sort: Option<(Col, bool)>,
     order: Vec<usize>,
-    order_key: Option<(u64, Option<(Col, bool)>, usize)>,
+    order_key: Option<OrderKey>,
     scroll_to: Option<usize>,
 }
 
@@ -121,7 +124,7 @@ fn refresh_order(app: &mut App) {
             .map(|(i, it)| cells::sort_key(plan, it, col, app.doc.priced.item(i)))
             .collect();
         order.sort_by(|a, b| {
-            let o = keys[*a].cmp(&keys[*b]);
+            let o = keys[*a].compare(&keys[*b]);
             if asc { o } else { o.reverse() }
         });
     }
