@@ -69,8 +69,14 @@ fn every_sample_prices_in_every_format_with_the_same_total() {
             }
         }
         let total = total.expect("total row");
-        assert!((total - monthly).abs() < 1e-6, "{path}: csv {total} json {monthly}");
-        assert!((component_sum - total).abs() < 1e-6, "{path}: components {component_sum} total {total}");
+        assert!(
+            (total - monthly).abs() < 1e-6,
+            "{path}: csv {total} json {monthly}"
+        );
+        assert!(
+            (component_sum - total).abs() < 1e-6,
+            "{path}: components {component_sum} total {total}"
+        );
         // The table shows the same total, rounded to cents.
         assert!(
             t.contains(&cloudplan::report::format::money(monthly)),
@@ -175,7 +181,10 @@ fn malformed_json_names_line_and_column() {
     let o = cloudplan(&["estimate", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let msg = stderr(&o);
-    assert!(msg.contains("broken.cloudplan.json") && msg.contains("line 4"), "{msg}");
+    assert!(
+        msg.contains("broken.cloudplan.json") && msg.contains("line 4"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -200,8 +209,10 @@ fn catalog_lists_prices_and_rejects_unknown_filters() {
     let text = stdout(&o);
     // m5.large on-demand Linux, us-east-1: $0.096/h (pricing-data/rates, source ec2.shop 2025-04-04).
     assert!(
-        text.lines().any(|l| l.starts_with("us-east-1,ec2,m5.large,instance_hours,on_demand,")
-            && l.contains(",0.096,")),
+        text.lines().any(
+            |l| l.starts_with("us-east-1,ec2,m5.large,instance_hours,on_demand,")
+                && l.contains(",0.096,")
+        ),
         "{text}"
     );
     let o = cloudplan(&["catalog", "--service", "ec3"]);
@@ -219,7 +230,7 @@ fn bad_catalog_directory_names_file_line_and_column() {
     std::fs::write(
         rates.join("extra.csv"),
         "region,service,product,dimension,option,term,payment,offering_class,unit,tier_begin,tier_end,usd,upfront_usd,effective_date,source,rate_code,notes\n\
-         us-east-1,ec2,m5.large,instance_hours,on_demand,,,,Hrs,0,,-0.5,0,2025-04-04,S-ec2shop,,\n",
+         us-east-1,ec2,m5.large,instance_hours,on_demand,,,,Hrs,0,,-0.5,0,2025-04-04,ec2shop-ondemand,,\n",
     )
     .unwrap();
     let sample = &samples()[0];
@@ -231,5 +242,8 @@ fn bad_catalog_directory_names_file_line_and_column() {
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let msg = stderr(&o);
-    assert!(msg.contains("extra.csv") && msg.contains('2') && msg.contains("usd"), "{msg}");
+    assert!(
+        msg.contains("extra.csv") && msg.contains('2') && msg.contains("usd"),
+        "{msg}"
+    );
 }

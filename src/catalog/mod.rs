@@ -147,7 +147,11 @@ pub enum Payment {
 }
 
 impl Payment {
-    pub const ALL: [Payment; 3] = [Payment::NoUpfront, Payment::PartialUpfront, Payment::AllUpfront];
+    pub const ALL: [Payment; 3] = [
+        Payment::NoUpfront,
+        Payment::PartialUpfront,
+        Payment::AllUpfront,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Payment::NoUpfront => "no_upfront",
@@ -356,7 +360,13 @@ pub struct Catalog {
     spot_index: HashMap<(String, String), usize>,
 }
 
-fn key_hash(region: &str, service: Service, product: &str, dimension: &str, option: PriceOption) -> u64 {
+fn key_hash(
+    region: &str,
+    service: Service,
+    product: &str,
+    dimension: &str,
+    option: PriceOption,
+) -> u64 {
     // A fixed-key hasher so lookups need no allocation; collisions are resolved by comparing rows.
     let mut h = std::collections::hash_map::DefaultHasher::new();
     region.hash(&mut h);
@@ -381,7 +391,13 @@ impl Catalog {
         let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
         for (i, r) in rates.iter().enumerate() {
             index
-                .entry(key_hash(&r.region, r.service, &r.product, &r.dimension, r.option))
+                .entry(key_hash(
+                    &r.region,
+                    r.service,
+                    &r.product,
+                    &r.dimension,
+                    r.option,
+                ))
                 .or_default()
                 .push(i as u32);
         }
@@ -458,7 +474,9 @@ impl Catalog {
         dimension: &str,
         option: PriceOption,
     ) -> bool {
-        !self.tiers(region, service, product, dimension, option).is_empty()
+        !self
+            .tiers(region, service, product, dimension, option)
+            .is_empty()
     }
 
     pub fn rates(&self) -> &[Rate] {

@@ -107,14 +107,24 @@ pub fn run(command: Command) -> ExitCode {
             format,
             output,
             catalog,
-        } => estimate(plan.as_deref(), format, output.as_deref(), catalog.as_deref()),
+        } => estimate(
+            plan.as_deref(),
+            format,
+            output.as_deref(),
+            catalog.as_deref(),
+        ),
         Command::Validate { plan, catalog } => validate(&plan, catalog.as_deref()),
         Command::Catalog {
             service,
             region,
             format,
             catalog,
-        } => list_catalog(service.as_deref(), region.as_deref(), format, catalog.as_deref()),
+        } => list_catalog(
+            service.as_deref(),
+            region.as_deref(),
+            format,
+            catalog.as_deref(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -162,7 +172,10 @@ fn estimate(
     catalog_dir: Option<&Path>,
 ) -> Result<(), Failure> {
     let catalog = load_catalog(catalog_dir)?;
-    let origin = plan.map_or_else(|| "embedded default plan".to_string(), |p| p.display().to_string());
+    let origin = plan.map_or_else(
+        || "embedded default plan".to_string(),
+        |p| p.display().to_string(),
+    );
     let plan = load_plan(plan)?;
     let est = cost::estimate(&plan, &catalog).map_err(|e| bad_input(format!("{origin}: {e}")))?;
     let text = render(&est, format);
@@ -171,9 +184,8 @@ fn estimate(
             print!("{text}");
             Ok(())
         }
-        Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| {
-            other(format!("cannot write {}: {e}", path.display()))
-        }),
+        Some(path) => write_atomic(path, text.as_bytes())
+            .map_err(|e| other(format!("cannot write {}: {e}", path.display()))),
     }
 }
 

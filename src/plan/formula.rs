@@ -207,10 +207,21 @@ mod tests {
 
     #[test]
     fn float_division_and_functions() {
-        let e = ev(&[("peak_rps", Num::Value(1000.0)), ("users", Num::Value(250_000.0))]).unwrap();
+        let e = ev(&[
+            ("peak_rps", Num::Value(1000.0)),
+            ("users", Num::Value(250_000.0)),
+        ])
+        .unwrap();
         assert_eq!(e.eval(&Num::Formula("7/2".into())).unwrap(), 3.5);
-        assert_eq!(e.eval(&Num::Formula("ceil(peak_rps / 120)".into())).unwrap(), 9.0);
-        assert_eq!(e.eval(&Num::Formula("users * 0.002".into())).unwrap(), 500.0);
+        assert_eq!(
+            e.eval(&Num::Formula("ceil(peak_rps / 120)".into()))
+                .unwrap(),
+            9.0
+        );
+        assert_eq!(
+            e.eval(&Num::Formula("users * 0.002".into())).unwrap(),
+            500.0
+        );
         assert_eq!(e.eval(&Num::Formula("2 max 5".into())).unwrap(), 5.0);
     }
 
@@ -223,9 +234,16 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(e.parameter("a"), Some(10.0));
-        let err = ev(&[("a", Num::Formula("b".into())), ("b", Num::Formula("a + 1".into()))]).unwrap_err();
+        let err = ev(&[
+            ("a", Num::Formula("b".into())),
+            ("b", Num::Formula("a + 1".into())),
+        ])
+        .unwrap_err();
         assert_eq!(err.name, "a");
-        assert!(matches!(err.error, FormulaError::Cycle(ref c) if c.contains("a → b → a")), "{err}");
+        assert!(
+            matches!(err.error, FormulaError::Cycle(ref c) if c.contains("a → b → a")),
+            "{err}"
+        );
     }
 
     #[test]

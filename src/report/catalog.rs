@@ -71,7 +71,15 @@ pub fn rates_table(id: &CatalogId, rows: &[&Rate]) -> String {
     let _ = writeln!(
         out,
         "{:<15} {:<13} {:<34} {:<26} {:<40} {:>15} {:>10} {:>16} {:<11}",
-        "region", "service", "product", "dimension", "option", "tier", "unit", "USD per unit", "effective"
+        "region",
+        "service",
+        "product",
+        "dimension",
+        "option",
+        "tier",
+        "unit",
+        "USD per unit",
+        "effective"
     );
     for r in rows {
         let tier = match (r.tier_begin, r.tier_end) {

@@ -134,18 +134,53 @@ pub fn estimate_csv(est: &Estimate) -> String {
         ));
     }
     for (g, t) in &est.by_group {
-        row(subtotal("group", &plan, &neutralise(g), "", "", "", "", "", "", t));
+        row(subtotal(
+            "group",
+            &plan,
+            &neutralise(g),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            t,
+        ));
     }
     for (s, t) in &est.by_service {
-        row(subtotal("service", &plan, "", "", "", s.as_str(), "", "", "", t));
+        row(subtotal(
+            "service",
+            &plan,
+            "",
+            "",
+            "",
+            s.as_str(),
+            "",
+            "",
+            "",
+            t,
+        ));
     }
     for (r, t) in &est.by_region {
         row(subtotal("region", &plan, "", "", "", "", r, "", "", t));
     }
     for (tag, t) in &est.by_tag {
-        row(subtotal("tag", &plan, "", "", "", "", "", "", &neutralise(tag), t));
+        row(subtotal(
+            "tag",
+            &plan,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &neutralise(tag),
+            t,
+        ));
     }
-    row(subtotal("total", &plan, "", "", "", "", "", "", "", &est.total));
+    row(subtotal(
+        "total", &plan, "", "", "", "", "", "", "", &est.total,
+    ));
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }

@@ -22,7 +22,11 @@ pub fn estimate_table(est: &Estimate) -> String {
     let rule = "─".repeat(119);
     let _ = writeln!(out, "{rule}");
     for (group, totals) in &est.by_group {
-        let title = if group.is_empty() { "(no group)" } else { group };
+        let title = if group.is_empty() {
+            "(no group)"
+        } else {
+            group
+        };
         let _ = writeln!(
             out,
             "{:<44} {:>16} {:>12} {:>16} {:>14} {:>12}",
@@ -71,8 +75,20 @@ pub fn estimate_table(est: &Estimate) -> String {
         );
     }
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(out, "{:<44} {:>61} {:>12}", "Monthly total", money(est.total.monthly_usd), "");
-    let _ = writeln!(out, "{:<44} {:>61} {:>12}", "Upfront total", "", money(est.total.upfront_usd));
+    let _ = writeln!(
+        out,
+        "{:<44} {:>61} {:>12}",
+        "Monthly total",
+        money(est.total.monthly_usd),
+        ""
+    );
+    let _ = writeln!(
+        out,
+        "{:<44} {:>61} {:>12}",
+        "Upfront total",
+        "",
+        money(est.total.upfront_usd)
+    );
     let _ = writeln!(
         out,
         "{:<44} {:>61} {:>12}",
