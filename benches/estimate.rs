@@ -89,7 +89,7 @@ fn resource(i: usize) -> Resource {
             requests_per_month: Num::Value(1e6 * (1.0 + f)),
             duration_ms: Num::Value(120.0),
             memory_mb: Num::Value(512.0),
-            architecture: if i % 2 == 0 {
+            architecture: if i.is_multiple_of(2) {
                 Arch::X86_64
             } else {
                 Arch::Arm64
@@ -99,7 +99,7 @@ fn resource(i: usize) -> Resource {
         7 => Resource::Rds(RdsDatabase {
             engine: RdsEngine::Postgresql,
             instance_class: "db.m5.large".into(),
-            multi_az: i % 2 == 0,
+            multi_az: i.is_multiple_of(2),
             count: Num::Value(1.0),
             hours_per_month: Num::Value(730.0),
             storage_type: RdsStorageType::Gp3,

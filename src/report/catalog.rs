@@ -83,7 +83,7 @@ pub fn rates_table(id: &CatalogId, rows: &[&Rate]) -> String {
     );
     for r in rows {
         let tier = match (r.tier_begin, r.tier_end) {
-            (b, None) if b == 0.0 => String::new(),
+            (0.0, None) => String::new(),
             (b, None) => format!("{}+", super::format::quantity(b, 0)),
             (b, Some(e)) => format!(
                 "{}–{}",
