@@ -182,7 +182,7 @@ fn malformed_json_names_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     let msg = stderr(&o);
     assert!(
-        msg.contains("broken.cloudplan.json") && msg.contains("line 4"),
+        msg.contains("broken.cloudplan.json:4:1:") && msg.contains("name"),
         "{msg}"
     );
 }
