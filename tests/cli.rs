@@ -118,7 +118,8 @@ fn output_file_is_written_only_on_success() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let first = std::fs::read_to_string(&out).unwrap();
-    assert!(first.starts_with("record,plan,"));
+    // A CSV file starts with a UTF-8 byte-order mark so spreadsheets decode Hangul correctly.
+    assert!(first.starts_with("\u{feff}record,plan,"));
 
     // A bad plan: exit 2, message names file and field, and the existing output is untouched.
     let bad = dir.path().join("bad.cloudplan.json");

@@ -184,8 +184,14 @@ fn estimate(
             print!("{text}");
             Ok(())
         }
-        Some(path) => write_atomic(path, text.as_bytes())
-            .map_err(|e| other(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            let bytes = match format {
+                Format::Csv => report::csv::file_bytes(&text),
+                Format::Table | Format::Json => text.into_bytes(),
+            };
+            write_atomic(path, &bytes)
+                .map_err(|e| other(format!("cannot write {}: {e}", path.display())))
+        }
     }
 }
 

@@ -51,17 +51,30 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// Plain decimal text for a number: no exponent, no thousands separator, `-0` shown as `0`.
 pub fn decimal(v: f64) -> String {
-    if v == 0.0 {
+    if v == 0.0 || !v.is_finite() {
         return "0".to_string();
     }
+    // Round to 15 significant digits (all an f64 holds reliably) so binary noise such as
+    // 0.022500000000000003 prints as the decimal a person typed: 0.0225.
+    let v: f64 = format!("{v:.14e}").parse().unwrap_or(v);
     let s = format!("{v}");
     if !s.contains('e') {
         return s;
     }
     // Rust prints very small/large numbers with an exponent; expand it.
-    let s = format!("{v:.15}");
+    let s = format!("{v:.20}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
+}
+
+/// The bytes of a CSV *file*: UTF-8 with a byte-order mark, which is how LibreOffice and Excel
+/// recognise UTF-8 on open (without it Hangul names open as mojibake). Standard output and the
+/// clipboard get the text without the mark.
+pub fn file_bytes(csv_text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(csv_text.len() + 3);
+    out.extend_from_slice("\u{feff}".as_bytes());
+    out.extend_from_slice(csv_text.as_bytes());
+    out
 }
 
 fn tags_text(tags: &std::collections::BTreeMap<String, String>) -> String {
@@ -296,5 +309,22 @@ mod tests {
         assert_eq!(decimal(1e-7), "0.0000001");
         assert_eq!(decimal(-0.0), "0");
         assert_eq!(decimal(12.5), "12.5");
+    }
+
+    #[test]
+    fn decimals_drop_binary_noise_but_keep_real_precision() {
+        assert_eq!(decimal(0.0225 * 1.0000000000000002), "0.0225");
+        assert_eq!(decimal(16.425 + 24.000000000000004), "40.425");
+        assert_eq!(decimal(3000.0000000000005), "3000");
+        // Lambda's arm64 GB-second price has ten decimals; it must survive untouched.
+        assert_eq!(decimal(0.0000133334), "0.0000133334");
+        assert_eq!(decimal(1234567.89), "1234567.89");
+    }
+
+    #[test]
+    fn csv_files_carry_a_utf8_byte_order_mark() {
+        let b = file_bytes("a,b\n");
+        assert_eq!(&b[..3], &[0xEF, 0xBB, 0xBF]);
+        assert_eq!(&b[3..], b"a,b\n");
     }
 }

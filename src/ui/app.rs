@@ -719,9 +719,10 @@ impl App {
             return;
         };
         let result: Result<(), String> = match kind {
-            ExportKind::EstimateCsv => {
-                write_atomic(&path, crate::report::csv::estimate_csv(&est).as_bytes())
-            }
+            ExportKind::EstimateCsv => write_atomic(
+                &path,
+                &crate::report::csv::file_bytes(&crate::report::csv::estimate_csv(&est)),
+            ),
             ExportKind::ChartPng(k) => chart::render_png(&est, k, 1200, 600)
                 .map_err(|e| e.to_string())
                 .and_then(|b| write_atomic(&path, &b)),

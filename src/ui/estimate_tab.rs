@@ -147,20 +147,42 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     app.doc.priced.estimate = Some(est);
 }
 
+fn amounts(ui: &mut egui::Ui, monthly: f64, upfront: f64) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.add_sized(
+            [110.0, 18.0],
+            egui::Label::new(RichText::new(format::money(upfront)).monospace()),
+        );
+        ui.add_sized(
+            [120.0, 18.0],
+            egui::Label::new(RichText::new(format::money(monthly)).monospace()),
+        );
+    });
+}
+
 fn amount_row(ui: &mut egui::Ui, label: RichText, monthly: f64, upfront: f64) {
     ui.horizontal(|ui| {
         ui.label(label);
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.add_sized(
-                [110.0, 18.0],
-                egui::Label::new(RichText::new(format::money(upfront)).monospace()),
-            );
-            ui.add_sized(
-                [120.0, 18.0],
-                egui::Label::new(RichText::new(format::money(monthly)).monospace()),
-            );
-        });
+        amounts(ui, monthly, upfront);
     });
+}
+
+/// One collapsible row of the breakdown tree whose amounts sit in the Monthly / Upfront
+/// columns, like the leaf rows, so every figure of the tree lines up.
+fn tree_row(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    default_open: bool,
+    label: RichText,
+    (monthly, upfront): (f64, f64),
+    body: impl FnOnce(&mut egui::Ui),
+) {
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, default_open)
+        .show_header(ui, |ui| {
+            ui.label(label);
+            amounts(ui, monthly, upfront);
+        })
+        .body(body);
 }
 
 fn breakdown_ui(app: &App, ui: &mut egui::Ui, est: &Estimate) {
@@ -177,38 +199,47 @@ fn breakdown_ui(app: &App, ui: &mut egui::Ui, est: &Estimate) {
             );
         });
     });
-    let mut by_group: BTreeMap<&str, Vec<&crate::cost::ItemCost>> = BTreeMap::new();
+    // Groups in the order the plan first uses them (the sidebar's order), items in plan order.
+    let mut by_group: Vec<(&str, Vec<&crate::cost::ItemCost>)> = Vec::new();
     for it in &est.items {
-        by_group.entry(it.group.as_str()).or_default().push(it);
+        match by_group.iter_mut().find(|(g, _)| *g == it.group.as_str()) {
+            Some((_, v)) => v.push(it),
+            None => by_group.push((it.group.as_str(), vec![it])),
+        }
     }
     for (group, items) in by_group {
         let t = est.by_group.get(group).copied().unwrap_or_default();
         let name = if group.is_empty() { s.ungrouped } else { group };
-        let header = format!(
-            "{name}  ·  {}  ·  {} {}",
-            format::money(t.monthly_usd),
-            items.len(),
-            s.items
-        );
-        egui::CollapsingHeader::new(RichText::new(header).strong())
-            .id_salt(("breakdown-group", group))
-            .default_open(items.len() <= 20)
-            .show(ui, |ui| {
+        let label = RichText::new(format!("{name}  ·  {} {}", items.len(), s.items)).strong();
+        tree_row(
+            ui,
+            ui.make_persistent_id(("breakdown-group", group)),
+            items.len() <= 20,
+            label,
+            (t.monthly_usd, t.upfront_usd),
+            |ui| {
                 for it in items {
-                    egui::CollapsingHeader::new(format!(
-                        "{}  ·  {}",
-                        it.name,
-                        format::money(it.monthly_usd)
-                    ))
-                    .id_salt(("breakdown-item", &it.id))
-                    .show(ui, |ui| {
-                        for c in &it.components {
-                            amount_row(ui, RichText::new(&c.name), c.monthly_usd, c.upfront_usd);
-                            ui.label(RichText::new(&c.calculation).small().monospace().weak());
-                        }
-                    });
+                    tree_row(
+                        ui,
+                        ui.make_persistent_id(("breakdown-item", &it.id)),
+                        false,
+                        RichText::new(&it.name),
+                        (it.monthly_usd, it.upfront_usd),
+                        |ui| {
+                            for c in &it.components {
+                                amount_row(
+                                    ui,
+                                    RichText::new(&c.name),
+                                    c.monthly_usd,
+                                    c.upfront_usd,
+                                );
+                                ui.label(RichText::new(&c.calculation).small().monospace().weak());
+                            }
+                        },
+                    );
                 }
-            });
+            },
+        );
     }
     ui.separator();
     amount_row(

@@ -348,11 +348,11 @@ enum Nav {
 
 fn column_width(col: Col) -> Column {
     let w = match col {
-        Col::Name => 180.0,
+        Col::Name => 160.0,
         Col::Group => 72.0,
-        Col::Service => 110.0,
-        Col::Region => 100.0,
-        Col::Kind => 105.0,
+        Col::Service => 100.0,
+        Col::Region => 95.0,
+        Col::Kind => 100.0,
         Col::Quantity => 70.0,
         Col::Usage => 150.0,
         Col::Purchase => 190.0,
