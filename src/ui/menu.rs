@@ -102,6 +102,13 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             if item(ui, s.copy_rows, "Ctrl+C", has_rows) {
                 app.send(Command::CopySelected);
             }
+            if item(ui, s.paste_rows, "Ctrl+V", true) {
+                // The platform delivers the clipboard as a paste event next frame, which the
+                // Plan grid turns into new items (the same path as Ctrl+V).
+                app.tab = super::app::Tab::Plan;
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+            }
         });
         ui.menu_button(s.view, |ui| {
             let dark = app.settings.dark;
