@@ -62,7 +62,11 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     let renders = compare_tab::state(&h.ctx).renders;
     assert!(renders >= 2, "both charts rendered");
     h.run_steps(3);
-    assert_eq!(compare_tab::state(&h.ctx).renders, renders, "charts are cached");
+    assert_eq!(
+        compare_tab::state(&h.ctx).renders,
+        renders,
+        "charts are cached"
+    );
 
     // One item, 12-month horizon.
     let item = plan
@@ -90,7 +94,10 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     )
     .unwrap();
     assert_eq!(shown.options, direct.options);
-    assert!(compare_tab::state(&h.ctx).renders > renders, "charts redrawn");
+    assert!(
+        compare_tab::state(&h.ctx).renders > renders,
+        "charts redrawn"
+    );
 }
 
 #[test]

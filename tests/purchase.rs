@@ -105,10 +105,20 @@ fn all_upfront_365_dollars_amortises_to_one_dollar_a_day() {
     );
     let plan = plan_json(&ec2_item("one", "m5.large", 1.0, 730.0), 12);
     let c = compare_item(&plan, &cat, "one", settings(12)).unwrap();
-    let o = c.options.iter().find(|o| o.choice == Choice::Reserved(r)).unwrap();
+    let o = c
+        .options
+        .iter()
+        .find(|o| o.choice == Choice::Reserved(r))
+        .unwrap();
     assert!(o.is_available());
     // $365 / 8,760 h × 24 h = $1.00 a day.
-    let cat_rate = cat.tiers("us-east-1", Service::Ec2, "m5.large", "instance_hours", PriceOption::Reserved(r))[0];
+    let cat_rate = cat.tiers(
+        "us-east-1",
+        Service::Ec2,
+        "m5.large",
+        "instance_hours",
+        PriceOption::Reserved(r),
+    )[0];
     let eff = cat_rate.usd + cat_rate.upfront_usd / Term::OneYear.hours();
     assert!(close(eff * 24.0, 1.0), "{}", eff * 24.0);
     // Amortised per month: $365 / 12.
@@ -118,7 +128,10 @@ fn all_upfront_365_dollars_amortises_to_one_dollar_a_day() {
     assert!(o.cash_flow[1..].iter().all(|v| *v == 0.0));
     assert!(o.total_usd > 0.0 && o.upfront_usd > 0.0);
     // Break-even utilisation: effective rate / On-Demand rate.
-    assert!(close(o.break_even_utilisation_pct.unwrap(), eff / 0.096 * 100.0));
+    assert!(close(
+        o.break_even_utilisation_pct.unwrap(),
+        eff / 0.096 * 100.0
+    ));
 }
 
 // Source: AWS EC2 Reserved Instance pricing page
@@ -136,7 +149,11 @@ fn m5_large_effective_rates_and_break_even_from_catalogue_prices() {
     let od = get(Choice::OnDemand);
     assert!(close(od.recurring_monthly_usd, 2.0 * 730.0 * 0.096));
 
-    let au = get(ri(OfferingClass::Standard, Term::OneYear, Payment::AllUpfront));
+    let au = get(ri(
+        OfferingClass::Standard,
+        Term::OneYear,
+        Payment::AllUpfront,
+    ));
     assert!(au.is_available());
     assert_eq!(au.recurring_monthly_usd, 0.0);
     assert!(close(au.upfront_usd, 2.0 * 494.0));
@@ -146,14 +163,25 @@ fn m5_large_effective_rates_and_break_even_from_catalogue_prices() {
         (494.0 / 8760.0) / 0.096 * 100.0
     ));
     // Renewed in months 13 and 25 over a 36-month horizon.
-    assert!(close(au.cash_flow[0], 988.0) && close(au.cash_flow[12], 988.0) && close(au.cash_flow[24], 988.0));
+    assert!(
+        close(au.cash_flow[0], 988.0)
+            && close(au.cash_flow[12], 988.0)
+            && close(au.cash_flow[24], 988.0)
+    );
     assert!(close(au.total_usd, 3.0 * 988.0));
     // Break-even: first month with cumulative On-Demand ≥ $988: 988 / 140.16 = 7.05 → month 8.
     assert_eq!(au.break_even_month, Some(8));
 
-    let pu = get(ri(OfferingClass::Standard, Term::OneYear, Payment::PartialUpfront));
+    let pu = get(ri(
+        OfferingClass::Standard,
+        Term::OneYear,
+        Payment::PartialUpfront,
+    ));
     assert!(close(pu.recurring_monthly_usd, 2.0 * 730.0 * 0.029));
-    assert!(close(pu.effective_monthly_usd, 2.0 * 730.0 * 0.029 + 2.0 * 252.0 / 12.0));
+    assert!(close(
+        pu.effective_monthly_usd,
+        2.0 * 730.0 * 0.029 + 2.0 * 252.0 / 12.0
+    ));
 
     // 3yr All Upfront over a 12-month horizon: all paid in month 1; nothing recurring is owed
     // after (the fee was upfront), and it does not break even within 12 months at 2 × $70.08.
@@ -161,7 +189,14 @@ fn m5_large_effective_rates_and_break_even_from_catalogue_prices() {
     let au3 = c12
         .options
         .iter()
-        .find(|o| o.choice == ri(OfferingClass::Standard, Term::ThreeYears, Payment::AllUpfront))
+        .find(|o| {
+            o.choice
+                == ri(
+                    OfferingClass::Standard,
+                    Term::ThreeYears,
+                    Payment::AllUpfront,
+                )
+        })
         .unwrap();
     assert!(close(au3.total_usd, 2.0 * 949.0));
     assert_eq!(au3.break_even_month, None);
@@ -170,9 +205,19 @@ fn m5_large_effective_rates_and_break_even_from_catalogue_prices() {
     let nu3 = c12
         .options
         .iter()
-        .find(|o| o.choice == ri(OfferingClass::Standard, Term::ThreeYears, Payment::NoUpfront))
+        .find(|o| {
+            o.choice
+                == ri(
+                    OfferingClass::Standard,
+                    Term::ThreeYears,
+                    Payment::NoUpfront,
+                )
+        })
         .unwrap();
-    assert!(close(nu3.committed_after_horizon_usd, 24.0 * 2.0 * 730.0 * 0.041));
+    assert!(close(
+        nu3.committed_after_horizon_usd,
+        24.0 * 2.0 * 730.0 * 0.041
+    ));
 }
 
 // An All Upfront RI never shows as $0: its cost is in the upfront fee and the effective rate,
@@ -217,7 +262,12 @@ fn missing_rates_are_unavailable_with_a_reason() {
         .iter()
         .find(|o| o.choice == ri(OfferingClass::Standard, Term::OneYear, Payment::AllUpfront))
         .unwrap();
-    assert!(au.unavailable.as_deref().unwrap().contains("no Reserved standard 1yr All Upfront rate"));
+    assert!(
+        au.unavailable
+            .as_deref()
+            .unwrap()
+            .contains("no Reserved standard 1yr All Upfront rate")
+    );
     // Ranking and "best" skip unavailable options.
     assert!(c.ranked().iter().all(|o| o.is_available()));
     let best = c.best().unwrap();
@@ -237,7 +287,10 @@ fn spot_applies_overhead_and_shows_the_band() {
     s.spot_overhead_pct = 10.0;
     let c = compare_item(&plan, cat, "batch", s).unwrap();
     let spot = c.options.iter().find(|o| o.choice == Choice::Spot).unwrap();
-    assert!(close(spot.recurring_monthly_usd, 4.0 * 365.0 * 1.1 * 0.0418));
+    assert!(close(
+        spot.recurring_monthly_usd,
+        4.0 * 365.0 * 1.1 * 0.0418
+    ));
     assert_eq!(spot.interruption_band.as_deref(), Some("15-20%"));
     // A commitment at 50% use: break-even utilisation is shown and the RI is paid in full.
     let nu = c
@@ -247,7 +300,10 @@ fn spot_applies_overhead_and_shows_the_band() {
         .unwrap();
     assert!(close(nu.recurring_monthly_usd, 4.0 * 730.0 * 0.06));
     assert!(close(nu.utilisation_pct.unwrap(), 50.0));
-    assert!(close(nu.break_even_utilisation_pct.unwrap(), 0.06 / 0.096 * 100.0));
+    assert!(close(
+        nu.break_even_utilisation_pct.unwrap(),
+        0.06 / 0.096 * 100.0
+    ));
     // 62.5% break-even > 50% use: dearer than On-Demand, never breaks even.
     assert!(nu.saving_usd < 0.0);
     assert_eq!(nu.break_even_month, None);
@@ -267,7 +323,11 @@ fn whole_plan_sums_items_and_names_the_item_lacking_a_rate() {
     let b = compare_item(&plan, cat, "b", settings(24)).unwrap();
     for (i, o) in c.options.iter().enumerate() {
         if o.is_available() {
-            assert!(close(o.total_usd, a.options[i].total_usd + b.options[i].total_usd), "{}", o.label);
+            assert!(
+                close(o.total_usd, a.options[i].total_usd + b.options[i].total_usd),
+                "{}",
+                o.label
+            );
         }
     }
     let au = c
@@ -275,7 +335,11 @@ fn whole_plan_sums_items_and_names_the_item_lacking_a_rate() {
         .iter()
         .find(|o| o.choice == ri(OfferingClass::Standard, Term::OneYear, Payment::AllUpfront))
         .unwrap();
-    assert!(au.unavailable.as_deref().unwrap().starts_with("b: "), "{:?}", au.unavailable);
+    assert!(
+        au.unavailable.as_deref().unwrap().starts_with("b: "),
+        "{:?}",
+        au.unavailable
+    );
 }
 
 #[test]
@@ -288,10 +352,19 @@ fn bad_input_names_the_item_and_field() {
     assert!(e.to_string().contains("horizon"), "{e}");
     let mut s = settings(12);
     s.spot_overhead_pct = f64::NAN;
-    assert!(compare_item(&plan, cat, "web", s).unwrap_err().to_string().contains("overhead"));
-    let bad = plan_json(&ec2_item("web", "m5.large", 2.0, 800.0), 12);
+    assert!(
+        compare_item(&plan, cat, "web", s)
+            .unwrap_err()
+            .to_string()
+            .contains("overhead")
+    );
+    let bad = plan_json(&ec2_item("web", "m5.large", 2.0, 740.0), 12);
     let e = compare_plan(&bad, cat, settings(12)).unwrap_err();
-    assert!(e.to_string().contains("item `web`: field `ec2.usage.hours_per_month`"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("item `web`: field `ec2.usage.hours_per_month`"),
+        "{e}"
+    );
 }
 
 // Source: Amazon EC2 Reserved Instances whitepaper, "Usage billing"

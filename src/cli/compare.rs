@@ -22,9 +22,9 @@ pub(super) struct CompareArgs<'a> {
 pub fn parse_horizon(text: Option<&str>, plan_horizon: u32) -> Result<u32, String> {
     match text.map(str::trim) {
         None | Some("plan") => Ok(plan_horizon),
-        Some(t) => t.parse::<u32>().map_err(|_| {
-            format!("--horizon: `{t}` is not a number of months (or `plan`)")
-        }),
+        Some(t) => t
+            .parse::<u32>()
+            .map_err(|_| format!("--horizon: `{t}` is not a number of months (or `plan`)")),
     }
 }
 
@@ -46,8 +46,8 @@ pub(super) fn run(a: CompareArgs<'_>) -> Result<(), Failure> {
     let catalog = load_catalog(a.catalog_dir)?;
     let plan = load_plan(Some(a.plan))?;
     let origin = a.plan.display().to_string();
-    let horizon =
-        parse_horizon(a.horizon, plan.horizon_months).map_err(|e| bad_input(format!("{origin}: {e}")))?;
+    let horizon = parse_horizon(a.horizon, plan.horizon_months)
+        .map_err(|e| bad_input(format!("{origin}: {e}")))?;
     let settings = purchase::Settings {
         horizon_months: horizon,
         spot_overhead_pct: a.overhead,
@@ -68,7 +68,8 @@ pub(super) fn run(a: CompareArgs<'_>) -> Result<(), Failure> {
     let text = render_comparison(&cmp, a.format);
     if let Some(dir) = a.charts {
         use report::compare_chart::{self, CompareChart};
-        std::fs::create_dir_all(dir).map_err(|e| other(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| other(format!("cannot create {}: {e}", dir.display())))?;
         for kind in CompareChart::ALL {
             let png = compare_chart::render_png(&cmp, kind, 1200, 600).map_err(other)?;
             let svg = compare_chart::render_svg(&cmp, kind, 1200, 600).map_err(other)?;

@@ -401,7 +401,9 @@ fn build(
     let od_cum = od.cumulative.clone();
     let mut results = Vec::new();
     for choice in Choice::all() {
-        let current = subs.iter().all(|s| Choice::from_purchase(s.current) == choice);
+        let current = subs
+            .iter()
+            .all(|s| Choice::from_purchase(s.current) == choice);
         if choice == Choice::OnDemand {
             let mut r = od.clone();
             r.current = current;

@@ -150,7 +150,12 @@ pub fn application_order(buckets: &[SpBucket]) -> Vec<usize> {
 /// Cost of one hour: `commitment` plus the On-Demand cost of what it does not cover, covering
 /// `quantities[i]` units of bucket `i` in `order`. Buckets not in `order` (no saving) are
 /// On-Demand.
-pub fn sp_hour_cost(commitment: f64, buckets: &[SpBucket], quantities: &[f64], order: &[usize]) -> f64 {
+pub fn sp_hour_cost(
+    commitment: f64,
+    buckets: &[SpBucket],
+    quantities: &[f64],
+    order: &[usize],
+) -> f64 {
     let mut left = commitment;
     let mut cost = commitment;
     let mut covered = vec![0.0; buckets.len()];

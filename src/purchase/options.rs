@@ -50,7 +50,13 @@ fn dimension(service: Service) -> &'static str {
 
 fn rate<'c>(catalog: &'c Catalog, s: &Subject, option: PriceOption) -> Option<&'c Rate> {
     catalog
-        .tiers(&s.region, s.service, &s.product, dimension(s.service), option)
+        .tiers(
+            &s.region,
+            s.service,
+            &s.product,
+            dimension(s.service),
+            option,
+        )
         .into_iter()
         .next()
 }
@@ -72,7 +78,12 @@ pub fn on_demand_rate(s: &Subject, catalog: &Catalog) -> Result<f64, String> {
 }
 
 /// Price `s` under `choice`; `Err` is the reason the option is unavailable.
-pub fn price(s: &Subject, choice: Choice, catalog: &Catalog, settings: &Settings) -> Result<Flow, String> {
+pub fn price(
+    s: &Subject,
+    choice: Choice,
+    catalog: &Catalog,
+    settings: &Settings,
+) -> Result<Flow, String> {
     let od = rate(catalog, s, PriceOption::OnDemand).ok_or_else(|| {
         format!(
             "the catalogue has no On-Demand price for {}/{}",
@@ -132,14 +143,17 @@ pub fn price(s: &Subject, choice: Choice, catalog: &Catalog, settings: &Settings
                     money(upfront)
                 ));
             }
-            calc.push_str(&format!(
-                "; effective {}/h = {}/h + {} / {} h {}",
-                unit_price(round_to(eff, 6)),
-                unit_price(ri.usd),
-                money(ri.upfront_usd),
-                quantity(r.term.hours(), 0),
-                cite(ri)
-            ));
+            if ri.upfront_usd > 0.0 {
+                calc.push_str(&format!(
+                    "; effective {}/h = {}/h + {} / {} h",
+                    unit_price(round_to(eff, 6)),
+                    unit_price(ri.usd),
+                    money(ri.upfront_usd),
+                    quantity(r.term.hours(), 0),
+                ));
+            }
+            calc.push(' ');
+            calc.push_str(&cite(ri));
             if s.spike_instance_hours > 0.0 {
                 calc.push_str(&format!(
                     "; {} h above the reserved baseline On-Demand × {}/h = {}",
@@ -180,7 +194,10 @@ pub fn price(s: &Subject, choice: Choice, catalog: &Catalog, settings: &Settings
             let factor = 1.0 + settings.spot_overhead_pct / 100.0;
             let hours = ih * factor;
             let (spot_rate, how) = if let Some(r) = rate(catalog, s, PriceOption::Spot) {
-                (r.usd, format!("Spot price {}/h {}", unit_price(r.usd), cite(r)))
+                (
+                    r.usd,
+                    format!("Spot price {}/h {}", unit_price(r.usd), cite(r)),
+                )
             } else if let Some(a) = advice {
                 let v = od.usd * (1.0 - a.savings_pct / 100.0);
                 (
@@ -201,11 +218,7 @@ pub fn price(s: &Subject, choice: Choice, catalog: &Catalog, settings: &Settings
                 ));
             };
             let monthly = hours * spot_rate;
-            let mut calc = format!(
-                "{}: {} h",
-                s.item_id,
-                quantity(ih, 4)
-            );
+            let mut calc = format!("{}: {} h", s.item_id, quantity(ih, 4));
             if settings.spot_overhead_pct > 0.0 {
                 calc.push_str(&format!(
                     " × (1 + {}% re-run overhead) = {} h",
@@ -213,7 +226,11 @@ pub fn price(s: &Subject, choice: Choice, catalog: &Catalog, settings: &Settings
                     quantity(hours, 4)
                 ));
             }
-            calc.push_str(&format!(" × {}/h = {} a month; {how}", unit_price(spot_rate), money(monthly)));
+            calc.push_str(&format!(
+                " × {}/h = {} a month; {how}",
+                unit_price(spot_rate),
+                money(monthly)
+            ));
             if let Some(b) = &band {
                 calc.push_str(&format!("; interruption frequency {b}"));
             }

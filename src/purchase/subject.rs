@@ -81,10 +81,21 @@ fn field_err(item: &Item, field: &str, message: impl Into<String>) -> PurchaseEr
     }
 }
 
-fn num(ev: &Evaluator, item: &Item, n: &crate::plan::Num, field: &str) -> Result<f64, PurchaseError> {
-    let v = ev.eval(n).map_err(|e| field_err(item, field, e.to_string()))?;
+fn num(
+    ev: &Evaluator,
+    item: &Item,
+    n: &crate::plan::Num,
+    field: &str,
+) -> Result<f64, PurchaseError> {
+    let v = ev
+        .eval(n)
+        .map_err(|e| field_err(item, field, e.to_string()))?;
     if v < 0.0 {
-        return Err(field_err(item, field, format!("must not be negative (got {v})")));
+        return Err(field_err(
+            item,
+            field,
+            format!("must not be negative (got {v})"),
+        ));
     }
     Ok(v)
 }

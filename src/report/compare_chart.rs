@@ -66,7 +66,11 @@ fn message<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = area.dim_in_pixel();
     let style = font(15.0, &theme.weak_text).pos(Pos::new(HPos::Center, VPos::Center));
-    area.draw(&Text::new(text.to_string(), (w as i32 / 2, h as i32 / 2), style))?;
+    area.draw(&Text::new(
+        text.to_string(),
+        (w as i32 / 2, h as i32 / 2),
+        style,
+    ))?;
     Ok(())
 }
 
@@ -266,7 +270,12 @@ pub fn render_rgb(c: &Comparison, kind: CompareChart, w: u32, h: u32, theme: &Th
 }
 
 /// The chart as an SVG document (light theme).
-pub fn render_svg(c: &Comparison, kind: CompareChart, w: u32, h: u32) -> Result<String, ChartError> {
+pub fn render_svg(
+    c: &Comparison,
+    kind: CompareChart,
+    w: u32,
+    h: u32,
+) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
@@ -291,7 +300,12 @@ pub fn save_png(
 
 /// The chart as PNG bytes (light theme), through a private temporary file as
 /// [`super::chart::render_png`] does (plotters encodes PNG only to a file).
-pub fn render_png(c: &Comparison, kind: CompareChart, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
+pub fn render_png(
+    c: &Comparison,
+    kind: CompareChart,
+    w: u32,
+    h: u32,
+) -> Result<Vec<u8>, ChartError> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
     let path = std::env::temp_dir().join(format!(

@@ -96,7 +96,10 @@ pub fn comparison_csv(c: &Comparison) -> String {
                     r[11] = decimal(o.total_usd);
                     r[12] = decimal(o.saving_usd);
                     r[13] = decimal(o.saving_pct);
-                    r[14] = o.break_even_month.map(|m| m.to_string()).unwrap_or_default();
+                    r[14] = o
+                        .break_even_month
+                        .map(|m| m.to_string())
+                        .unwrap_or_default();
                     r[15] = opt(o.break_even_utilisation_pct);
                     r[16] = opt(o.utilisation_pct);
                     r[17] = decimal(o.committed_after_horizon_usd);

@@ -26,7 +26,7 @@ pub fn comparison_table(c: &Comparison) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "  {:<38} {:>12} {:>12} {:>12} {:>14} {:>13} {:>7} {:>6} {:>7}  {}",
+        "  {:<38} {:>12} {:>12} {:>12} {:>14} {:>13} {:>7} {:>6} {:>7}  Notes",
         "Option",
         "Upfront",
         "Monthly",
@@ -36,7 +36,6 @@ pub fn comparison_table(c: &Comparison) -> String {
         "Saving%",
         "B/E mo",
         "B/E use",
-        "Notes"
     );
     let _ = writeln!(out, "{}", "─".repeat(150));
     let best = c.best().map(|b| b.choice);
@@ -120,7 +119,7 @@ pub fn comparison_table(c: &Comparison) -> String {
     for opt in &c.optimiser {
         let _ = writeln!(
             out,
-            "Optimiser, {}: {} {} RIs (effective {}/h vs On-Demand {}/h) minimise a 730-hour month of its usage: {} vs {} all On-Demand",
+            "Optimiser, {}: {} × {} (effective {}/h vs On-Demand {}/h) minimises a 730-hour month of its usage: {} vs {} all On-Demand",
             opt.item_id,
             quantity(opt.curve.best.level, 2),
             opt.label,

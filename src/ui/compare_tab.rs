@@ -37,6 +37,8 @@ impl Horizon {
 }
 
 type Key = (u64, Option<String>, u32, u64);
+/// What a chart texture was drawn for: comparison key, pixel size, dark theme.
+type TextureKey = (Key, [u32; 2], bool);
 
 /// Per-tab state, kept in egui memory under [`state_id`].
 #[derive(Clone, Default)]
@@ -47,7 +49,7 @@ pub struct CompareState {
     pub overhead_pct: f64,
     key: Option<Key>,
     result: Option<Result<Arc<Comparison>, String>>,
-    textures: Vec<(CompareChart, (Key, [u32; 2], bool), egui::TextureHandle)>,
+    textures: Vec<(CompareChart, TextureKey, egui::TextureHandle)>,
     /// How many times a chart was rendered (tests: charts are cached between frames).
     pub renders: u64,
 }
@@ -152,7 +154,6 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(s.cmp_scope);
         let shown = match &st.scope {
             None => s.cmp_whole_plan.to_string(),
             Some(id) => comparable
@@ -161,7 +162,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 .map(|(_, l)| l.clone())
                 .unwrap_or_else(|| id.clone()),
         };
-        egui::ComboBox::from_id_salt("compare-scope")
+        egui::ComboBox::new("compare-scope", s.cmp_scope)
             .selected_text(shown)
             .width(320.0)
             .show_ui(ui, |ui| {
@@ -172,8 +173,16 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             });
         ui.separator();
         ui.label(s.cmp_horizon);
-        ui.selectable_value(&mut st.horizon, Horizon::Twelve, format!("12 {}", s.cmp_months));
-        ui.selectable_value(&mut st.horizon, Horizon::ThirtySix, format!("36 {}", s.cmp_months));
+        ui.selectable_value(
+            &mut st.horizon,
+            Horizon::Twelve,
+            format!("12 {}", s.cmp_months),
+        );
+        ui.selectable_value(
+            &mut st.horizon,
+            Horizon::ThirtySix,
+            format!("36 {}", s.cmp_months),
+        );
         ui.selectable_value(
             &mut st.horizon,
             Horizon::Plan,
@@ -328,7 +337,11 @@ fn options_table(app: &App, ui: &mut egui::Ui, c: &Comparison) {
                         let is_best = Some(o.choice) == best;
                         let text = |t: String| {
                             let r = RichText::new(t).monospace();
-                            if is_best { r.strong().color(best_fill) } else { r }
+                            if is_best {
+                                r.strong().color(best_fill)
+                            } else {
+                                r
+                            }
                         };
                         let name = if is_best {
                             format!("★ {label} ({})", s.cmp_best)

@@ -223,7 +223,7 @@ pub static EN: Strings = Strings {
     one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
     tab_compare: "Compare",
-    cmp_scope: "Compare",
+    cmp_scope: "Scope",
     cmp_whole_plan: "Whole plan (all EC2 and RDS items)",
     cmp_horizon: "Horizon",
     cmp_plan_horizon: "plan's horizon",
