@@ -509,3 +509,32 @@ proptest! {
         prop_assert!(c.points.iter().all(|p| p.total_usd >= c.best.total_usd - 1e-9));
     }
 }
+
+#[test]
+fn whole_plan_best_per_item_takes_each_items_cheapest_option() {
+    let cat = load::embedded();
+    let items = format!(
+        "{},{}",
+        ec2_item("a", "m5.large", 2.0, 730.0),
+        ec2_item("b", "c6i.large", 1.0, 730.0)
+    );
+    let plan = plan_json(&items, 36);
+    let c = compare_plan(&plan, cat, settings(36)).unwrap();
+    let mix = c.best_per_item.as_ref().unwrap();
+    let mut sum = 0.0;
+    for (id, part) in ["a", "b"].iter().zip(&mix.parts) {
+        let one = compare_item(&plan, cat, id, settings(36)).unwrap();
+        let best = one.best().unwrap();
+        assert_eq!(part.choice, best.choice);
+        assert!(close(part.total_usd, best.total_usd));
+        sum += best.total_usd;
+    }
+    assert!(close(mix.total_usd, sum));
+    assert!(mix.total_usd <= c.best().unwrap().total_usd + 1e-9);
+    assert!(
+        compare_item(&plan, cat, "a", settings(36))
+            .unwrap()
+            .best_per_item
+            .is_none()
+    );
+}

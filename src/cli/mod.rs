@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(long)]
         catalog: Option<PathBuf>,
         /// Spot interruption overhead: extra instance-hours to re-run lost work, percent.
-        #[arg(long, default_value_t = 0.0)]
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
         overhead: f64,
         /// Also write the charts (cumulative cost, commitment curve) as PNG and SVG into DIR.
         #[arg(long)]

@@ -281,6 +281,8 @@ pub struct Comparison {
     pub options: Vec<OptionResult>,
     /// Commitment optimiser results (RI count per item), when a usage series exists.
     pub optimiser: Vec<ItemOptimum>,
+    /// Whole plan: each item bought its own cheapest available way (`None` for one item).
+    pub best_per_item: Option<BestMix>,
     /// Notes a reader needs (what is and is not included).
     pub notes: Vec<String>,
 }
@@ -309,6 +311,25 @@ impl Comparison {
         v.extend(self.options.iter().filter(|o| !o.is_available()));
         v
     }
+}
+
+/// Each item of a whole-plan comparison bought its own cheapest available way over the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BestMix {
+    pub total_usd: f64,
+    /// On-Demand total − `total_usd`.
+    pub saving_usd: f64,
+    pub saving_pct: f64,
+    pub parts: Vec<MixPart>,
+}
+
+/// One item's cheapest option in a [`BestMix`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MixPart {
+    pub item_id: String,
+    pub choice: Choice,
+    pub label: String,
+    pub total_usd: f64,
 }
 
 /// Optimiser result for one item: the best Reserved Instance count for its hourly usage.
@@ -436,6 +457,7 @@ fn build(
             optimiser.push(o);
         }
     }
+    let best_per_item = (subs.len() > 1).then(|| best_mix(&subs, catalog, &settings, &od));
     let mut notes = vec![
         "Only instance-hours change with the purchase option; storage, requests and transfer are the same under every option and are not included.".to_string(),
         "A month is 730 hours; a Reserved Instance is paid for every hour of its term, used or not.".to_string(),
@@ -454,6 +476,49 @@ fn build(
         subjects: subs,
         options: results,
         optimiser,
+        best_per_item,
         notes,
     })
+}
+
+/// Every subject's cheapest available option over the horizon, summed.
+fn best_mix(
+    subs: &[Subject],
+    catalog: &Catalog,
+    settings: &Settings,
+    od: &OptionResult,
+) -> BestMix {
+    let mut parts = Vec::with_capacity(subs.len());
+    for s in subs {
+        let mut best: Option<(Choice, f64)> = None;
+        for choice in Choice::all() {
+            if let Ok(f) = options::price(s, choice, catalog, settings) {
+                let total = cashflow::combine(choice, &[f], None, settings).total_usd;
+                if best.is_none_or(|(_, b)| total < b) {
+                    best = Some((choice, total));
+                }
+            }
+        }
+        // On-Demand is always priced for a subject (checked before), so `best` is set.
+        if let Some((choice, total_usd)) = best {
+            parts.push(MixPart {
+                item_id: s.item_id.clone(),
+                choice,
+                label: choice.label(),
+                total_usd,
+            });
+        }
+    }
+    let total_usd: f64 = parts.iter().map(|p| p.total_usd).sum();
+    let saving_usd = od.total_usd - total_usd;
+    BestMix {
+        total_usd,
+        saving_usd,
+        saving_pct: if od.total_usd > 0.0 {
+            saving_usd / od.total_usd * 100.0
+        } else {
+            0.0
+        },
+        parts,
+    }
 }

@@ -118,7 +118,7 @@ fn draw_cumulative<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..months as f64, 0.0..y_max)?;
     chart
         .configure_mesh()
-        .light_line_style(theme.grid)
+        .light_line_style(theme.background)
         .bold_line_style(theme.grid)
         .axis_style(theme.weak_text)
         .label_style(font(12.0, &theme.weak_text))
@@ -208,15 +208,23 @@ fn draw_commitment<DB: DrawingBackend>(
         .margin(14)
         .x_label_area_size(34)
         .y_label_area_size(70)
-        .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
+        .build_cartesian_2d(-0.03 * x_max..x_max * 1.03, 0.0..y_max)?;
     chart
         .configure_mesh()
-        .light_line_style(theme.grid)
+        .light_line_style(theme.background)
         .bold_line_style(theme.grid)
         .axis_style(theme.weak_text)
         .label_style(font(12.0, &theme.weak_text))
         .axis_desc_style(font(12.0, &theme.weak_text))
         .x_desc("Reserved Instances")
+        .x_labels((x_max as usize + 1).min(13))
+        .x_label_formatter(&|v| {
+            if (v - v.round()).abs() < 1e-6 && *v >= 0.0 {
+                format!("{v:.0}")
+            } else {
+                String::new()
+            }
+        })
         .y_label_formatter(&axis_money)
         .draw()?;
     let color = PALETTE[0];
@@ -229,23 +237,17 @@ fn draw_commitment<DB: DrawingBackend>(
         7,
         mark.stroke_width(3),
     )))?;
-    chart.draw_series(std::iter::once(Text::new(
+    let (w, _) = area.dim_in_pixel();
+    area.draw(&Text::new(
         format!(
-            "optimum: {} RIs, {} (On-Demand {})",
+            "optimum: {} RIs, {} a month (all On-Demand {})",
             format::quantity(b.level, 2),
             format::money(b.total_usd),
             format::money(opt.curve.on_demand_usd)
         ),
-        (b.level, b.total_usd),
-        font(12.0, &theme.text).pos(Pos::new(
-            if b.level > x_max / 2.0 {
-                HPos::Right
-            } else {
-                HPos::Left
-            },
-            VPos::Top,
-        )),
-    )))?;
+        (w as i32 - 24, 44),
+        font(13.0, &theme.text).pos(Pos::new(HPos::Right, VPos::Top)),
+    ))?;
     if let Some(reason) = &opt.savings_plan_unavailable {
         let (w, h) = area.dim_in_pixel();
         area.draw(&Text::new(

@@ -9,6 +9,7 @@
 //! | `option` | `option` `available` `unavailable_reason` `current` `upfront_usd` `recurring_monthly_usd` `effective_monthly_usd` `total_usd` `saving_usd` `saving_pct` `break_even_month` `break_even_utilisation_pct` `utilisation_pct` `committed_after_horizon_usd` `interruption_band` `calculation` |
 //! | `month` | `option` `month` `payment_usd` `cumulative_usd` (available options only) |
 //! | `optimiser` | `item_id` `option` (the RI offering) `level` (RI count) `total_usd` (one 730-hour month) `best` |
+//! | `best_per_item` | whole plan: `item_id` `option` `total_usd` of each item's cheapest option; a last row without `item_id` has the sum, `saving_usd`, `saving_pct` |
 //!
 //! Every row also carries `scope`, `title`, `horizon_months` and the catalogue name and dates.
 //! An unavailable option has empty figures — never 0 — and its reason.
@@ -129,6 +130,20 @@ pub fn comparison_csv(c: &Comparison) -> String {
                 r[25] = (p.level == opt.curve.best.level).to_string();
             });
         }
+    }
+    if let Some(mix) = &c.best_per_item {
+        for p in &mix.parts {
+            row("best_per_item", &|r| {
+                r[4] = neutralise(&p.label).into_owned();
+                r[11] = decimal(p.total_usd);
+                r[23] = neutralise(&p.item_id).into_owned();
+            });
+        }
+        row("best_per_item", &|r| {
+            r[11] = decimal(mix.total_usd);
+            r[12] = decimal(mix.saving_usd);
+            r[13] = decimal(mix.saving_pct);
+        });
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -116,6 +116,18 @@ pub fn comparison_table(c: &Comparison) -> String {
             money(b.saving_usd)
         );
     }
+    if let Some(mix) = &c.best_per_item {
+        let _ = writeln!(
+            out,
+            "Each item its own cheapest way: {} over {h} months ({} or {:.1}% less than On-Demand):",
+            money(mix.total_usd),
+            money(mix.saving_usd),
+            mix.saving_pct
+        );
+        for p in &mix.parts {
+            let _ = writeln!(out, "  {}: {} — {}", p.item_id, p.label, money(p.total_usd));
+        }
+    }
     for opt in &c.optimiser {
         let _ = writeln!(
             out,

@@ -249,6 +249,25 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 });
             });
             options_table(app, ui, &c);
+            if let Some(mix) = &c.best_per_item {
+                let parts: Vec<String> = mix
+                    .parts
+                    .iter()
+                    .map(|p| format!("{}: {}", p.item_id, p.label))
+                    .collect();
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {} ({} {}, {:.1}%) — {}",
+                        s.cmp_best_mix,
+                        format::money(mix.total_usd),
+                        s.cmp_saving,
+                        format::money(mix.saving_usd),
+                        mix.saving_pct,
+                        parts.join(" · ")
+                    ))
+                    .strong(),
+                );
+            }
             for n in &c.notes {
                 ui.label(RichText::new(n).small().weak());
             }

@@ -136,6 +136,7 @@ pub struct Strings {
     pub cmp_optimiser: &'static str,
     pub cmp_export_csv: &'static str,
     pub cmp_nothing: &'static str,
+    pub cmp_best_mix: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -243,6 +244,7 @@ pub static EN: Strings = Strings {
     cmp_optimiser: "Commitment optimiser",
     cmp_export_csv: "Comparison CSV…",
     cmp_nothing: "This plan has no EC2 or RDS items: there are no purchase options to compare.",
+    cmp_best_mix: "Each item its own cheapest way",
 };
 
 pub static KO: Strings = Strings {
@@ -350,4 +352,5 @@ pub static KO: Strings = Strings {
     cmp_optimiser: "약정 최적화",
     cmp_export_csv: "비교 CSV…",
     cmp_nothing: "이 계획에는 EC2나 RDS 항목이 없어 비교할 구매 옵션이 없습니다.",
+    cmp_best_mix: "항목별 최저가 조합",
 };
