@@ -172,12 +172,22 @@ fn draw_cumulative<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The optimiser result the commitment chart shows: the item's own for one item; for a whole
+/// plan, the item whose optimum saves the most.
+pub fn featured_optimum(c: &Comparison) -> Option<&crate::purchase::ItemOptimum> {
+    c.optimiser.iter().max_by(|a, b| {
+        a.curve
+            .best_saving_usd()
+            .total_cmp(&b.curve.best_saving_usd())
+    })
+}
+
 fn draw_commitment<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     c: &Comparison,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let Some(opt) = c.optimiser.first() else {
+    let Some(opt) = featured_optimum(c) else {
         area.draw(&Text::new(
             CompareChart::Commitment.title().to_string(),
             (16, 12),
