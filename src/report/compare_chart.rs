@@ -334,3 +334,62 @@ pub fn render_png(
     let _ = std::fs::remove_file(&path);
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::purchase::{Settings, compare_item};
+
+    fn comparison(item: &str) -> Comparison {
+        // m5.large us-east-1 from the embedded catalogue: the full RI matrix is priced there.
+        let plan = crate::plan::file::from_json_str(
+            &format!(
+                r#"{{"schema_version": 1, "name": "t", "default_region": "us-east-1",
+                    "start_month": "2027-01", "horizon_months": 36, "items": [{item}]}}"#
+            ),
+            "test",
+        )
+        .unwrap();
+        compare_item(
+            &plan,
+            crate::catalog::load::embedded(),
+            "a",
+            Settings {
+                horizon_months: 36,
+                spot_overhead_pct: 0.0,
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn cumulative_chart_marks_break_even_and_commitment_chart_the_optimum() {
+        let c = comparison(
+            r#"{"id": "a", "name": "a", "resource": {"kind": "ec2", "instance_type": "m5.large", "count": 2}}"#,
+        );
+        let drawn = drawn_options(&c);
+        assert_eq!(drawn[0].label, "On-Demand");
+        assert!(drawn.len() <= MAX_LINES);
+        let svg = render_svg(&c, CompareChart::Cumulative, 900, 450).unwrap();
+        assert!(
+            svg.contains("break-even m"),
+            "an upfront option's crossing is marked"
+        );
+        assert!(svg.contains("On-Demand"));
+        let svg = render_svg(&c, CompareChart::Commitment, 900, 450).unwrap();
+        assert!(svg.contains("optimum: 2 RIs"), "{}", &svg[..200]);
+        let rgb = render_rgb(&c, CompareChart::Cumulative, 300, 200, &Theme::DARK);
+        assert_eq!(rgb.len(), 300 * 200 * 3);
+    }
+
+    #[test]
+    fn commitment_chart_says_when_there_is_nothing_to_optimise() {
+        // With no optimiser result (an item without any RI rate) the chart says so.
+        let mut c = comparison(
+            r#"{"id": "a", "name": "a", "resource": {"kind": "ec2", "instance_type": "m5.large", "count": 1}}"#,
+        );
+        c.optimiser.clear();
+        let svg = render_svg(&c, CompareChart::Commitment, 900, 450).unwrap();
+        assert!(svg.contains("nothing to optimise"));
+    }
+}
