@@ -538,3 +538,45 @@ fn whole_plan_best_per_item_takes_each_items_cheapest_option() {
             .is_none()
     );
 }
+
+// A 3-year commitment over a 12-month horizon is ranked by everything it commits you to, not
+// only the 12 months inside the horizon (rule: AWS RI pricing page, "you pay for the entire term
+// regardless of actual usage", https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/).
+#[test]
+fn ranking_counts_the_commitment_owed_after_the_horizon() {
+    let cat = load::embedded();
+    let plan = plan_json(&ec2_item("web", "c6i.large", 1.0, 730.0), 12);
+    let c = compare_item(&plan, cat, "web", settings(12)).unwrap();
+    let ranked = c.ranked();
+    for w in ranked.windows(2) {
+        assert!(w[0].committed_total_usd() <= w[1].committed_total_usd());
+    }
+    let nu3 = c
+        .options
+        .iter()
+        .find(|o| {
+            o.choice
+                == ri(
+                    OfferingClass::Standard,
+                    Term::ThreeYears,
+                    Payment::NoUpfront,
+                )
+        })
+        .unwrap();
+    assert!(close(
+        nu3.committed_total_usd(),
+        36.0 * 730.0
+            * cat.tiers(
+                "us-east-1",
+                Service::Ec2,
+                "c6i.large",
+                "instance_hours",
+                PriceOption::Reserved(Reservation {
+                    class: OfferingClass::Standard,
+                    term: Term::ThreeYears,
+                    payment: Payment::NoUpfront
+                })
+            )[0]
+            .usd
+    ));
+}

@@ -266,6 +266,14 @@ impl OptionResult {
     pub fn is_available(&self) -> bool {
         self.unavailable.is_none()
     }
+
+    /// What choosing this option commits you to: the horizon total plus the recurring fees
+    /// still owed after the horizon for the rest of the last term. Options are ranked by it, so
+    /// a 3-year commitment is not cheapest over 12 months just because 24 months of it fall
+    /// outside the horizon.
+    pub fn committed_total_usd(&self) -> f64 {
+        self.total_usd + self.committed_after_horizon_usd
+    }
 }
 
 /// A full comparison.
@@ -293,14 +301,15 @@ impl Comparison {
         &self.options[0]
     }
 
-    /// Available options, cheapest total first (ties in catalogue order).
+    /// Available options, cheapest first by [`OptionResult::committed_total_usd`] (ties in
+    /// catalogue order).
     pub fn ranked(&self) -> Vec<&OptionResult> {
         let mut v: Vec<&OptionResult> = self.options.iter().filter(|o| o.is_available()).collect();
-        v.sort_by(|a, b| a.total_usd.total_cmp(&b.total_usd));
+        v.sort_by(|a, b| a.committed_total_usd().total_cmp(&b.committed_total_usd()));
         v
     }
 
-    /// The cheapest available option over the horizon.
+    /// The cheapest available option (horizon total plus any commitment owed after it).
     pub fn best(&self) -> Option<&OptionResult> {
         self.ranked().into_iter().next()
     }
@@ -313,7 +322,8 @@ impl Comparison {
     }
 }
 
-/// Each item of a whole-plan comparison bought its own cheapest available way over the horizon.
+/// Each item of a whole-plan comparison bought its own cheapest available way (ranked as
+/// [`Comparison::ranked`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BestMix {
     pub total_usd: f64,
@@ -490,17 +500,18 @@ fn best_mix(
 ) -> BestMix {
     let mut parts = Vec::with_capacity(subs.len());
     for s in subs {
-        let mut best: Option<(Choice, f64)> = None;
+        let mut best: Option<(Choice, f64, f64)> = None;
         for choice in Choice::all() {
             if let Ok(f) = options::price(s, choice, catalog, settings) {
-                let total = cashflow::combine(choice, &[f], None, settings).total_usd;
-                if best.is_none_or(|(_, b)| total < b) {
-                    best = Some((choice, total));
+                let r = cashflow::combine(choice, &[f], None, settings);
+                let key = r.committed_total_usd();
+                if best.is_none_or(|(_, _, b)| key < b) {
+                    best = Some((choice, r.total_usd, key));
                 }
             }
         }
         // On-Demand is always priced for a subject (checked before), so `best` is set.
-        if let Some((choice, total_usd)) = best {
+        if let Some((choice, total_usd, _)) = best {
             parts.push(MixPart {
                 item_id: s.item_id.clone(),
                 choice,

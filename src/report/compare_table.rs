@@ -115,6 +115,10 @@ pub fn comparison_table(c: &Comparison) -> String {
             money(b.total_usd),
             money(b.saving_usd)
         );
+        let _ = writeln!(
+            out,
+            "  (options are ranked by their total plus any commitment still owed after month {h})"
+        );
     }
     if let Some(mix) = &c.best_per_item {
         let _ = writeln!(
