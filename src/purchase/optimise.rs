@@ -274,6 +274,57 @@ pub fn after_reserved(usage: &[f64], k: f64) -> Vec<f64> {
     usage.iter().map(|u| (u - k).max(0.0)).collect()
 }
 
+/// One usage series to optimise together with others: its rates and, when the catalogue has
+/// them, its Reserved Instance effective rate and Savings Plans rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workload {
+    pub label: String,
+    pub usage: Vec<f64>,
+    pub on_demand_rate: f64,
+    /// Effective RI rate (hourly + upfront / term hours); `None`: no RI offered.
+    pub reserved_rate: Option<f64>,
+    /// Savings Plans rate; `None`: no Savings Plan covers it.
+    pub sp_rate: Option<f64>,
+}
+
+/// RIs first, then a Savings Plan over what they leave: each workload's best RI count (its own
+/// series), then the Savings Plan commitment minimising the total of the rest (AWS applies
+/// Savings Plans after Reserved Instances, sp-applying.html). Returns the RI counts, the total of
+/// the RI fees, and the Savings Plan curve over the residual usage (its totals include the RI
+/// fees, so `best.total_usd` is the whole cost of the series).
+pub fn reserved_then_savings_plan(workloads: &[Workload], steps: usize) -> (Vec<f64>, f64, Curve) {
+    let mut counts = Vec::with_capacity(workloads.len());
+    let mut ri_fees = 0.0;
+    let mut buckets = Vec::new();
+    let mut on_demand_only = 0.0;
+    for w in workloads {
+        let k = match w.reserved_rate {
+            Some(eff) => reserved_count(&w.usage, w.on_demand_rate, eff).best.level,
+            None => 0.0,
+        };
+        counts.push(k);
+        ri_fees += k * w.reserved_rate.unwrap_or(0.0) * w.usage.len() as f64;
+        let rest = after_reserved(&w.usage, k);
+        match w.sp_rate {
+            Some(sp) => buckets.push(SpBucket {
+                label: w.label.clone(),
+                on_demand_rate: w.on_demand_rate,
+                sp_rate: sp,
+                usage: rest,
+            }),
+            None => on_demand_only += rest.iter().sum::<f64>() * w.on_demand_rate,
+        }
+    }
+    let mut curve = savings_plan(&buckets, steps);
+    let fixed = ri_fees + on_demand_only;
+    for p in &mut curve.points {
+        p.total_usd += fixed;
+    }
+    curve.best.total_usd += fixed;
+    curve.on_demand_usd += fixed;
+    (counts, ri_fees, curve)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
