@@ -8,5 +8,6 @@ pub mod catalog;
 pub mod cli;
 pub mod cost;
 pub mod plan;
+pub mod purchase;
 pub mod report;
 pub mod ui;

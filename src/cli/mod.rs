@@ -1,4 +1,4 @@
-//! The command line: `cloudplan estimate | validate | catalog`, and the app when no verb is given.
+//! The command line: `cloudplan estimate | validate | compare | catalog`, and the app when no verb is given.
 //!
 //! A thin shell over the library: parse arguments (clap), load files, call the engine, print a
 //! report. Exit codes: 0 success; 2 bad input (plan, catalogue or option) with the message on
@@ -11,6 +11,8 @@ use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+pub mod compare;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -49,6 +51,30 @@ pub enum Command {
         plan: PathBuf,
         #[arg(long)]
         catalog: Option<PathBuf>,
+    },
+    /// Compare purchase options (On-Demand, Reserved, Savings Plans, Spot) for an EC2/RDS item or the whole plan.
+    Compare {
+        /// Plan file (`*.cloudplan.json`).
+        plan: PathBuf,
+        /// Only this item (its id); the whole plan's EC2 and RDS items when omitted.
+        #[arg(long)]
+        item: Option<String>,
+        /// Months to total over: a number (1-120) or `plan` for the plan's horizon [default: plan].
+        #[arg(long)]
+        horizon: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write the report to FILE instead of standard output (written only on success).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        /// Spot interruption overhead: extra instance-hours to re-run lost work, percent.
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        overhead: f64,
+        /// Also write the charts (cumulative cost, commitment curve) as PNG and SVG into DIR.
+        #[arg(long)]
+        charts: Option<PathBuf>,
     },
     /// List catalogue prices.
     Catalog {
@@ -114,6 +140,25 @@ pub fn run(command: Command) -> ExitCode {
             catalog.as_deref(),
         ),
         Command::Validate { plan, catalog } => validate(&plan, catalog.as_deref()),
+        Command::Compare {
+            plan,
+            item,
+            horizon,
+            format,
+            output,
+            catalog,
+            overhead,
+            charts,
+        } => compare::run(compare::CompareArgs {
+            plan: &plan,
+            item: item.as_deref(),
+            horizon: horizon.as_deref(),
+            format,
+            output: output.as_deref(),
+            catalog_dir: catalog.as_deref(),
+            overhead,
+            charts: charts.as_deref(),
+        }),
         Command::Catalog {
             service,
             region,

@@ -4,6 +4,9 @@
 
 pub mod catalog;
 pub mod chart;
+pub mod compare_chart;
+pub mod compare_csv;
+pub mod compare_table;
 pub mod csv;
 pub mod format;
 pub mod table;

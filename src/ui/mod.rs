@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cells;
 pub mod commands;
+pub mod compare_tab;
 pub mod detail;
 pub mod dialogs;
 pub mod estimate_tab;
