@@ -9,4 +9,5 @@ pub mod cli;
 pub mod cost;
 pub mod plan;
 pub mod report;
+pub mod scaling;
 pub mod ui;
