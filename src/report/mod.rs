@@ -6,4 +6,6 @@ pub mod catalog;
 pub mod chart;
 pub mod csv;
 pub mod format;
+pub mod scaling_chart;
+pub mod scaling_csv;
 pub mod table;
