@@ -552,3 +552,115 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------------------------ CLI `simulate`
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cloudplan"))
+        .args(args)
+        .output()
+        .expect("run cloudplan")
+}
+
+fn sample_path() -> String {
+    format!(
+        "{}/samples/autoscaling-web.cloudplan.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn cli_simulate_writes_csv_and_charts_and_prints_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("steps.csv");
+    let charts = dir.path().join("charts");
+    let o = cli(&[
+        "simulate",
+        &sample_path(),
+        "--group",
+        "web-asg",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--charts",
+        charts.to_str().unwrap(),
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("Monthly cost: simulated average"), "{out}");
+    assert!(out.contains("Unmet demand:"), "{out}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 1 + 12 * 8760);
+    let months = std::fs::read_to_string(dir.path().join("steps.months.csv")).unwrap();
+    assert_eq!(months.lines().count(), 1 + 12);
+    for stem in [
+        "scaling-demand-capacity",
+        "scaling-capacity-by-class",
+        "scaling-monthly-cost",
+    ] {
+        assert!(charts.join(format!("{stem}.png")).exists());
+        assert!(charts.join(format!("{stem}.svg")).exists());
+    }
+}
+
+#[test]
+fn cli_simulate_bad_input_exits_2() {
+    let o = cli(&["simulate", &sample_path(), "--group", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no item `nope`") && err.contains("web-asg"),
+        "{err}"
+    );
+    let o = cli(&["simulate", &sample_path(), "--group", "web-alb"]);
+    assert_eq!(o.status.code(), Some(2));
+    // A demand CSV error names the file, line and field.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("demand.csv");
+    std::fs::write(
+        &bad,
+        "timestamp,value\n2027-01-01 00:00,5\n2027-01-01 01:00,lots\n",
+    )
+    .unwrap();
+    let o = cli(&[
+        "simulate",
+        &sample_path(),
+        "--group",
+        "web-asg",
+        "--demand",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 3, field `value`"), "{err}");
+}
+
+#[test]
+fn cli_simulate_with_hourly_demand_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("demand.csv");
+    let mut text = String::from("timestamp,value\n");
+    for h in 0..24 * 14 {
+        let v = if h % 24 >= 9 && h % 24 < 18 {
+            4000
+        } else {
+            800
+        };
+        text.push_str(&format!(
+            "{},{}\n",
+            (t0() + chrono::Duration::hours(h)).format("%Y-%m-%dT%H:%M:%SZ"),
+            v
+        ));
+    }
+    std::fs::write(&f, text).unwrap();
+    let o = cli(&[
+        "simulate",
+        &sample_path(),
+        "--group",
+        "web-asg",
+        "--demand",
+        f.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("(336 hours)"), "{out}");
+}

@@ -42,6 +42,15 @@ impl ScalingChart {
     }
 }
 
+/// Series, their names and colours.
+type Lines = (Vec<Vec<(f64, f64)>>, Vec<&'static str>, Vec<RGBColor>);
+/// One stacked part of the monthly cost chart.
+type CostPart = (
+    &'static str,
+    RGBColor,
+    fn(&crate::scaling::billing::MonthCost) -> f64,
+);
+
 /// At most this many points are drawn per series; longer windows are averaged into buckets.
 const MAX_POINTS: usize = 1200;
 
@@ -91,42 +100,41 @@ pub fn draw<DB: DrawingBackend>(
             };
             let x0 = x_of(window.start);
             let x1 = x_of(window.end).max(x0 + step_h);
-            let (series, names, colors): (Vec<Vec<(f64, f64)>>, Vec<&str>, Vec<RGBColor>) =
-                if chart == ScalingChart::DemandVsCapacity {
-                    let demand = bs
-                        .iter()
-                        .map(|r| (x_of(r.start), avg(r, &|i| sim.steps[i].demand)))
-                        .collect();
-                    let cap = bs
-                        .iter()
-                        .map(|r| {
-                            (
-                                x_of(r.start),
-                                avg(r, &|i| sim.steps[i].in_service as f64 * capacity_per_unit),
-                            )
-                        })
-                        .collect();
-                    (
-                        vec![demand, cap],
-                        vec!["demand", "in-service capacity at 100 %"],
-                        vec![PALETTE[3], PALETTE[0]],
-                    )
-                } else {
-                    // Stacked: On-Demand at the bottom, On-Demand + Spot on top.
-                    let od: Vec<(f64, f64)> = bs
-                        .iter()
-                        .map(|r| (x_of(r.start), avg(r, &|i| sim.steps[i].on_demand as f64)))
-                        .collect();
-                    let all: Vec<(f64, f64)> = bs
-                        .iter()
-                        .map(|r| (x_of(r.start), avg(r, &|i| sim.steps[i].running() as f64)))
-                        .collect();
-                    (
-                        vec![all, od],
-                        vec!["Spot", "On-Demand"],
-                        vec![PALETTE[1], PALETTE[0]],
-                    )
-                };
+            let (series, names, colors): Lines = if chart == ScalingChart::DemandVsCapacity {
+                let demand = bs
+                    .iter()
+                    .map(|r| (x_of(r.start), avg(r, &|i| sim.steps[i].demand)))
+                    .collect();
+                let cap = bs
+                    .iter()
+                    .map(|r| {
+                        (
+                            x_of(r.start),
+                            avg(r, &|i| sim.steps[i].in_service as f64 * capacity_per_unit),
+                        )
+                    })
+                    .collect();
+                (
+                    vec![demand, cap],
+                    vec!["demand", "in-service capacity at 100 %"],
+                    vec![PALETTE[3], PALETTE[0]],
+                )
+            } else {
+                // Stacked: On-Demand at the bottom, On-Demand + Spot on top.
+                let od: Vec<(f64, f64)> = bs
+                    .iter()
+                    .map(|r| (x_of(r.start), avg(r, &|i| sim.steps[i].on_demand as f64)))
+                    .collect();
+                let all: Vec<(f64, f64)> = bs
+                    .iter()
+                    .map(|r| (x_of(r.start), avg(r, &|i| sim.steps[i].running() as f64)))
+                    .collect();
+                (
+                    vec![all, od],
+                    vec!["Spot", "On-Demand"],
+                    vec![PALETTE[1], PALETTE[0]],
+                )
+            };
             let ymax = series
                 .iter()
                 .flat_map(|s| s.iter().map(|p| p.1))
@@ -213,11 +221,7 @@ pub fn draw<DB: DrawingBackend>(
                 .x_label_formatter(&|x| labels.get(x.floor() as usize).cloned().unwrap_or_default())
                 .y_label_formatter(&|v| format::money(*v))
                 .draw()?;
-            let parts: [(
-                &str,
-                RGBColor,
-                fn(&crate::scaling::billing::MonthCost) -> f64,
-            ); 3] = [
+            let parts: [CostPart; 3] = [
                 ("On-Demand", PALETTE[0], |m| m.on_demand_usd),
                 ("Reserved", PALETTE[2], |m| m.reserved_usd),
                 ("Spot", PALETTE[1], |m| m.spot_usd),

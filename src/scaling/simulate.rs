@@ -438,10 +438,11 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                             };
                         }
                     }
-                    if st.high_minutes >= *alarm_high_minutes && wanted > desired {
-                        if out_best.is_none_or(|b| wanted > b.0) {
-                            out_best = Some((wanted, pi, warm));
-                        }
+                    if st.high_minutes >= *alarm_high_minutes
+                        && wanted > desired
+                        && out_best.is_none_or(|b| wanted > b.0)
+                    {
+                        out_best = Some((wanted, pi, warm));
                     }
                     if !disable_scale_in {
                         tt_in_any = true;
@@ -543,12 +544,13 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                 }
             }
         }
-        if tt_in_any && tt_in_all && warming_now == 0 {
-            if let Some(b) = tt_in_best
-                && in_best.is_none_or(|i| b.0 > i.0)
-            {
-                in_best = Some(b);
-            }
+        if tt_in_any
+            && tt_in_all
+            && warming_now == 0
+            && let Some(b) = tt_in_best
+            && in_best.is_none_or(|i| b.0 > i.0)
+        {
+            in_best = Some(b);
         }
         if let Some((c, pi, warm)) = out_best {
             desired = c;

@@ -45,6 +45,11 @@ impl Window {
     }
 }
 
+/// (plan generation, group id).
+type SimKey = (u64, String);
+/// What a chart texture was drawn for: generation, group, window, offset, pixels, dark.
+type TextureKey = (u64, String, Window, usize, [u32; 2], bool);
+
 /// What the tab remembers between frames.
 #[derive(Default)]
 pub struct ScalingTabState {
@@ -53,14 +58,8 @@ pub struct ScalingTabState {
     /// First day shown (days from the simulation start).
     pub offset_days: usize,
     /// (plan generation, group id) → the priced simulation or why it failed.
-    result: Option<((u64, String), Result<Arc<Outcome>, String>)>,
-    textures: HashMap<
-        u8,
-        (
-            (u64, String, Window, usize, [u32; 2], bool),
-            egui::TextureHandle,
-        ),
-    >,
+    result: Option<(SimKey, Result<Arc<Outcome>, String>)>,
+    textures: HashMap<u8, (TextureKey, egui::TextureHandle)>,
     /// The policies JSON being edited (group id, text).
     pub policies_text: Option<(String, String)>,
     pub renders: u64,
@@ -481,10 +480,11 @@ fn demand_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
             q.noise = (noise > 0.0).then_some(Noise { sd_pct: noise });
             ui.end_row();
         });
-    if &q != p && !ui.ctx().input(|i| i.pointer.any_down()) {
-        if let Ok(json) = serde_json::to_string(&DemandSpec::Profile(q)) {
-            set(app, row, "demand", json);
-        }
+    if &q != p
+        && !ui.ctx().input(|i| i.pointer.any_down())
+        && let Ok(json) = serde_json::to_string(&DemandSpec::Profile(q))
+    {
+        set(app, row, "demand", json);
     }
 }
 
