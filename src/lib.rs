@@ -10,4 +10,5 @@ pub mod cost;
 pub mod plan;
 pub mod purchase;
 pub mod report;
+pub mod scaling;
 pub mod ui;

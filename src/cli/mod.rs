@@ -1,4 +1,4 @@
-//! The command line: `cloudplan estimate | validate | compare | catalog`, and the app when no verb is given.
+//! The command line: `cloudplan estimate | validate | compare | simulate | catalog`, and the app when no verb is given.
 //!
 //! A thin shell over the library: parse arguments (clap), load files, call the engine, print a
 //! report. Exit codes: 0 success; 2 bad input (plan, catalogue or option) with the message on
@@ -75,6 +75,25 @@ pub enum Command {
         /// Also write the charts (cumulative cost, commitment curve) as PNG and SVG into DIR.
         #[arg(long)]
         charts: Option<PathBuf>,
+    },
+    /// Simulate an Auto Scaling group of a plan: per-step CSV, charts, summary on stdout.
+    Simulate {
+        /// Plan file (`*.cloudplan.json`).
+        plan: PathBuf,
+        /// Id of the plan item of kind `scaling_group`.
+        #[arg(long)]
+        group: String,
+        /// Write the per-step CSV to FILE (and the monthly CSV next to it, `*.months.csv`).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Write the three charts as PNG and SVG into DIR.
+        #[arg(long)]
+        charts: Option<PathBuf>,
+        /// Demand from a `timestamp,value` CSV (minute or hour resolution) instead of the group's.
+        #[arg(long)]
+        demand: Option<PathBuf>,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
     },
     /// List catalogue prices.
     Catalog {
@@ -159,6 +178,21 @@ pub fn run(command: Command) -> ExitCode {
             overhead,
             charts: charts.as_deref(),
         }),
+        Command::Simulate {
+            plan,
+            group,
+            csv,
+            charts,
+            demand,
+            catalog,
+        } => simulate(
+            &plan,
+            &group,
+            csv.as_deref(),
+            charts.as_deref(),
+            demand.as_deref(),
+            catalog.as_deref(),
+        ),
         Command::Catalog {
             service,
             region,
@@ -263,6 +297,106 @@ fn validate(path: &Path, catalog_dir: Option<&Path>) -> Result<(), Failure> {
             list.join("\n")
         )))
     }
+}
+
+fn simulate(
+    path: &Path,
+    group_id: &str,
+    csv_out: Option<&Path>,
+    charts: Option<&Path>,
+    demand: Option<&Path>,
+    catalog_dir: Option<&Path>,
+) -> Result<(), Failure> {
+    use crate::plan::Resource;
+    use crate::report::{scaling_chart, scaling_csv};
+    use crate::scaling::demand::{DemandSpec, parse_csv};
+    let catalog = load_catalog(catalog_dir)?;
+    let plan = load_plan(Some(path))?;
+    let Some(item) = plan.items.iter().find(|i| i.id == group_id) else {
+        let groups: Vec<&str> = plan
+            .items
+            .iter()
+            .filter(|i| matches!(i.resource, Resource::ScalingGroup(_)))
+            .map(|i| i.id.as_str())
+            .collect();
+        return Err(bad_input(format!(
+            "{}: --group: no item `{group_id}` (scaling groups in this plan: {})",
+            path.display(),
+            if groups.is_empty() {
+                "none".to_string()
+            } else {
+                groups.join(", ")
+            }
+        )));
+    };
+    let Resource::ScalingGroup(g) = &item.resource else {
+        return Err(bad_input(format!(
+            "{}: --group: item `{group_id}` is not a scaling group",
+            path.display()
+        )));
+    };
+    let demand_file = match (demand, &g.demand) {
+        (Some(d), _) => Some(d.to_path_buf()),
+        (None, DemandSpec::Csv { path: rel }) => {
+            Some(path.parent().unwrap_or_else(|| Path::new(".")).join(rel))
+        }
+        _ => None,
+    };
+    let series = match &demand_file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| bad_input(format!("{}: {e}", f.display())))?;
+            Some(parse_csv(&text).map_err(|e| bad_input(format!("{}: {e}", f.display())))?)
+        }
+        None => None,
+    };
+    let start = chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
+        .map_err(|e| bad_input(format!("{}: start_month: {e}", path.display())))?;
+    let outcome = crate::scaling::run::run(
+        g,
+        start,
+        &catalog,
+        item.region(&plan),
+        series.as_ref(),
+        true,
+    )
+    .map_err(|e| bad_input(format!("{}: item `{group_id}`: {e}", path.display())))?;
+    if let Some(f) = csv_out {
+        write_atomic(
+            f,
+            scaling_csv::steps_csv(&outcome, g.capacity_per_unit).as_bytes(),
+        )
+        .map_err(|e| other(format!("cannot write {}: {e}", f.display())))?;
+        let months = f.with_extension("months.csv");
+        write_atomic(&months, scaling_csv::months_csv(&outcome).as_bytes())
+            .map_err(|e| other(format!("cannot write {}: {e}", months.display())))?;
+    }
+    if let Some(dir) = charts {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| other(format!("cannot create {}: {e}", dir.display())))?;
+        let all = 0..outcome.simulation.steps.len();
+        for c in scaling_chart::ScalingChart::ALL {
+            let png = dir.join(format!("{}.png", c.stem()));
+            scaling_chart::save_png(
+                &outcome,
+                g.capacity_per_unit,
+                c,
+                all.clone(),
+                1200,
+                500,
+                &png,
+            )
+            .map_err(other)?;
+            let svg =
+                scaling_chart::render_svg(&outcome, g.capacity_per_unit, c, all.clone(), 1200, 500)
+                    .map_err(other)?;
+            let file = dir.join(format!("{}.svg", c.stem()));
+            write_atomic(&file, svg.as_bytes())
+                .map_err(|e| other(format!("cannot write {}: {e}", file.display())))?;
+        }
+    }
+    print!("{}", scaling_csv::summary(&item.name, &outcome));
+    Ok(())
 }
 
 fn list_catalog(

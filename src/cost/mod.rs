@@ -121,6 +121,7 @@ pub mod price;
 pub mod public_ipv4;
 pub mod rds;
 pub mod s3;
+pub mod scaling_group;
 pub mod tiers;
 pub mod totals;
 
@@ -143,6 +144,9 @@ fn build_lines<'a>(
     let mut lines = Vec::with_capacity(plan.items.len() * 3);
     let mut errors = Vec::new();
     let mut seen: price::FxMap<&str, ()> = price::FxMap::default();
+    let plan_start =
+        chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
+            .unwrap_or_default();
     seen.reserve(plan.items.len());
     for (i, item) in plan.items.iter().enumerate() {
         if seen.insert(item.id.as_str(), ()).is_some() {
@@ -167,6 +171,7 @@ fn build_lines<'a>(
             Resource::LoadBalancer(r) => elb::lines(&ctx, r, &mut lines),
             Resource::PublicIpv4(r) => public_ipv4::lines(&ctx, r, &mut lines),
             Resource::Custom(r) => custom::lines(&ctx, r, &mut lines),
+            Resource::ScalingGroup(r) => scaling_group::lines(&ctx, r, plan_start, &mut lines),
         }
         if ctx.has_errors() {
             lines.truncate(start);

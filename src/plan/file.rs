@@ -714,12 +714,22 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
             req!("monthly_usd", x.monthly_usd);
             req!("upfront_usd", x.upfront_usd);
         }
+        // Plain numbers, checked by `GroupSpec::validate` in `check_usage`.
+        Resource::ScalingGroup(_) => {}
     }
     out
 }
 
 /// Spike patterns: peak ≥ baseline; weekly spikes name their days; monthly ones their count.
 fn check_usage(r: &Resource, res: &str, formulas: &mut Formulas) -> Result<(), Problem> {
+    if let Resource::ScalingGroup(g) = r {
+        return g.validate().map_err(|e| match e {
+            crate::scaling::ScalingError::Field { field, message } => {
+                Problem::new(format!("{res}.{field}"), message)
+            }
+            other => Problem::new(res.to_string(), other.to_string()),
+        });
+    }
     let Resource::Ec2(x) = r else { return Ok(()) };
     let Usage::Spike {
         period,

@@ -292,9 +292,22 @@ fn item_cells(item: &Item) -> HashMap<&'static str, String> {
             num("upfront_usd", &x.upfront_usd);
             c.insert("note", x.note.clone());
         }
+        Resource::ScalingGroup(x) => {
+            c.insert(
+                "instance_type",
+                x.instance_types
+                    .first()
+                    .map(|t| t.instance_type.clone())
+                    .unwrap_or_default(),
+            );
+            c.insert("note", SCALING_GROUP_CSV.to_string());
+        }
     }
     c
 }
+
+/// Auto Scaling groups do not fit one CSV row (policies, schedule, demand profile).
+const SCALING_GROUP_CSV: &str = "an Auto Scaling group (kind `scaling_group`) cannot be read from or written to items CSV; keep it in the plan file (JSON)";
 
 fn opt(c: &mut HashMap<&'static str, String>, k: &'static str, n: &Option<Num>) {
     if let Some(n) = n {
@@ -317,6 +330,7 @@ pub fn kind_name(r: &Resource) -> &'static str {
         Resource::LoadBalancer(_) => "load_balancer",
         Resource::PublicIpv4(_) => "public_ipv4",
         Resource::Custom(_) => "custom",
+        Resource::ScalingGroup(_) => "scaling_group",
     }
 }
 
@@ -858,6 +872,9 @@ fn read_item(row: &mut Row) -> Result<Item, PlanError> {
     }
     let kind_text = row.take("kind").unwrap_or_default();
     let kind_text = kind_text.trim();
+    if kind_text == "scaling_group" {
+        return Err(row.error("kind", SCALING_GROUP_CSV));
+    }
     let Some(kind) = KINDS.iter().copied().find(|k| *k == kind_text) else {
         return Err(row.error(
             "kind",

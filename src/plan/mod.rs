@@ -164,6 +164,8 @@ pub enum Resource {
     LoadBalancer(LoadBalancer),
     PublicIpv4(PublicIpv4),
     Custom(CustomLine),
+    /// An EC2 Auto Scaling group, priced by simulation ([`crate::scaling`]).
+    ScalingGroup(crate::scaling::GroupSpec),
 }
 
 impl Resource {
@@ -181,6 +183,7 @@ impl Resource {
             Resource::LoadBalancer(_) => Service::Elb,
             Resource::PublicIpv4(_) => Service::PublicIpv4,
             Resource::Custom(_) => Service::Custom,
+            Resource::ScalingGroup(_) => Service::Ec2,
         }
     }
 }

@@ -19,7 +19,7 @@ use std::sync::Once;
 pub static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
 
 /// Family name under which the embedded font is registered with plotters.
-const FAMILY: &str = "cloudplan-sans";
+pub(crate) const FAMILY: &str = "cloudplan-sans";
 
 pub(crate) fn register_font() {
     static ONCE: Once = Once::new();

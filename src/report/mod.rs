@@ -9,4 +9,6 @@ pub mod compare_csv;
 pub mod compare_table;
 pub mod csv;
 pub mod format;
+pub mod scaling_chart;
+pub mod scaling_csv;
 pub mod table;

@@ -39,15 +39,17 @@ pub enum Tab {
     Plan,
     Estimate,
     Compare,
+    Scaling,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Plan, Tab::Estimate, Tab::Compare];
+    pub const ALL: [Tab; 4] = [Tab::Plan, Tab::Estimate, Tab::Compare, Tab::Scaling];
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Plan => s.tab_plan,
             Tab::Estimate => s.tab_estimate,
             Tab::Compare => s.tab_compare,
+            Tab::Scaling => s.tab_scaling,
         }
     }
 }
@@ -263,6 +265,7 @@ impl App {
             Tab::Plan => grid::ui(self, ui),
             Tab::Estimate => estimate_tab::ui(self, ui),
             Tab::Compare => crate::ui::compare_tab::ui(self, ui),
+            Tab::Scaling => crate::ui::scaling_tab::ui(self, ui),
         }
     }
 

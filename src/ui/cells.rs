@@ -86,11 +86,12 @@ pub fn quantity_field(r: &Resource) -> (&'static str, Option<&Num>) {
         Resource::LoadBalancer(x) => ("count", Some(&x.count)),
         Resource::PublicIpv4(x) => ("in_use", Some(&x.in_use)),
         Resource::Custom(x) => ("monthly_usd", Some(&x.monthly_usd)),
+        Resource::ScalingGroup(_) => ("desired", None),
     }
 }
 
-fn quantity_mut(r: &mut Resource) -> &mut Num {
-    match r {
+fn quantity_mut(r: &mut Resource) -> Option<&mut Num> {
+    Some(match r {
         Resource::Ec2(x) => &mut x.count,
         Resource::Ebs(x) => &mut x.volume_count,
         Resource::S3(x) => &mut x.storage_gb,
@@ -103,7 +104,9 @@ fn quantity_mut(r: &mut Resource) -> &mut Num {
         Resource::LoadBalancer(x) => &mut x.count,
         Resource::PublicIpv4(x) => &mut x.in_use,
         Resource::Custom(x) => &mut x.monthly_usd,
-    }
+        // Capacity of a group is edited in the Scaling tab / plan file.
+        Resource::ScalingGroup(_) => return None,
+    })
 }
 
 fn hours_mut(r: &mut Resource) -> Option<&mut Num> {
@@ -120,6 +123,14 @@ fn hours_mut(r: &mut Resource) -> Option<&mut Num> {
 pub fn kind_text(r: &Resource) -> String {
     match r {
         Resource::Ec2(x) => x.instance_type.clone(),
+        Resource::ScalingGroup(x) => format!(
+            "Auto Scaling group: {}",
+            x.instance_types
+                .iter()
+                .map(|t| t.instance_type.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Resource::Ebs(x) => x.volume_type.as_str().to_string(),
         Resource::S3(x) => x.storage_class.clone(),
         Resource::Efs(x) => x.storage_class.clone(),
@@ -199,11 +210,24 @@ pub fn edit_text(plan: &Plan, item: &Item, col: Col) -> String {
             Resource::NatGateway(x) => format!("{} h", x.hours_per_month.to_text()),
             Resource::LoadBalancer(x) => format!("{} h", x.hours_per_month.to_text()),
             Resource::PublicIpv4(x) => format!("{} h", x.hours_per_month.to_text()),
+            Resource::ScalingGroup(x) => format!(
+                "min {} / desired {} / max {}, {} month(s) simulated",
+                x.min, x.desired, x.max, x.simulation.months
+            ),
             _ => String::new(),
         },
         Col::Purchase => match &item.resource {
             Resource::Ec2(x) => purchase_text(&x.purchase),
             Resource::Rds(x) => purchase_text(&x.purchase),
+            Resource::ScalingGroup(x) => format!(
+                "On-Demand base {} + {}% above, rest Spot{}",
+                x.distribution.on_demand_base,
+                x.distribution.on_demand_pct_above_base,
+                x.reserved
+                    .as_ref()
+                    .map(|r| format!("; {} reserved", r.count))
+                    .unwrap_or_default()
+            ),
             _ => String::new(),
         },
         Col::Monthly | Col::Upfront => String::new(),
@@ -213,7 +237,8 @@ pub fn edit_text(plan: &Plan, item: &Item, col: Col) -> String {
 /// Whether the cell can be edited for this item.
 pub fn editable(item: &Item, col: Col) -> bool {
     match col {
-        Col::Name | Col::Group | Col::Region | Col::Quantity => true,
+        Col::Quantity => !matches!(item.resource, Resource::ScalingGroup(_)),
+        Col::Name | Col::Group | Col::Region => true,
         Col::Service | Col::Monthly | Col::Upfront => false,
         Col::Kind => !matches!(
             item.resource,
@@ -222,6 +247,7 @@ pub fn editable(item: &Item, col: Col) -> bool {
                 | Resource::PublicIpv4(_)
                 | Resource::Custom(_)
                 | Resource::Lambda(_)
+                | Resource::ScalingGroup(_)
         ),
         Col::Usage => matches!(
             item.resource,
@@ -266,7 +292,12 @@ pub fn set_text(plan: &Plan, item: &mut Item, col: Col, text: &str) -> Result<()
             {
                 return Err("must not be negative".into());
             }
-            *quantity_mut(&mut item.resource) = n;
+            match quantity_mut(&mut item.resource) {
+                Some(q) => *q = n,
+                None => {
+                    return Err("an Auto Scaling group's capacity is set in the plan file".into());
+                }
+            }
         }
         Col::Usage => match &mut item.resource {
             Resource::Ec2(x) => x.usage = parse_usage(text)?,

@@ -18,6 +18,7 @@ pub mod fonts;
 pub mod grid;
 pub mod i18n;
 pub mod menu;
+pub mod scaling_tab;
 pub mod sidebar;
 pub mod state;
 pub mod status;

@@ -1,0 +1,116 @@
+//! Speed of the auto-scaling simulator.
+//! * `100 groups x 36 months @ 1 h`: demand generation + simulation + billing of 100 different
+//!   groups (target tracking, step scaling, schedule, predictive, Spot mix), 26,280 steps each,
+//!   monthly totals and hourly series only. Target ≤ 20 ms.
+//! * `simulate only`: the same 100 groups with demand generated beforehand.
+//! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
+//!
+//! Run with `cargo bench --bench scaling`.
+
+use chrono::NaiveDate;
+use cloudplan::catalog::load::embedded;
+use cloudplan::plan::{Resource, file};
+use cloudplan::scaling::demand::DemandSpec;
+use cloudplan::scaling::run::{horizon_steps, run};
+use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn sample_group() -> GroupSpec {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/autoscaling-web.cloudplan.json"
+    ))
+    .expect("sample plan");
+    let plan = file::from_json_str(&text, "sample").expect("valid sample");
+    match &plan.items[0].resource {
+        Resource::ScalingGroup(g) => g.clone(),
+        _ => panic!("the sample's first item is the group"),
+    }
+}
+
+fn groups(n: usize, months: u32, step: u32) -> Vec<GroupSpec> {
+    let base = sample_group();
+    (0..n)
+        .map(|i| {
+            let mut g = base.clone();
+            g.simulation.months = months;
+            g.simulation.step_minutes = step;
+            g.simulation.seed = i as u64;
+            if let DemandSpec::Profile(p) = &mut g.demand {
+                p.base = 800.0 + 40.0 * i as f64;
+            }
+            g.max = 60;
+            g
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let catalog = embedded();
+    let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let hundred = groups(100, 36, 60);
+    c.bench_function(
+        "scaling: 100 groups x 36 months @ 1 h (demand + simulate + bill)",
+        |b| {
+            b.iter(|| {
+                let mut total = 0.0;
+                for g in &hundred {
+                    let o = run(g, start, catalog, "us-east-1", None, false).unwrap();
+                    total += o.bill.total_usd;
+                }
+                black_box(total)
+            })
+        },
+    );
+
+    let t0 = start.and_hms_opt(0, 0, 0).unwrap();
+    let n = horizon_steps(start, 36, 60);
+    let demands: Vec<Vec<f64>> = hundred
+        .iter()
+        .map(|g| match &g.demand {
+            DemandSpec::Profile(p) => p.generate(t0, 60, n, g.simulation.seed),
+            DemandSpec::Csv { .. } => unreachable!(),
+        })
+        .collect();
+    let opts = SimOptions {
+        start: t0,
+        step_minutes: 60,
+        seed: 1,
+        spot_interruptions_per_hour: 0.0002,
+        keep_steps: false,
+    };
+    c.bench_function(
+        "scaling: 100 groups x 36 months @ 1 h (simulate only)",
+        |b| {
+            b.iter(|| {
+                let mut s = 0usize;
+                for (g, d) in hundred.iter().zip(&demands) {
+                    s += simulate(g, d, &opts).events.len();
+                }
+                black_box(s)
+            })
+        },
+    );
+
+    let one = groups(1, 12, 1).remove(0);
+    let mut group = c.benchmark_group("scaling-minute");
+    group.sample_size(10);
+    group.bench_function(
+        "scaling: 1 group x 1 year @ 1 min (per-step records kept)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    run(&one, start, catalog, "us-east-1", None, true)
+                        .unwrap()
+                        .bill
+                        .total_usd,
+                )
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,145 @@
+//! EC2 Auto Scaling groups: the group is simulated ([`crate::scaling`]) over its horizon and
+//! its cost in the estimate is the simulated monthly average, one component per purchase
+//! class: On-Demand instance-hours not covered by reserved, Reserved Instances (billed every
+//! hour, upfront shown separately), and Spot instance-hours per instance type.
+//! Quantities are the average per simulated month; prices come from the catalogue like any
+//! EC2 fleet's (a missing price is an error, never $0).
+
+use super::line::{Ctx, Line, Pricing};
+use crate::catalog::vocab::ec2::INSTANCE_HOURS;
+use crate::catalog::{PriceOption, Reservation};
+use crate::cost::{CostError, HOURS_PER_MONTH};
+use crate::scaling::{GroupSpec, ScalingError, run};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Vec<Line<'a>>) {
+    let outcome = match run::run(g, start, ctx.catalog, ctx.region, None, false) {
+        Ok(o) => o,
+        Err(ScalingError::MissingPrice { region, what }) => {
+            ctx.push_error(CostError::MissingPrice {
+                item: ctx.item.id.clone(),
+                region,
+                what,
+            });
+            return;
+        }
+        Err(ScalingError::Field { field, message }) => {
+            ctx.error(format!("scaling_group.{field}"), message);
+            return;
+        }
+        Err(e) => {
+            ctx.error("scaling_group.demand", e.to_string());
+            return;
+        }
+    };
+    let months = outcome.simulation.months.len().max(1) as f64;
+    let sum = |f: fn(&crate::scaling::billing::MonthCost) -> f64| {
+        outcome.bill.months.iter().map(f).sum::<f64>() / months
+    };
+    let od_hours = sum(|m| m.on_demand_hours);
+    let covered = sum(|m| m.reserved_covered_hours);
+    let spot_hours = sum(|m| m.spot_hours);
+    let sim_note = format!(
+        "average of {} simulated month(s) at {}-minute steps; cost range {}–{} per month at min / max capacity",
+        outcome.simulation.months.len(),
+        g.simulation.step_minutes,
+        crate::report::format::money(outcome.bill.average_at_min_usd),
+        crate::report::format::money(outcome.bill.average_at_max_usd),
+    );
+    let t0: &'a str = &g.instance_types[0].instance_type;
+    if od_hours > 0.0 || g.reserved.is_none() {
+        out.push(
+            Line::new(
+                ctx,
+                "On-Demand instance hours (simulated)",
+                t0,
+                INSTANCE_HOURS,
+                od_hours,
+                "h",
+            )
+            .note(sim_note.clone()),
+        );
+    }
+    if let Some(r) = &g.reserved
+        && r.count > 0
+    {
+        let option = PriceOption::Reserved(Reservation {
+            class: r.class,
+            term: r.term,
+            payment: r.payment,
+        });
+        let n = r.count as f64;
+        let mut l = Line::new(
+            ctx,
+            Cow::Owned(format!("{option} instance hours")),
+            t0,
+            INSTANCE_HOURS,
+            n * HOURS_PER_MONTH,
+            "h",
+        )
+        .basis(&[(n, ""), (HOURS_PER_MONTH, " h")])
+        .option(option)
+        .note(format!(
+            "billed every hour of the term; covers {} simulated On-Demand instance-hours per month",
+            crate::cost::fmt_qty(covered)
+        ));
+        l.upfront_units = n;
+        l.term = Some(r.term);
+        out.push(l);
+    }
+    if spot_hours > 0.0 {
+        let k = outcome.prices.spot.len().max(1) as f64;
+        for (p, w) in &outcome.prices.spot {
+            let t: &'a str = g
+                .instance_types
+                .iter()
+                .find(|c| c.instance_type == p.instance_type)
+                .map_or(t0, |c| c.instance_type.as_str());
+            let q = outcome
+                .simulation
+                .months
+                .iter()
+                .map(|m| m.spot_unit_hours)
+                .sum::<f64>()
+                / months
+                / k
+                / *w as f64;
+            let band = ctx
+                .catalog
+                .spot_advice(ctx.region, t)
+                .map(|a| a.interruption_band.clone());
+            let name = match band {
+                Some(b) => {
+                    format!("Spot instance hours of {t} (simulated; interruption frequency {b})")
+                }
+                None => format!("Spot instance hours of {t} (simulated)"),
+            };
+            let mut l = Line::new(ctx, name, t, INSTANCE_HOURS, q, "h");
+            if ctx.catalog.has_price(
+                ctx.region,
+                ctx.service,
+                t,
+                INSTANCE_HOURS,
+                PriceOption::Spot,
+            ) {
+                l = l
+                    .option(PriceOption::Spot)
+                    .note("catalogue Spot price; Spot prices move hourly");
+            } else {
+                let savings = ctx
+                    .catalog
+                    .spot_advice(ctx.region, t)
+                    .map_or(0.0, |a| a.savings_pct);
+                l = l.note(format!(
+                    "no Spot price in the catalogue: On-Demand × (1 − {savings}% Spot Instance Advisor savings)"
+                ));
+                l.pricing = Pricing::Scaled {
+                    factor: 1.0 - savings / 100.0,
+                    why: "Spot Instance Advisor savings",
+                };
+            }
+            out.push(l);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Billing of a simulated group: instance-hours by purchase class priced from the catalogue,
+//! per month, with a cost range (group held at min capacity / simulated / held at max).
+//!
+//! Rules and sources:
+//! * Linux On-Demand, Reserved and Spot instances bill per second with a 60-second minimum
+//!   per running interval ("Announcing Amazon EC2 per second billing", AWS What's New,
+//!   2017-10-02): [`billed_seconds`]. The simulator's steps are at least 60 s, so every launch
+//!   is billed at least a minute by construction; instance time is summed per step.
+//! * On-Demand capacity runs on the group's first instance type (`prioritized` allocation);
+//!   Spot capacity is spread evenly over all listed types, each priced at the catalogue's Spot
+//!   price or, without one, On-Demand × (1 − Spot Instance Advisor savings).
+//! * Reserved Instances are billed for every hour of the month, used or not
+//!   (aws.amazon.com/ec2/pricing/reserved-instances/pricing); the upfront fee is amortised
+//!   over the term's hours (8,760 / 26,280) in monthly figures. On-Demand hours up to the
+//!   reserved count are "covered by reserved" and not billed again.
+//! * Spot interruption rate: the Spot Instance Advisor's band is the share of instances
+//!   interrupted in a month; the simulator uses the band's midpoint (`>20%` → 25 %) spread
+//!   over 730 hours ([`interruption_rate_per_hour`]). This is a modelling assumption.
+
+use super::ScalingError;
+use super::group::GroupSpec;
+use super::simulate::Simulation;
+use crate::catalog::vocab::ec2::INSTANCE_HOURS;
+use crate::catalog::{Catalog, PriceOption, Reservation, Service};
+use crate::cost::HOURS_PER_MONTH;
+use chrono::NaiveDate;
+
+/// Billable seconds of one running interval on a per-second platform: at least 60.
+pub fn billed_seconds(run_seconds: u64) -> u64 {
+    run_seconds.max(60)
+}
+
+/// Monthly interruption share of a Spot Instance Advisor band, as a fraction (band midpoint).
+pub fn band_monthly_share(band: &str) -> Option<f64> {
+    match band.trim() {
+        "<5%" => Some(0.025),
+        "5-10%" => Some(0.075),
+        "10-15%" => Some(0.125),
+        "15-20%" => Some(0.175),
+        ">20%" => Some(0.25),
+        _ => None,
+    }
+}
+
+/// Per-instance interruption probability per hour for an advisor band.
+pub fn interruption_rate_per_hour(band: &str) -> Option<f64> {
+    band_monthly_share(band).map(|s| s / HOURS_PER_MONTH)
+}
+
+/// A unit price used by the bill, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitPrice {
+    pub instance_type: String,
+    pub usd_per_hour: f64,
+    /// `catalogue On-Demand rate`, `catalogue Spot price`, `On-Demand × (1 − 63 % advisor savings)` …
+    pub basis: String,
+    pub source: String,
+}
+
+/// The prices a group is billed at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupPrices {
+    pub on_demand: UnitPrice,
+    /// (price, weight) per instance type, in the group's order.
+    pub spot: Vec<(UnitPrice, u32)>,
+    /// Recurring hourly rate and upfront fee per Reserved Instance, with the term's hours.
+    pub reserved: Option<(UnitPrice, f64, f64)>,
+    /// Interruption probability per instance-hour (mean over the Spot types).
+    pub interruptions_per_hour: f64,
+}
+
+fn rate(
+    catalog: &Catalog,
+    region: &str,
+    t: &str,
+    option: PriceOption,
+) -> Option<(f64, f64, String)> {
+    catalog
+        .tiers(region, Service::Ec2, t, INSTANCE_HOURS, option)
+        .first()
+        .map(|r| (r.usd, r.upfront_usd, r.source.clone()))
+}
+
+/// Look up every price the group needs; a missing one is an error, never $0.
+pub fn prices(
+    group: &GroupSpec,
+    catalog: &Catalog,
+    region: &str,
+) -> Result<GroupPrices, ScalingError> {
+    let missing = |what: String| ScalingError::MissingPrice {
+        region: region.to_string(),
+        what,
+    };
+    let first = &group.instance_types[0].instance_type;
+    let (od, _, od_src) = rate(catalog, region, first, PriceOption::OnDemand)
+        .ok_or_else(|| missing(format!("On-Demand instance hours of {first}")))?;
+    let on_demand = UnitPrice {
+        instance_type: first.clone(),
+        usd_per_hour: od,
+        basis: "catalogue On-Demand rate".into(),
+        source: od_src,
+    };
+    let uses_spot = group.distribution.on_demand_pct_above_base < 100.0;
+    let mut spot = Vec::new();
+    let mut rates = Vec::new();
+    if uses_spot {
+        for c in &group.instance_types {
+            let t = &c.instance_type;
+            let advice = catalog.spot_advice(region, t);
+            if let Some(a) = advice
+                && let Some(r) = interruption_rate_per_hour(&a.interruption_band)
+            {
+                rates.push(r);
+            }
+            let price = if let Some((usd, _, src)) = rate(catalog, region, t, PriceOption::Spot) {
+                UnitPrice {
+                    instance_type: t.clone(),
+                    usd_per_hour: usd,
+                    basis: "catalogue Spot price (Spot prices move hourly)".into(),
+                    source: src,
+                }
+            } else {
+                let a = advice.ok_or_else(|| {
+                    missing(format!(
+                        "Spot price or Spot Instance Advisor savings for {t}"
+                    ))
+                })?;
+                let (od_t, _, _) = rate(catalog, region, t, PriceOption::OnDemand)
+                    .ok_or_else(|| missing(format!("On-Demand instance hours of {t}")))?;
+                UnitPrice {
+                    instance_type: t.clone(),
+                    usd_per_hour: od_t * (1.0 - a.savings_pct / 100.0),
+                    basis: format!(
+                        "On-Demand × (1 − {}% Spot Instance Advisor savings)",
+                        a.savings_pct
+                    ),
+                    source: a.source.clone(),
+                }
+            };
+            spot.push((price, c.weight.max(1)));
+        }
+    }
+    let reserved = match &group.reserved {
+        Some(r) if r.count > 0 => {
+            let opt = PriceOption::Reserved(Reservation {
+                class: r.class,
+                term: r.term,
+                payment: r.payment,
+            });
+            let (usd, upfront, src) = rate(catalog, region, first, opt)
+                .ok_or_else(|| missing(format!("{opt} instance hours of {first}")))?;
+            Some((
+                UnitPrice {
+                    instance_type: first.clone(),
+                    usd_per_hour: usd,
+                    basis: format!("catalogue {opt} rate"),
+                    source: src,
+                },
+                upfront,
+                r.term.hours(),
+            ))
+        }
+        _ => None,
+    };
+    let interruptions_per_hour = if rates.is_empty() {
+        0.0
+    } else {
+        rates.iter().sum::<f64>() / rates.len() as f64
+    };
+    Ok(GroupPrices {
+        on_demand,
+        spot,
+        reserved,
+        interruptions_per_hour,
+    })
+}
+
+/// One month of the bill.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MonthCost {
+    pub month: NaiveDate,
+    pub hours: f64,
+    /// On-Demand instance-hours billed at the On-Demand rate (not covered by reserved).
+    pub on_demand_hours: f64,
+    pub on_demand_usd: f64,
+    /// On-Demand instance-hours covered by Reserved Instances.
+    pub reserved_covered_hours: f64,
+    /// Reserved Instances: count × hours of the month at the effective hourly rate.
+    pub reserved_usd: f64,
+    pub spot_hours: f64,
+    pub spot_usd: f64,
+    pub total_usd: f64,
+    /// The group held at its min capacity all month / at its max capacity all month.
+    pub at_min_usd: f64,
+    pub at_max_usd: f64,
+}
+
+/// The bill of a simulation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bill {
+    pub months: Vec<MonthCost>,
+    pub total_usd: f64,
+    /// Mean over the simulated months.
+    pub average_monthly_usd: f64,
+    pub average_at_min_usd: f64,
+    pub average_at_max_usd: f64,
+}
+
+fn spot_usd_per_unit_hour(p: &GroupPrices) -> f64 {
+    if p.spot.is_empty() {
+        return 0.0;
+    }
+    // Spread evenly over the types: each gets 1/k of the units, `units / weight` instances.
+    p.spot
+        .iter()
+        .map(|(u, w)| u.usd_per_hour / *w as f64)
+        .sum::<f64>()
+        / p.spot.len() as f64
+}
+
+fn spot_instances_per_unit(p: &GroupPrices) -> f64 {
+    if p.spot.is_empty() {
+        return 0.0;
+    }
+    p.spot.iter().map(|(_, w)| 1.0 / *w as f64).sum::<f64>() / p.spot.len() as f64
+}
+
+/// Cost of `units` running for `hours` at the group's split and prices (for the range).
+fn held_cost(group: &GroupSpec, p: &GroupPrices, units: u32, hours: f64) -> f64 {
+    let (od, spot) = group.distribution.split(units);
+    let w0 = group.instance_types[0].weight.max(1) as f64;
+    let od_i = (od as f64 / w0).ceil();
+    let (covered, ri) = match (&group.reserved, &p.reserved) {
+        (Some(r), Some((u, upfront, term_h))) => (
+            od_i.min(r.count as f64),
+            r.count as f64 * hours * (u.usd_per_hour + upfront / term_h),
+        ),
+        _ => (0.0, 0.0),
+    };
+    (od_i - covered) * hours * p.on_demand.usd_per_hour
+        + ri
+        + spot as f64 * hours * spot_usd_per_unit_hour(p)
+}
+
+/// Price a simulation month by month.
+pub fn bill(group: &GroupSpec, sim: &Simulation, p: &GroupPrices) -> Bill {
+    let spot_rate = spot_usd_per_unit_hour(p);
+    let spot_inst = spot_instances_per_unit(p);
+    let months: Vec<MonthCost> = sim
+        .months
+        .iter()
+        .map(|m| {
+            let covered = if p.reserved.is_some() {
+                m.reserved_covered_hours
+            } else {
+                0.0
+            };
+            let od_hours = m.on_demand_instance_hours - covered;
+            let reserved_usd = match (&group.reserved, &p.reserved) {
+                (Some(r), Some((u, upfront, term_h))) => {
+                    r.count as f64 * m.hours * (u.usd_per_hour + upfront / term_h)
+                }
+                _ => 0.0,
+            };
+            let on_demand_usd = od_hours * p.on_demand.usd_per_hour;
+            let spot_usd = m.spot_unit_hours * spot_rate;
+            MonthCost {
+                month: m.month,
+                hours: m.hours,
+                on_demand_hours: od_hours,
+                on_demand_usd,
+                reserved_covered_hours: covered,
+                reserved_usd,
+                spot_hours: m.spot_unit_hours * spot_inst,
+                spot_usd,
+                total_usd: on_demand_usd + reserved_usd + spot_usd,
+                at_min_usd: held_cost(group, p, group.min, m.hours),
+                at_max_usd: held_cost(group, p, group.max, m.hours),
+            }
+        })
+        .collect();
+    let k = months.len().max(1) as f64;
+    let total_usd = months.iter().map(|m| m.total_usd).sum::<f64>();
+    Bill {
+        total_usd,
+        average_monthly_usd: total_usd / k,
+        average_at_min_usd: months.iter().map(|m| m.at_min_usd).sum::<f64>() / k,
+        average_at_max_usd: months.iter().map(|m| m.at_max_usd).sum::<f64>() / k,
+        months,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sixty_second_minimum() {
+        assert_eq!(billed_seconds(5), 60);
+        assert_eq!(billed_seconds(60), 60);
+        assert_eq!(billed_seconds(61), 61);
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(band_monthly_share("<5%"), Some(0.025));
+        assert_eq!(band_monthly_share(">20%"), Some(0.25));
+        assert_eq!(band_monthly_share("?"), None);
+        assert!((interruption_rate_per_hour("10-15%").unwrap() * 730.0 - 0.125).abs() < 1e-12);
+    }
+}

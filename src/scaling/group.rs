@@ -1,0 +1,196 @@
+//! The Auto Scaling group definition ([`GroupSpec`]) as stored in a plan item
+//! (`{"kind": "scaling_group", …}`): instance types and weights, capacity limits, delays,
+//! purchase mix, Reserved Instance cover, demand, policies, schedule, predictive scaling and
+//! simulation settings. Capacities are in weighted capacity units (1 per instance when every
+//! weight is 1), as AWS counts them [ec2-auto-scaling-mixed-instances-groups-instance-weighting].
+
+use super::ScalingError;
+use super::demand::DemandSpec;
+use super::policy::{Distribution, DynamicPolicy};
+use super::predictive::PredictiveConfig;
+use super::schedule::ScheduledAction;
+use crate::catalog::{OfferingClass, Payment, Term};
+use serde::{Deserialize, Serialize};
+
+/// One instance type the group may launch; `weight` capacity units per instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceChoice {
+    pub instance_type: String,
+    #[serde(default = "one_u32")]
+    pub weight: u32,
+}
+
+fn one_u32() -> u32 {
+    1
+}
+fn d300() -> u32 {
+    300
+}
+fn d60() -> u32 {
+    60
+}
+fn d12() -> u32 {
+    12
+}
+
+/// Reserved Instances bought for the group's On-Demand part: billed every hour of the term,
+/// used or not; On-Demand hours up to `count` instances are covered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReservedCover {
+    pub count: u32,
+    pub class: OfferingClass,
+    pub term: Term,
+    pub payment: Payment,
+}
+
+/// How the simulation runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimSettings {
+    /// Step length in minutes: 1, 5 or 60.
+    #[serde(default = "d60")]
+    pub step_minutes: u32,
+    /// Months simulated from the plan's start month (1–36).
+    #[serde(default = "d12")]
+    pub months: u32,
+    /// Seed of demand noise and Spot interruptions.
+    #[serde(default)]
+    pub seed: u64,
+}
+
+impl Default for SimSettings {
+    fn default() -> Self {
+        SimSettings {
+            step_minutes: 60,
+            months: 12,
+            seed: 0,
+        }
+    }
+}
+
+/// An EC2 Auto Scaling group and the workload that drives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSpec {
+    /// Instance types in priority order; On-Demand capacity uses the first (the `prioritized`
+    /// On-Demand allocation strategy), Spot capacity is spread over all of them.
+    pub instance_types: Vec<InstanceChoice>,
+    /// Demand one capacity unit serves at 100 % utilisation, in the demand's unit (req/s …).
+    /// At a 50 % target an instance is therefore loaded with half of this.
+    pub capacity_per_unit: f64,
+    pub min: u32,
+    pub desired: u32,
+    pub max: u32,
+    /// Time from launch until an instance serves traffic and reports metrics (s). Defaults to
+    /// the group's `default_cooldown_s`, as the warm-up precedence in the guide
+    /// [consolidated-view-of-warm-up-and-cooldown-settings].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_warmup_s: Option<u32>,
+    /// Default cooldown of simple scaling policies (AWS default 300 s).
+    #[serde(default = "d300")]
+    pub default_cooldown_s: u32,
+    /// Time to replace an interrupted or unhealthy instance until it serves again (s).
+    #[serde(default = "d300")]
+    pub replacement_delay_s: u32,
+    #[serde(default)]
+    pub distribution: Distribution,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserved: Option<ReservedCover>,
+    pub demand: DemandSpec,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<DynamicPolicy>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scheduled: Vec<ScheduledAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predictive: Option<PredictiveConfig>,
+    #[serde(default)]
+    pub simulation: SimSettings,
+}
+
+impl GroupSpec {
+    /// Warm-up of instances launched by the group (policy warm-ups override it per launch).
+    pub fn warmup_s(&self) -> u32 {
+        self.instance_warmup_s.unwrap_or(self.default_cooldown_s)
+    }
+
+    /// Every problem that stops the group from being simulated; field names are relative to
+    /// the group (`min`, `policies[1].steps[0]` …).
+    pub fn validate(&self) -> Result<(), ScalingError> {
+        fn e(f: impl Into<String>, m: impl Into<String>) -> ScalingError {
+            ScalingError::field(f, m)
+        }
+        if self.instance_types.is_empty() {
+            return Err(e(
+                "instance_types",
+                "at least one instance type is required",
+            ));
+        }
+        for (i, t) in self.instance_types.iter().enumerate() {
+            if t.instance_type.trim().is_empty() {
+                return Err(e(format!("instance_types[{i}].instance_type"), "is empty"));
+            }
+            if t.weight == 0 || t.weight > 999 {
+                return Err(e(
+                    format!("instance_types[{i}].weight"),
+                    format!("must be 1–999 (got {})", t.weight),
+                ));
+            }
+        }
+        if !(self.capacity_per_unit.is_finite() && self.capacity_per_unit > 0.0) {
+            return Err(e(
+                "capacity_per_unit",
+                format!("must be a positive number (got {})", self.capacity_per_unit),
+            ));
+        }
+        if self.min > self.max {
+            return Err(e(
+                "min",
+                format!("min ({}) must not exceed max ({})", self.min, self.max),
+            ));
+        }
+        if self.desired < self.min || self.desired > self.max {
+            return Err(e(
+                "desired",
+                format!(
+                    "desired ({}) must be within [min, max] = [{}, {}]",
+                    self.desired, self.min, self.max
+                ),
+            ));
+        }
+        if self.max > 100_000 {
+            return Err(e("max", "at most 100000 capacity units"));
+        }
+        if !matches!(self.simulation.step_minutes, 1 | 5 | 60) {
+            return Err(e(
+                "simulation.step_minutes",
+                format!("must be 1, 5 or 60 (got {})", self.simulation.step_minutes),
+            ));
+        }
+        if !(1..=36).contains(&self.simulation.months) {
+            return Err(e(
+                "simulation.months",
+                format!("must be 1–36 (got {})", self.simulation.months),
+            ));
+        }
+        self.distribution.validate()?;
+        self.demand.validate()?;
+        for (i, p) in self.policies.iter().enumerate() {
+            p.validate(&format!("policies[{i}]"))?;
+        }
+        if self.scheduled.len() > 125 {
+            return Err(e(
+                "scheduled",
+                "at most 125 scheduled actions per group (AWS quota)",
+            ));
+        }
+        for (i, a) in self.scheduled.iter().enumerate() {
+            a.validate(&format!("scheduled[{i}]"))?;
+        }
+        if let Some(p) = &self.predictive {
+            p.validate()?;
+        }
+        Ok(())
+    }
+}

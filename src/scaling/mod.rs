@@ -1,0 +1,56 @@
+//! Auto-scaling capacity simulator: a demand curve drives an EC2 Auto Scaling group step by
+//! step, and the running capacity is priced by purchase class (On-Demand, Spot, covered by
+//! Reserved Instances).
+//!
+//! Pure: data in, data out, no I/O. One file per concern:
+//! * [`group`] — the group definition ([`GroupSpec`]) as stored in a plan item;
+//! * [`demand`] — built-in composable demand profiles and the CSV demand parser;
+//! * [`policy`] — scaling-policy arithmetic (target tracking, step, simple, AWS rounding rules,
+//!   the On-Demand / Spot split);
+//! * [`schedule`] — scheduled actions (one-off, daily, weekly; fixed UTC offset);
+//! * [`predictive`] — the predictive-scaling forecast;
+//! * [`simulate`] — the step loop ([`simulate::simulate`]);
+//! * [`billing`] — per-second billing and monthly cost by purchase class from the catalogue;
+//! * [`rng`] — a tiny seeded PRNG (SplitMix64) for noise and Spot interruptions.
+//!
+//! Behaviour follows the Amazon EC2 Auto Scaling User Guide; the pages each rule comes from
+//! are named next to the code that applies it.
+
+pub mod billing;
+pub mod demand;
+pub mod group;
+pub mod policy;
+pub mod predictive;
+pub mod rng;
+pub mod run;
+pub mod schedule;
+pub mod simulate;
+
+pub use group::GroupSpec;
+pub use simulate::{SimOptions, Simulation, simulate};
+
+/// Why a scaling group could not be simulated or priced. Names the field (and line for CSV).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScalingError {
+    #[error("field `{field}`: {message}")]
+    Field { field: String, message: String },
+    #[error("demand CSV line {line}, field `{field}`: {message}")]
+    Csv {
+        line: usize,
+        field: String,
+        message: String,
+    },
+    #[error(
+        "the catalogue has no price for {what} (region {region}); cloudplan never prices a missing rate as $0"
+    )]
+    MissingPrice { region: String, what: String },
+}
+
+impl ScalingError {
+    pub(crate) fn field(field: impl Into<String>, message: impl Into<String>) -> ScalingError {
+        ScalingError::Field {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}

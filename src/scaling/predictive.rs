@@ -1,0 +1,145 @@
+//! Predictive scaling [ec2-auto-scaling-predictive-scaling]: an hourly load forecast 48 h
+//! ahead, refreshed every 6 h, from up to the previous 14 days of history (at least 24 h).
+//!
+//! AWS's model is not published; this forecast is the mean of the same hour of the week over
+//! the last two weeks (or, with under a week of history, the same hour of the day over the
+//! days available) — it reproduces the daily and weekly patterns predictive scaling is meant
+//! for and nothing more. In `forecast_and_scale` mode the group's desired capacity is raised
+//! to the forecast capacity at the start of each hour (launching `scheduling_buffer_s`
+//! early); it never scales in, and min and max still apply unless
+//! `increase_max_capacity` lets the forecast raise max (by `max_capacity_buffer_pct`;
+//! [API_PredictiveScalingConfiguration]: forecast 50, max 40, buffer 10 % → max 55).
+
+use super::ScalingError;
+use serde::{Deserialize, Serialize};
+
+/// Hours forecast at each refresh.
+pub const HORIZON_HOURS: usize = 48;
+/// Hours between forecast refreshes.
+pub const REFRESH_HOURS: usize = 6;
+/// Hours of history used at most (14 days).
+pub const MAX_HISTORY_HOURS: usize = 14 * 24;
+/// Hours of history needed before the first forecast.
+pub const MIN_HISTORY_HOURS: usize = 24;
+
+fn d300() -> u32 {
+    300
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PredictiveMode {
+    /// The default: forecasts are made and shown, capacity is not changed.
+    #[default]
+    ForecastOnly,
+    ForecastAndScale,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredictiveConfig {
+    /// Utilisation the forecast capacity is sized for, percent.
+    pub target_pct: f64,
+    #[serde(default)]
+    pub mode: PredictiveMode,
+    /// Launch this long before each hour (AWS default 300 s, under 3600 s).
+    #[serde(default = "d300")]
+    pub scheduling_buffer_s: u32,
+    /// `IncreaseMaxCapacity`: the forecast may raise max (raised max is not lowered again).
+    #[serde(default)]
+    pub increase_max_capacity: bool,
+    /// MaxCapacityBuffer, percent above the forecast (0–100).
+    #[serde(default)]
+    pub max_capacity_buffer_pct: f64,
+}
+
+impl PredictiveConfig {
+    pub fn validate(&self) -> Result<(), ScalingError> {
+        fn e(f: impl Into<String>, m: impl Into<String>) -> ScalingError {
+            ScalingError::field(f, m)
+        }
+        if !(self.target_pct > 0.0 && self.target_pct <= 100.0) {
+            return Err(e("predictive.target_pct", "must be in (0, 100]"));
+        }
+        if self.scheduling_buffer_s >= 3600 {
+            return Err(e(
+                "predictive.scheduling_buffer_s",
+                "must be under 3600 s (API_PredictiveScalingConfiguration)",
+            ));
+        }
+        if !(0.0..=100.0).contains(&self.max_capacity_buffer_pct) {
+            return Err(e("predictive.max_capacity_buffer_pct", "must be 0–100"));
+        }
+        Ok(())
+    }
+
+    /// Effective max when the forecast capacity exceeds `max` and the policy may raise it.
+    pub fn raised_max(&self, forecast_capacity: u32, max: u32) -> u32 {
+        if !self.increase_max_capacity || forecast_capacity <= max {
+            return max;
+        }
+        let m = forecast_capacity as f64 * (1.0 + self.max_capacity_buffer_pct / 100.0);
+        (m - m * 1e-12).ceil() as u32
+    }
+}
+
+/// Forecast load for hour `h` from hourly `history` (index = hour since the simulation start,
+/// all hours before the refresh hour `now` known). `None` with under 24 h of history.
+pub fn forecast_hour(history: &[f64], now: usize, h: usize) -> Option<f64> {
+    let known = history.len().min(now);
+    if known < MIN_HISTORY_HOURS {
+        return None;
+    }
+    let oldest = now.saturating_sub(MAX_HISTORY_HOURS);
+    let period = if known >= 7 * 24 { 7 * 24 } else { 24 };
+    let mut sum = 0.0;
+    let mut count = 0usize;
+    let mut back = period;
+    while back <= h {
+        let i = h - back;
+        if i < oldest {
+            break;
+        }
+        if i < known {
+            sum += history[i];
+            count += 1;
+        }
+        back += period;
+    }
+    (count > 0).then(|| sum / count as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_hour_of_week_mean() {
+        // Two weeks of history: hour-of-week k has load k in week 1 and k + 10 in week 2.
+        let mut hist: Vec<f64> = (0..168).map(|k| k as f64).collect();
+        hist.extend((0..168).map(|k| k as f64 + 10.0));
+        let f = forecast_hour(&hist, 336, 336 + 5).unwrap();
+        assert_eq!(f, 10.0); // (5 + 15) / 2
+        assert!(forecast_hour(&hist[..10], 10, 12).is_none());
+        // One day: same hour of the day.
+        let day: Vec<f64> = (0..24).map(|k| k as f64).collect();
+        assert_eq!(forecast_hour(&day, 24, 24 + 7), Some(7.0));
+    }
+
+    #[test]
+    fn max_capacity_buffer_example() {
+        // API_PredictiveScalingConfiguration: forecast 50, max 40, buffer 10 → 55; 0 → 50.
+        let mut p = PredictiveConfig {
+            target_pct: 50.0,
+            mode: PredictiveMode::ForecastAndScale,
+            scheduling_buffer_s: 300,
+            increase_max_capacity: true,
+            max_capacity_buffer_pct: 10.0,
+        };
+        assert_eq!(p.raised_max(50, 40), 55);
+        p.max_capacity_buffer_pct = 0.0;
+        assert_eq!(p.raised_max(50, 40), 50);
+        p.increase_max_capacity = false;
+        assert_eq!(p.raised_max(50, 40), 40);
+    }
+}

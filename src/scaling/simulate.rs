@@ -1,0 +1,678 @@
+//! The step loop: demand drives the group's policies, desired capacity is clamped to
+//! [min, max], instances launch, warm up, serve, get interrupted and replaced; every step is
+//! recorded and instance time is summed per month by purchase class.
+//!
+//! Model (Amazon EC2 Auto Scaling User Guide page names in brackets):
+//! * Capacity is in weighted units. The group keeps running units equal to desired
+//!   [asg-capacity-limits]; an interrupted Spot unit is replaced after `replacement_delay_s`.
+//! * A launched unit warms up for the triggering policy's warm-up (else the group's) and only
+//!   then serves demand and reports metrics; warming units are billed
+//!   [ec2-auto-scaling-default-instance-warmup].
+//! * The metric is average utilisation of in-service units:
+//!   `demand / (in_service × capacity_per_unit)`. Unmet demand is what exceeds in-service
+//!   capacity at 100 %.
+//! * Target tracking [as-scaling-target-tracking]: scale out to
+//!   `ceil(demand / (capacity_per_unit × target))` after `alarm_high_minutes` above target;
+//!   scale in after `alarm_low_minutes` below 90 % of target, unless scale-in is disabled.
+//!   Scale out when any policy asks, scale in only when every target-tracking policy with
+//!   scale-in enabled agrees; no target-tracking or step scale-in while units warm up.
+//! * Step scaling [as-scaling-simple-step]: the step of the breach sets the adjustment; while
+//!   units warm up, the adjustment is computed from the non-warming capacity and only raises
+//!   desired (a repeated breach in the same step adds nothing).
+//! * Simple scaling [ec2-auto-scaling-scaling-cooldowns]: after an activity, no simple
+//!   scaling until the cooldown has passed; the cooldown starts once the launched units are
+//!   in service.
+//! * Several policies [as-scale-based-on-demand]: the largest resulting capacity wins.
+//! * Scheduled actions run at their step before the dynamic policies and ignore cooldowns.
+//! * Delays are rounded to whole steps (to the nearest step, so at 60-minute steps a 300 s
+//!   warm-up is absorbed into the step it starts in).
+//! * Spot interruptions: each in-service Spot unit is interrupted with probability
+//!   `rate_per_hour × step hours`; the count per step is drawn by stochastic rounding of the
+//!   expectation with the seeded PRNG.
+
+use super::group::GroupSpec;
+use super::policy::{self, AdjustmentType, DynamicPolicy};
+use super::predictive::{self, PredictiveMode};
+use super::rng::SplitMix64;
+use super::schedule;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+
+/// How to run one simulation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimOptions {
+    /// Time of step 0 (UTC).
+    pub start: NaiveDateTime,
+    pub step_minutes: u32,
+    pub seed: u64,
+    /// Probability per hour that one Spot instance is interrupted (see
+    /// [`super::billing::interruption_rate_per_hour`]).
+    pub spot_interruptions_per_hour: f64,
+    /// Keep the per-step records (off for bulk runs that need only monthly totals).
+    pub keep_steps: bool,
+}
+
+/// Why capacity changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// Dynamic policy `n` of the group's `policies`.
+    Policy(usize),
+    /// Scheduled action `n` of the group's `scheduled`.
+    Scheduled(usize),
+    Predictive,
+    /// Spot interruption: units lost (replacement launched).
+    SpotInterruption,
+}
+
+impl Cause {
+    pub fn label(self) -> String {
+        match self {
+            Cause::Policy(i) => format!("policy {}", i + 1),
+            Cause::Scheduled(i) => format!("scheduled action {}", i + 1),
+            Cause::Predictive => "predictive scaling".into(),
+            Cause::SpotInterruption => "spot interruption".into(),
+        }
+    }
+}
+
+/// A change of desired capacity (or a Spot interruption: `from` in service → `to`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleEvent {
+    pub step: usize,
+    pub cause: Cause,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// One simulation step.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StepRecord {
+    pub demand: f64,
+    pub desired: u32,
+    pub min: u32,
+    pub max: u32,
+    /// Units serving demand.
+    pub in_service: u32,
+    /// Units launched and warming up (billed, not serving).
+    pub warming: u32,
+    /// Replacement units for interrupted Spot instances (billed, not serving).
+    pub replacing: u32,
+    /// Running units by purchase class (in_service + warming + replacing = on_demand + spot).
+    pub on_demand: u32,
+    pub spot: u32,
+    /// Predictive forecast capacity for this hour (0 when none).
+    pub forecast: u32,
+    /// Demand above in-service capacity at 100 % utilisation.
+    pub unmet: f64,
+}
+
+impl StepRecord {
+    pub fn running(&self) -> u32 {
+        self.on_demand + self.spot
+    }
+    /// Utilisation of in-service capacity, percent (`None` with nothing in service).
+    pub fn utilisation_pct(&self, capacity_per_unit: f64) -> Option<f64> {
+        policy::utilisation_pct(self.demand, self.in_service, capacity_per_unit)
+    }
+}
+
+/// Instance time of one calendar month (possibly partial at the ends of the horizon).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MonthUsage {
+    /// First day of the month.
+    pub month: NaiveDate,
+    /// Hours of the month inside the simulation.
+    pub hours: f64,
+    /// On-Demand instance-hours of the first instance type (all On-Demand capacity).
+    pub on_demand_instance_hours: f64,
+    /// On-Demand instance-hours covered by the group's Reserved Instances.
+    pub reserved_covered_hours: f64,
+    /// Spot capacity-unit-hours (priced per instance type in [`super::billing`]).
+    pub spot_unit_hours: f64,
+    pub capacity_unit_hours: f64,
+    pub demand_unit_hours: f64,
+    pub unmet_unit_hours: f64,
+    /// Hours in which some demand was unmet.
+    pub unmet_hours: f64,
+    /// Sum over steps of utilisation × hours (for the average).
+    pub utilisation_hours: f64,
+    pub scale_events: u32,
+    pub spot_interruptions: u32,
+}
+
+/// Result of [`simulate`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    pub start: NaiveDateTime,
+    pub step_minutes: u32,
+    pub steps: Vec<StepRecord>,
+    pub events: Vec<ScaleEvent>,
+    pub months: Vec<MonthUsage>,
+    /// Average running capacity units per hour, hour 0 = `start` (for the commitment
+    /// optimiser).
+    pub hourly_capacity: Vec<f64>,
+    /// Average On-Demand instances per hour.
+    pub hourly_on_demand: Vec<f64>,
+}
+
+impl Simulation {
+    pub fn time_of(&self, step: usize) -> NaiveDateTime {
+        self.start + Duration::minutes(self.step_minutes as i64 * step as i64)
+    }
+    pub fn unmet_hours(&self) -> f64 {
+        self.months.iter().map(|m| m.unmet_hours).sum()
+    }
+    /// Average utilisation of in-service capacity over the whole run, percent.
+    pub fn average_utilisation_pct(&self) -> f64 {
+        let h: f64 = self.months.iter().map(|m| m.hours).sum();
+        if h == 0.0 {
+            0.0
+        } else {
+            self.months.iter().map(|m| m.utilisation_hours).sum::<f64>() / h
+        }
+    }
+}
+
+/// First day of the month after `d`'s month.
+pub fn next_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d)
+}
+
+fn steps_of(seconds: u32, step_s: u32) -> usize {
+    ((seconds + step_s / 2) / step_s) as usize
+}
+
+struct Queue {
+    /// (ready step, units), unordered; small.
+    items: Vec<(usize, u32)>,
+    total: u32,
+}
+
+impl Queue {
+    fn new() -> Queue {
+        Queue {
+            items: Vec::new(),
+            total: 0,
+        }
+    }
+    fn push(&mut self, ready: usize, units: u32) {
+        if units > 0 {
+            self.items.push((ready, units));
+            self.total += units;
+        }
+    }
+    /// Remove and return units ready at `t`.
+    fn take_ready(&mut self, t: usize) -> u32 {
+        if self.items.is_empty() {
+            return 0;
+        }
+        let mut done = 0;
+        self.items.retain(|(r, u)| {
+            if *r <= t {
+                done += *u;
+                false
+            } else {
+                true
+            }
+        });
+        self.total -= done;
+        done
+    }
+    /// Remove up to `n` units, newest first; returns units removed.
+    fn remove_newest(&mut self, mut n: u32) -> u32 {
+        let mut removed = 0;
+        while n > 0 {
+            let Some(last) = self.items.last_mut() else {
+                break;
+            };
+            let k = last.1.min(n);
+            last.1 -= k;
+            n -= k;
+            removed += k;
+            if last.1 == 0 {
+                self.items.pop();
+            }
+        }
+        self.total -= removed;
+        removed
+    }
+}
+
+/// Per-policy alarm state.
+#[derive(Clone, Copy, Default)]
+struct AlarmState {
+    high_minutes: u32,
+    low_minutes: u32,
+}
+
+/// Simulate `group` under `demand` (one value per step). The group must be valid
+/// ([`GroupSpec::validate`]).
+pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulation {
+    let n = demand.len();
+    let step_min = opts.step_minutes.max(1);
+    let step_s = step_min * 60;
+    let step_h = step_min as f64 / 60.0;
+    let steps_per_hour = (60 / step_min).max(1) as usize;
+    let cap = group.capacity_per_unit;
+    let w0 = group.instance_types.first().map_or(1, |t| t.weight.max(1)) as f64;
+    let reserved = group.reserved.as_ref().map_or(0.0, |r| r.count as f64);
+    let dist = &group.distribution;
+
+    // Month boundaries as step indices.
+    let mut month_ends: Vec<usize> = Vec::new();
+    let mut months: Vec<MonthUsage> = Vec::new();
+    {
+        let mut m = NaiveDate::from_ymd_opt(opts.start.year(), opts.start.month(), 1)
+            .unwrap_or(opts.start.date());
+        loop {
+            let next = next_month(m);
+            let end_min = (next.and_hms_opt(0, 0, 0).unwrap_or(opts.start) - opts.start)
+                .num_minutes()
+                .max(0) as usize;
+            let end = end_min.div_ceil(step_min as usize).min(n);
+            months.push(MonthUsage {
+                month: m,
+                ..MonthUsage::default()
+            });
+            month_ends.push(end);
+            if end >= n {
+                break;
+            }
+            m = next;
+        }
+    }
+
+    let schedule = schedule::timeline(&group.scheduled, opts.start, step_min, n);
+    let mut sched_i = 0;
+
+    let default_warm = steps_of(group.warmup_s(), step_s);
+    let replace_steps = steps_of(group.replacement_delay_s, step_s).max(1);
+    let p_interrupt = (opts.spot_interruptions_per_hour * step_h).clamp(0.0, 1.0);
+    let mut rng = SplitMix64::new(opts.seed ^ 0x5107_1A7E_0000_0002);
+
+    let mut min = group.min;
+    let mut max = group.max;
+    let mut desired = group.desired;
+    let mut in_service = desired;
+    let mut warming = Queue::new();
+    let mut replacing = Queue::new();
+    let mut alarms = vec![AlarmState::default(); group.policies.len()];
+    let mut cooldown_until = 0usize;
+
+    // Predictive scaling state.
+    let pred = group.predictive.as_ref();
+    let pred_buffer = pred.map_or(0, |p| steps_of(p.scheduling_buffer_s, step_s));
+    let mut history: Vec<f64> = Vec::with_capacity(n / steps_per_hour + 1);
+    let mut hour_sum = 0.0;
+    let mut forecast_cap: Vec<u32> = vec![0; predictive::HORIZON_HOURS];
+    let mut forecast_from = usize::MAX; // hour index of forecast_cap[0]
+    let mut pred_floor = 0u32;
+    let mut current_forecast = 0u32;
+
+    let mut steps = Vec::with_capacity(if opts.keep_steps { n } else { 0 });
+    let mut events = Vec::new();
+    let hours_total = n.div_ceil(steps_per_hour);
+    let mut hourly_capacity = vec![0.0; hours_total];
+    let mut hourly_on_demand = vec![0.0; hours_total];
+    let per_step_weight = 1.0 / steps_per_hour as f64;
+    let mut mi = 0usize;
+
+    for (t, &d) in demand.iter().enumerate() {
+        while mi + 1 < month_ends.len() && t >= month_ends[mi] {
+            mi += 1;
+        }
+        let in_hour = t % steps_per_hour;
+        let hour = t / steps_per_hour;
+        // 1. Units that finished warming up or being replaced start serving.
+        in_service += warming.take_ready(t) + replacing.take_ready(t);
+        let warming_now = warming.total;
+        let mut launch_warm = default_warm;
+        let mut cause = None;
+        let before = desired;
+
+        // 2. Scheduled actions.
+        while sched_i < schedule.len() && schedule[sched_i].0 == t {
+            let a = &group.scheduled[schedule[sched_i].1];
+            if let Some(v) = a.min {
+                min = v;
+            }
+            if let Some(v) = a.max {
+                max = v;
+            }
+            if min > max {
+                max = min;
+            }
+            let target = a.desired.unwrap_or(desired);
+            desired = target.clamp(min, max);
+            if desired != before || a.desired.is_some() {
+                cause = Some(Cause::Scheduled(schedule[sched_i].1));
+            }
+            sched_i += 1;
+        }
+        desired = desired.clamp(min, max);
+
+        // 3. Predictive scaling: history at hour ends, refresh every 6 h, floor at each hour.
+        if let Some(p) = pred {
+            if in_hour == 0 && t > 0 {
+                history.push(hour_sum / steps_per_hour as f64);
+                hour_sum = 0.0;
+            }
+            if in_hour == 0 && hour.is_multiple_of(predictive::REFRESH_HOURS) {
+                forecast_from = hour;
+                for (k, f) in forecast_cap.iter_mut().enumerate() {
+                    *f = predictive::forecast_hour(&history, hour, hour + k).map_or(0, |load| {
+                        policy::target_tracking_capacity(load, cap, p.target_pct) as u32
+                    });
+                }
+            }
+            let cap_at = |h: usize| {
+                if forecast_from != usize::MAX && h >= forecast_from {
+                    forecast_cap.get(h - forecast_from).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            };
+            current_forecast = cap_at(hour);
+            // Launch for the next hour `pred_buffer` steps early.
+            let ahead = t + pred_buffer;
+            if ahead.is_multiple_of(steps_per_hour) {
+                let f = cap_at(ahead / steps_per_hour);
+                pred_floor = if p.mode == PredictiveMode::ForecastAndScale {
+                    max = p.raised_max(f, max);
+                    f
+                } else {
+                    0
+                };
+            }
+            hour_sum += d;
+        }
+
+        // 4. Dynamic policies.
+        let metric = policy::utilisation_pct(d, in_service, cap);
+        let mut out_best: Option<(u32, usize, usize)> = None; // (capacity, policy, warm steps)
+        let mut in_best: Option<(u32, usize)> = None;
+        let mut tt_in_all = true;
+        let mut tt_in_any = false;
+        let mut tt_in_best: Option<(u32, usize)> = None;
+        for (pi, p) in group.policies.iter().enumerate() {
+            let st = &mut alarms[pi];
+            match p {
+                DynamicPolicy::TargetTracking {
+                    target_pct,
+                    instance_warmup_s,
+                    disable_scale_in,
+                    alarm_high_minutes,
+                    alarm_low_minutes,
+                } => {
+                    let wanted = policy::clamp(
+                        policy::target_tracking_capacity(d, cap, *target_pct),
+                        min,
+                        max,
+                    );
+                    let warm = instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s));
+                    match metric {
+                        Some(m) => {
+                            st.high_minutes = if m > *target_pct {
+                                st.high_minutes + step_min
+                            } else {
+                                0
+                            };
+                            st.low_minutes = if m < 0.9 * target_pct {
+                                st.low_minutes + step_min
+                            } else {
+                                0
+                            };
+                        }
+                        // No in-service capacity: the metric is missing; with demand and
+                        // nothing running or warming, launch (a group cannot serve from zero).
+                        None => {
+                            st.low_minutes = 0;
+                            st.high_minutes = if d > 0.0 && warming_now == 0 {
+                                *alarm_high_minutes
+                            } else {
+                                0
+                            };
+                        }
+                    }
+                    if st.high_minutes >= *alarm_high_minutes
+                        && wanted > desired
+                        && out_best.is_none_or(|b| wanted > b.0)
+                    {
+                        out_best = Some((wanted, pi, warm));
+                    }
+                    if !disable_scale_in {
+                        tt_in_any = true;
+                        if st.low_minutes >= *alarm_low_minutes && wanted < desired {
+                            if tt_in_best.is_none_or(|b| wanted > b.0) {
+                                tt_in_best = Some((wanted, pi));
+                            }
+                        } else {
+                            tt_in_all = false;
+                        }
+                    }
+                }
+                DynamicPolicy::Step {
+                    alarm,
+                    adjustment_type,
+                    steps: st_steps,
+                    min_adjustment_magnitude,
+                    instance_warmup_s,
+                } => {
+                    let Some(m) = metric else {
+                        st.high_minutes = 0;
+                        continue;
+                    };
+                    st.high_minutes = if alarm.breached(m) {
+                        st.high_minutes + step_min
+                    } else {
+                        0
+                    };
+                    if st.high_minutes < alarm.evaluation_minutes {
+                        continue;
+                    }
+                    let Some(s) = policy::find_step(st_steps, m, alarm.threshold) else {
+                        continue;
+                    };
+                    let growing = s.adjustment > 0.0
+                        || (*adjustment_type == AdjustmentType::ExactCapacity
+                            && s.adjustment as i64 > desired as i64);
+                    let base = if warming_now > 0 && growing {
+                        desired - warming_now.min(desired)
+                    } else {
+                        desired
+                    };
+                    let new = policy::clamp(
+                        policy::apply_adjustment(
+                            base,
+                            *adjustment_type,
+                            s.adjustment,
+                            *min_adjustment_magnitude,
+                        ),
+                        min,
+                        max,
+                    );
+                    let warm = instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s));
+                    if new > desired {
+                        if out_best.is_none_or(|b| new > b.0) {
+                            out_best = Some((new, pi, warm));
+                        }
+                    } else if new < desired && warming_now == 0 && in_best.is_none_or(|b| new > b.0)
+                    {
+                        in_best = Some((new, pi));
+                    }
+                }
+                DynamicPolicy::Simple {
+                    alarm,
+                    adjustment_type,
+                    adjustment,
+                    min_adjustment_magnitude,
+                    cooldown_s: _,
+                } => {
+                    let Some(m) = metric else {
+                        st.high_minutes = 0;
+                        continue;
+                    };
+                    st.high_minutes = if alarm.breached(m) {
+                        st.high_minutes + step_min
+                    } else {
+                        0
+                    };
+                    if st.high_minutes < alarm.evaluation_minutes || t < cooldown_until {
+                        continue;
+                    }
+                    let new = policy::clamp(
+                        policy::apply_adjustment(
+                            desired,
+                            *adjustment_type,
+                            *adjustment,
+                            *min_adjustment_magnitude,
+                        ),
+                        min,
+                        max,
+                    );
+                    if new > desired {
+                        if out_best.is_none_or(|b| new > b.0) {
+                            out_best = Some((new, pi, default_warm));
+                        }
+                    } else if new < desired && in_best.is_none_or(|b| new > b.0) {
+                        in_best = Some((new, pi));
+                    }
+                }
+            }
+        }
+        if tt_in_any
+            && tt_in_all
+            && warming_now == 0
+            && let Some(b) = tt_in_best
+            && in_best.is_none_or(|i| b.0 > i.0)
+        {
+            in_best = Some(b);
+        }
+        if let Some((c, pi, warm)) = out_best {
+            desired = c;
+            launch_warm = warm;
+            cause = Some(Cause::Policy(pi));
+        } else if let Some((c, pi)) = in_best {
+            desired = c;
+            cause = Some(Cause::Policy(pi));
+        }
+        // Predictive forecast is a floor on every policy's result; it never scales in.
+        if pred_floor > desired {
+            desired = pred_floor.clamp(min, max);
+            if desired > before {
+                cause = Some(Cause::Predictive);
+            }
+        }
+        desired = desired.clamp(min, max);
+        if let (Some(c), true) = (cause, desired != before)
+            && let Cause::Policy(pi) = c
+            && matches!(group.policies[pi], DynamicPolicy::Simple { .. })
+        {
+            let cd = match &group.policies[pi] {
+                DynamicPolicy::Simple { cooldown_s, .. } => {
+                    cooldown_s.unwrap_or(group.default_cooldown_s)
+                }
+                _ => group.default_cooldown_s,
+            };
+            let wait = if desired > before { launch_warm } else { 0 };
+            cooldown_until = t + wait + steps_of(cd, step_s);
+        }
+        if desired != before {
+            events.push(ScaleEvent {
+                step: t,
+                cause: cause.unwrap_or(Cause::Predictive),
+                from: before,
+                to: desired,
+            });
+            months[mi].scale_events += 1;
+        }
+
+        // 5. Reconcile running units with desired.
+        let running = in_service + warming.total + replacing.total;
+        if desired > running {
+            let k = desired - running;
+            if launch_warm == 0 {
+                in_service += k;
+            } else {
+                warming.push(t + launch_warm, k);
+            }
+        } else if desired < running {
+            let mut k = running - desired;
+            k -= warming.remove_newest(k);
+            k -= replacing.remove_newest(k);
+            in_service -= k.min(in_service);
+        }
+
+        // 6. Spot interruptions of in-service Spot units.
+        let running = in_service + warming.total + replacing.total;
+        let (od, spot) = dist.split(running);
+        if p_interrupt > 0.0 && spot > 0 {
+            let spot_serving = spot.min(in_service);
+            let expected = spot_serving as f64 * p_interrupt;
+            let k = ((expected + rng.next_f64()).floor() as u32).min(spot_serving);
+            if k > 0 {
+                in_service -= k;
+                replacing.push(t + replace_steps, k);
+                events.push(ScaleEvent {
+                    step: t,
+                    cause: Cause::SpotInterruption,
+                    from: in_service + k,
+                    to: in_service,
+                });
+                months[mi].spot_interruptions += k;
+            }
+        }
+
+        // 7. Record.
+        let served = in_service as f64 * cap;
+        let unmet = (d - served).max(0.0);
+        let od_instances = (od as f64 / w0).ceil();
+        let mu = &mut months[mi];
+        mu.hours += step_h;
+        mu.on_demand_instance_hours += od_instances * step_h;
+        mu.reserved_covered_hours += od_instances.min(reserved) * step_h;
+        mu.spot_unit_hours += spot as f64 * step_h;
+        mu.capacity_unit_hours += running as f64 * step_h;
+        mu.demand_unit_hours += d * step_h;
+        mu.unmet_unit_hours += unmet * step_h;
+        if unmet > 0.0 {
+            mu.unmet_hours += step_h;
+        }
+        if in_service > 0 {
+            mu.utilisation_hours += (d / served * 100.0) * step_h;
+        } else if d > 0.0 {
+            mu.utilisation_hours += 100.0 * step_h;
+        }
+        hourly_capacity[hour] += running as f64 * per_step_weight;
+        hourly_on_demand[hour] += od_instances * per_step_weight;
+        if opts.keep_steps {
+            steps.push(StepRecord {
+                demand: d,
+                desired,
+                min,
+                max,
+                in_service,
+                warming: warming.total,
+                replacing: replacing.total,
+                on_demand: od,
+                spot,
+                forecast: current_forecast,
+                unmet,
+            });
+        }
+    }
+    months.retain(|m| m.hours > 0.0);
+    Simulation {
+        start: opts.start,
+        step_minutes: step_min,
+        steps,
+        events,
+        months,
+        hourly_capacity,
+        hourly_on_demand,
+    }
+}
