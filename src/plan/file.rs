@@ -428,6 +428,7 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
         }
         check_item_with(item, &prefix, &mut formulas)?;
     }
+    crate::forecast::drivers::check(plan).map_err(|(path, message)| Problem { path, message })?;
     Ok(())
 }
 

@@ -86,6 +86,7 @@ pub fn empty_plan() -> Plan {
         parameters: Vec::new(),
         groups: Vec::new(),
         items: Vec::new(),
+        growth: Vec::new(),
         ..base
     }
 }
