@@ -220,7 +220,10 @@ pub const ITEM_FIELDS: &[(&str, &[&str])] = &[
         "data_transfer",
         &["internet_out_gb", "internet_in_gb", "inter_az_gb"],
     ),
-    ("lambda", &["requests_per_month", "duration_ms", "memory_mb"]),
+    (
+        "lambda",
+        &["requests_per_month", "duration_ms", "memory_mb"],
+    ),
     ("rds", &["count", "storage_gb", "iops", "backup_gb"]),
     (
         "dynamodb",
@@ -326,9 +329,7 @@ pub fn field_mut<'a>(r: &'a mut Resource, field: &str) -> Option<&'a mut Num> {
         (Resource::LoadBalancer(x), "processed_gb") => &mut x.processed_gb,
         (Resource::LoadBalancer(x), "new_connections_per_sec") => &mut x.new_connections_per_sec,
         (Resource::LoadBalancer(x), "active_connections") => &mut x.active_connections,
-        (Resource::LoadBalancer(x), "rule_evaluations_per_sec") => {
-            &mut x.rule_evaluations_per_sec
-        }
+        (Resource::LoadBalancer(x), "rule_evaluations_per_sec") => &mut x.rule_evaluations_per_sec,
         (Resource::PublicIpv4(x), "in_use") => &mut x.in_use,
         (Resource::PublicIpv4(x), "idle") => &mut x.idle,
         (Resource::Custom(x), "monthly_usd") => &mut x.monthly_usd,
@@ -358,7 +359,11 @@ pub fn parse_month(s: &str) -> Option<(i32, u32)> {
 pub fn add_months(start: &str, t: i32) -> Option<String> {
     let (y, m) = parse_month(start)?;
     let idx = y * 12 + (m as i32 - 1) + t;
-    Some(format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1))
+    Some(format!(
+        "{:04}-{:02}",
+        idx.div_euclid(12),
+        idx.rem_euclid(12) + 1
+    ))
 }
 
 /// Check the plan's drivers: every month is `YYYY-MM`, every target exists, every number is
@@ -478,10 +483,7 @@ pub fn check(plan: &Plan) -> Result<(), (String, String)> {
                 month(&Some(m.clone()), "month")?;
                 finite(*multiplier, "multiplier")?;
                 if *multiplier < 0.0 {
-                    return Err((
-                        at("multiplier"),
-                        format!("must be ≥ 0, got {multiplier}"),
-                    ));
+                    return Err((at("multiplier"), format!("must be ≥ 0, got {multiplier}")));
                 }
                 if let PriceScope::Item(id) = scope
                     && !plan.items.iter().any(|it| &it.id == id)

@@ -72,9 +72,20 @@ pub fn from_reader<R: std::io::Read>(mut r: R, origin: &str) -> Result<BillHisto
 }
 
 enum Layout {
-    Plain { month: usize, cost: usize },
-    Long { month: usize, service: usize, cost: usize },
-    Wide { date: usize, services: Vec<(usize, String)>, total: Option<usize> },
+    Plain {
+        month: usize,
+        cost: usize,
+    },
+    Long {
+        month: usize,
+        service: usize,
+        cost: usize,
+    },
+    Wide {
+        date: usize,
+        services: Vec<(usize, String)>,
+        total: Option<usize>,
+    },
 }
 
 /// Parse a history from CSV text. `origin` names the text in messages.
@@ -104,7 +115,11 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
         rows.push((line, rec.iter().map(str::to_string).collect()));
     }
     let Some((first_line, first)) = rows.first().cloned() else {
-        return Err(err(1, "", "the file has no rows; expected `month,cost` lines".into()));
+        return Err(err(
+            1,
+            "",
+            "the file has no rows; expected `month,cost` lines".into(),
+        ));
     };
     let headerless = parse_month_cell(&first[0]).is_some();
     let (layout, body) = if headerless {
@@ -147,14 +162,38 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
                 total,
             }
         } else {
-            let month = find(&["month", "date", "period", "billing_period", "time"]).ok_or_else(|| {
-                err(first_line, "", format!("no month column in the header (expected `month` or `date`, got {})", first.join(",")))
-            })?;
-            let named = find(&["cost", "amount", "usd", "cost_usd", "total", "unblended_cost", "unblendedcost", "blended_cost"]);
+            let month =
+                find(&["month", "date", "period", "billing_period", "time"]).ok_or_else(|| {
+                    err(
+                        first_line,
+                        "",
+                        format!(
+                            "no month column in the header (expected `month` or `date`, got {})",
+                            first.join(",")
+                        ),
+                    )
+                })?;
+            let named = find(&[
+                "cost",
+                "amount",
+                "usd",
+                "cost_usd",
+                "total",
+                "unblended_cost",
+                "unblendedcost",
+                "blended_cost",
+            ]);
             // A two-column file: the other column is the cost, whatever its name.
             let other = (first.len() == 2).then_some(1 - month);
             let cost = named.or(other).ok_or_else(|| {
-                err(first_line, "", format!("no cost column in the header (expected `cost`, `amount` or `usd`, got {})", first.join(",")))
+                err(
+                    first_line,
+                    "",
+                    format!(
+                        "no cost column in the header (expected `cost`, `amount` or `usd`, got {})",
+                        first.join(",")
+                    ),
+                )
             })?;
             match find(&["service", "product", "product_name"]) {
                 Some(service) => Layout::Long {
@@ -169,7 +208,9 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
     };
     let header_name = |i: usize| -> String {
         if headerless {
-            ["month", "cost"].get(i).map_or(format!("column {}", i + 1), |s| s.to_string())
+            ["month", "cost"]
+                .get(i)
+                .map_or(format!("column {}", i + 1), |s| s.to_string())
         } else {
             first.get(i).cloned().unwrap_or_default()
         }
@@ -178,18 +219,32 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
     let mut acc: BTreeMap<String, (usize, f64, BTreeMap<String, f64>)> = BTreeMap::new();
     let cell = |row: &Vec<String>, i: usize, line: usize| -> Result<String, HistoryError> {
         row.get(i).cloned().ok_or_else(|| {
-            err(line, &header_name(i), format!("missing: the row has {} columns", row.len()))
+            err(
+                line,
+                &header_name(i),
+                format!("missing: the row has {} columns", row.len()),
+            )
         })
     };
     for (line, row) in body {
         let line = *line;
         match &layout {
             Layout::Plain { month, cost } => {
-                let m = month_of(&cell(row, *month, line)?)
-                    .ok_or_else(|| err(line, &header_name(*month), format!("`{}` is not a month (YYYY-MM or YYYY-MM-DD)", row[*month])))?;
-                let c = money(&cell(row, *cost, line)?, false).map_err(|m| err(line, &header_name(*cost), m))?;
+                let m = month_of(&cell(row, *month, line)?).ok_or_else(|| {
+                    err(
+                        line,
+                        &header_name(*month),
+                        format!("`{}` is not a month (YYYY-MM or YYYY-MM-DD)", row[*month]),
+                    )
+                })?;
+                let c = money(&cell(row, *cost, line)?, false)
+                    .map_err(|m| err(line, &header_name(*cost), m))?;
                 if acc.contains_key(&m) {
-                    return Err(err(line, &header_name(*month), format!("month {m} appears twice")));
+                    return Err(err(
+                        line,
+                        &header_name(*month),
+                        format!("month {m} appears twice"),
+                    ));
                 }
                 acc.insert(m, (line, c, BTreeMap::new()));
             }
@@ -198,10 +253,16 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
                 service,
                 cost,
             } => {
-                let m = month_of(&cell(row, *month, line)?)
-                    .ok_or_else(|| err(line, &header_name(*month), format!("`{}` is not a month (YYYY-MM or YYYY-MM-DD)", row[*month])))?;
+                let m = month_of(&cell(row, *month, line)?).ok_or_else(|| {
+                    err(
+                        line,
+                        &header_name(*month),
+                        format!("`{}` is not a month (YYYY-MM or YYYY-MM-DD)", row[*month]),
+                    )
+                })?;
                 let s = cell(row, *service, line)?;
-                let c = money(&cell(row, *cost, line)?, false).map_err(|m| err(line, &header_name(*cost), m))?;
+                let c = money(&cell(row, *cost, line)?, false)
+                    .map_err(|m| err(line, &header_name(*cost), m))?;
                 let e = acc.entry(m).or_insert((line, 0.0, BTreeMap::new()));
                 e.1 += c;
                 *e.2.entry(s).or_default() += c;
@@ -216,7 +277,11 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
                     if d.to_ascii_lowercase().contains("total") {
                         continue; // the `Service total` row
                     }
-                    return Err(err(line, &header_name(*date), format!("`{d}` is not a date (YYYY-MM-DD)")));
+                    return Err(err(
+                        line,
+                        &header_name(*date),
+                        format!("`{d}` is not a date (YYYY-MM-DD)"),
+                    ));
                 };
                 let mut per = BTreeMap::new();
                 let mut sum = 0.0;
@@ -232,29 +297,48 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
                     None => sum,
                 };
                 if acc.contains_key(&m) {
-                    return Err(err(line, &header_name(*date), format!("month {m} appears twice (use monthly granularity)")));
+                    return Err(err(
+                        line,
+                        &header_name(*date),
+                        format!("month {m} appears twice (use monthly granularity)"),
+                    ));
                 }
                 acc.insert(m, (line, t, per));
             }
         }
     }
     if acc.is_empty() {
-        return Err(err(first_line, "", "the file has a header but no monthly rows".into()));
+        return Err(err(
+            first_line,
+            "",
+            "the file has a header but no monthly rows".into(),
+        ));
     }
     let months: Vec<String> = acc.keys().cloned().collect();
     for w in months.windows(2) {
         if month_offset(&w[0], &w[1]) != Some(1) {
             let line = acc[&w[1]].0;
-            return Err(err(line, &header_name(0), format!("months must be consecutive: {} follows {} (missing months in between)", w[1], w[0])));
+            return Err(err(
+                line,
+                &header_name(0),
+                format!(
+                    "months must be consecutive: {} follows {} (missing months in between)",
+                    w[1], w[0]
+                ),
+            ));
         }
     }
-    let services: std::collections::BTreeSet<String> =
-        acc.values().flat_map(|(_, _, p)| p.keys().cloned()).collect();
+    let services: std::collections::BTreeSet<String> = acc
+        .values()
+        .flat_map(|(_, _, p)| p.keys().cloned())
+        .collect();
     let mut by_service = BTreeMap::new();
     for s in services {
         by_service.insert(
             s.clone(),
-            acc.values().map(|(_, _, p)| p.get(&s).copied().unwrap_or(0.0)).collect(),
+            acc.values()
+                .map(|(_, _, p)| p.get(&s).copied().unwrap_or(0.0))
+                .collect(),
         );
     }
     Ok(BillHistory {
@@ -288,7 +372,10 @@ fn month_of(s: &str) -> Option<String> {
 
 /// `$1,234.56`, `1234.56`, `-3` → number. Empty is 0 when `empty_is_zero`, else an error.
 fn money(s: &str, empty_is_zero: bool) -> Result<f64, String> {
-    let t: String = s.chars().filter(|c| !matches!(c, '$' | ',' | ' ')).collect();
+    let t: String = s
+        .chars()
+        .filter(|c| !matches!(c, '$' | ',' | ' '))
+        .collect();
     if t.is_empty() {
         return if empty_is_zero {
             Ok(0.0)

@@ -68,7 +68,11 @@ impl Path {
 pub fn target_values(plan: &Plan, target: &Target, months: u32) -> Result<Vec<f64>, ForecastError> {
     let c = Compiled::new(plan)?;
     let path = match target {
-        Target::Parameter(name) => c.params.iter().find(|(i, _)| &plan.parameters[*i].name == name).map(|(_, p)| p),
+        Target::Parameter(name) => c
+            .params
+            .iter()
+            .find(|(i, _)| &plan.parameters[*i].name == name)
+            .map(|(_, p)| p),
         Target::Item(f) => c
             .fields
             .iter()

@@ -21,7 +21,7 @@ pub static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.tt
 /// Family name under which the embedded font is registered with plotters.
 const FAMILY: &str = "cloudplan-sans";
 
-fn register_font() {
+pub(crate) fn register_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // The bytes are a valid TrueType font compiled into the binary; a failure here would
@@ -74,7 +74,7 @@ impl Theme {
 }
 
 /// Bar colours, in order of bar rank (a calm categorical palette).
-const PALETTE: [RGBColor; 8] = [
+pub(crate) const PALETTE: [RGBColor; 8] = [
     RGBColor(52, 120, 198),
     RGBColor(242, 142, 43),
     RGBColor(89, 161, 79),
@@ -241,13 +241,13 @@ pub enum ChartError {
     },
 }
 
-fn font(size: f64, color: &RGBColor) -> TextStyle<'static> {
+pub(crate) fn font(size: f64, color: &RGBColor) -> TextStyle<'static> {
     let mut style = TextStyle::from((FAMILY, size).into_font());
     style.color = color.to_backend_color();
     style
 }
 
-fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
+pub(crate) fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError::Draw(format!("{e:?}"))
 }
 

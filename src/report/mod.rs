@@ -5,5 +5,7 @@
 pub mod catalog;
 pub mod chart;
 pub mod csv;
+pub mod forecast_chart;
+pub mod forecast_csv;
 pub mod format;
 pub mod table;

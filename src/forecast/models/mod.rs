@@ -17,7 +17,10 @@ use serde::Serialize;
 pub enum ModelKind {
     Linear,
     SeasonalNaive,
-    HoltWinters { multiplicative: bool, damped: bool },
+    HoltWinters {
+        multiplicative: bool,
+        damped: bool,
+    },
     /// ETS chosen by AICc among its candidates.
     Ets,
 }

@@ -137,13 +137,22 @@ mod tests {
             20_000,
             1e-14,
         );
-        assert!((m.x[0] - 1.0).abs() < 1e-4 && (m.x[1] - 1.0).abs() < 1e-4, "{m:?}");
+        assert!(
+            (m.x[0] - 1.0).abs() < 1e-4 && (m.x[1] - 1.0).abs() < 1e-4,
+            "{m:?}"
+        );
     }
 
     #[test]
     fn infinite_values_are_avoided() {
         let m = minimize(
-            |x| if x[0] < 0.0 { f64::NAN } else { (x[0] - 2.0).powi(2) },
+            |x| {
+                if x[0] < 0.0 {
+                    f64::NAN
+                } else {
+                    (x[0] - 2.0).powi(2)
+                }
+            },
             &[1.0],
             &[0.5],
             2_000,

@@ -3,8 +3,8 @@
 //! (Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*, 3rd ed., §8.3 and
 //! Table 8.7). Parameters are fitted with [`nelder_mead`](super::nelder_mead) over a smooth
 //! reparametrisation that keeps them admissible: α ∈ (0,1), β ∈ (0,α), γ ∈ (0,1−α),
-//! φ ∈ (0.8, 0.98); the initial level and trend are fitted too, starting from a
-//! classical-decomposition heuristic; initial seasonal indices come from the heuristic.
+//! φ ∈ (0.8, 0.995) (statsmodels' upper bound; R's `ets()` stops at 0.98); the initial level and trend are fitted too, starting from a
+//! classical-decomposition heuristic, then (seasonal models) the initial seasonal indices as well.
 
 use super::super::intervals::{Band, Rng, band_from_samples};
 use super::nelder_mead;
@@ -157,8 +157,17 @@ pub fn initial_state(spec: &Spec, y: &[f64]) -> State {
         let level = y[0];
         let trend = if y.len() > 1 { y[1] - y[0] } else { 0.0 };
         return State {
-            level: level - if spec.trend == Trend::None { 0.0 } else { trend },
-            trend: if spec.trend == Trend::None { 0.0 } else { trend },
+            level: level
+                - if spec.trend == Trend::None {
+                    0.0
+                } else {
+                    trend
+                },
+            trend: if spec.trend == Trend::None {
+                0.0
+            } else {
+                trend
+            },
             season: if spec.season == Season::None {
                 Vec::new()
             } else {
@@ -199,7 +208,11 @@ pub fn initial_state(spec: &Spec, y: &[f64]) -> State {
     }
     State {
         level: level0,
-        trend: if spec.trend == Trend::None { 0.0 } else { slope },
+        trend: if spec.trend == Trend::None {
+            0.0
+        } else {
+            slope
+        },
         season,
     }
 }
@@ -249,11 +262,15 @@ fn decode(spec: &Spec, x: &[f64]) -> Params {
     let alpha = 0.0001 + 0.9998 * sigmoid(x[0]);
     let beta = alpha * sigmoid(x[1]);
     let gamma = (1.0 - alpha) * sigmoid(x[2]);
-    let phi = 0.8 + 0.18 * sigmoid(x[3]);
+    let phi = 0.8 + 0.195 * sigmoid(x[3]);
     Params {
         alpha,
         beta: if spec.trend == Trend::None { 0.0 } else { beta },
-        gamma: if spec.season == Season::None { 0.0 } else { gamma },
+        gamma: if spec.season == Season::None {
+            0.0
+        } else {
+            gamma
+        },
         phi,
     }
 }
@@ -271,7 +288,11 @@ fn score(obj: Objective, y: &[f64], preds: &[f64]) -> Option<f64> {
             if preds.iter().any(|p| *p <= 0.0) {
                 return None;
             }
-            let sse: f64 = y.iter().zip(preds).map(|(a, b)| ((a - b) / b).powi(2)).sum();
+            let sse: f64 = y
+                .iter()
+                .zip(preds)
+                .map(|(a, b)| ((a - b) / b).powi(2))
+                .sum();
             let logs: f64 = preds.iter().map(|p| p.ln()).sum();
             Some(n * (sse / n).ln() + 2.0 * logs)
         }
@@ -295,12 +316,42 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
         mean_abs.max(1e-9)
     };
     let trend_scale = (scale / y.len() as f64).max(1e-9);
+    let m = if spec.season == Season::None {
+        0
+    } else {
+        spec.period
+    };
     let run = |x: &[f64]| -> (Params, State) {
         let p = decode(&spec, x);
         let mut st = init.clone();
         st.level = init.level + x[4] * scale;
         if spec.trend != Trend::None {
             st.trend = init.trend + x[5] * trend_scale;
+        }
+        // Stage two also moves the initial seasonal indices, renormalised to sum 0 / mean 1.
+        if x.len() > 6 && m > 0 {
+            for j in 0..m {
+                st.season[j] = match spec.season {
+                    Season::Multiplicative => init.season[j] * (1.0 + x[6 + j]),
+                    _ => init.season[j] + x[6 + j] * scale,
+                };
+            }
+            let mean = st.season.iter().sum::<f64>() / m as f64;
+            match spec.season {
+                Season::Multiplicative if mean > 0.0 => {
+                    st.season.iter_mut().for_each(|s| *s /= mean)
+                }
+                Season::Multiplicative => {
+                    return (
+                        p,
+                        State {
+                            level: f64::NAN,
+                            ..st
+                        },
+                    );
+                }
+                _ => st.season.iter_mut().for_each(|s| *s -= mean),
+            }
         }
         (p, st)
     };
@@ -312,17 +363,30 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
         }
         score(obj, y, &preds).unwrap_or(f64::INFINITY)
     };
-    // A few starting points for α (the surface is multi-modal in α); keep the best.
+    // Stage one: smoothing parameters, initial level and trend, from a few starting values of
+    // α (the surface is multi-modal in α); keep the best.
     let mut best: Option<nelder_mead::Minimum> = None;
     for a0 in [0.2, 0.5, 0.8] {
         let x0 = [logit(a0), logit(0.1), logit(0.1), logit(0.5), 0.0, 0.0];
         let step = [1.0, 1.0, 1.0, 1.0, 0.05, 0.5];
-        let m = nelder_mead::minimize(objective, &x0, &step, 4_000, 1e-10);
-        if best.as_ref().is_none_or(|b| m.f < b.f) {
-            best = Some(m);
+        let r = nelder_mead::minimize(objective, &x0, &step, 4_000, 1e-10);
+        if best.as_ref().is_none_or(|b| r.f < b.f) {
+            best = Some(r);
         }
     }
-    let best = best?;
+    let mut best = best?;
+    // Stage two (seasonal models): everything, including the initial seasonal indices, as
+    // statsmodels' `initialization_method="estimated"` does.
+    if m > 0 {
+        let mut x0 = best.x.clone();
+        x0.extend(std::iter::repeat_n(0.0, m));
+        let mut step = vec![0.5, 0.5, 0.5, 0.5, 0.02, 0.2];
+        step.extend(std::iter::repeat_n(0.02, m));
+        let r = nelder_mead::minimize(objective, &x0, &step, 60_000, 1e-14);
+        if r.f < best.f {
+            best = r;
+        }
+    }
     if !best.f.is_finite() {
         return None;
     }
@@ -336,7 +400,11 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
     let dof = (y.len().saturating_sub(k)).max(1) as f64;
     let ss: f64 = match error {
         Error::Additive => y.iter().zip(&preds).map(|(a, b)| (a - b).powi(2)).sum(),
-        Error::Multiplicative => y.iter().zip(&preds).map(|(a, b)| ((a - b) / b).powi(2)).sum(),
+        Error::Multiplicative => y
+            .iter()
+            .zip(&preds)
+            .map(|(a, b)| ((a - b) / b).powi(2))
+            .sum(),
     };
     Some(Fit {
         spec,
