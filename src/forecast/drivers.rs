@@ -529,3 +529,13 @@ fn check_target(plan: &Plan, t: &Target, path: &str) -> Result<(), (String, Stri
     }
     Ok(())
 }
+
+/// Which driver of a plan text's `growth` list holds the offending `key` (serde reports errors
+/// inside an internally tagged enum after the whole list, without the index): the first
+/// driver that has the key and does not read on its own.
+pub fn culprit_index(text: &str, key: &str) -> Option<usize> {
+    let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+    doc.get("growth")?.as_array()?.iter().position(|d| {
+        d.get(key).is_some() && serde_json::from_value::<GrowthDriver>(d.clone()).is_err()
+    })
+}
