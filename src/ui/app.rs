@@ -38,14 +38,16 @@ const AUTOSAVE_SECONDS: f64 = 15.0;
 pub enum Tab {
     Plan,
     Estimate,
+    Forecast,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Plan, Tab::Estimate];
+    pub const ALL: [Tab; 3] = [Tab::Plan, Tab::Estimate, Tab::Forecast];
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Plan => s.tab_plan,
             Tab::Estimate => s.tab_estimate,
+            Tab::Forecast => s.tab_forecast,
         }
     }
 }
@@ -260,6 +262,7 @@ impl App {
         match self.tab {
             Tab::Plan => grid::ui(self, ui),
             Tab::Estimate => estimate_tab::ui(self, ui),
+            Tab::Forecast => super::forecast_tab::ui(self, ui),
         }
     }
 
@@ -535,6 +538,7 @@ impl App {
                     })
                 });
             }
+            Command::SetGrowth(growth) => self.doc.edit(self.catalog, |p| p.growth = growth),
             Command::Undo => {
                 self.doc.undo(self.catalog);
                 self.rejected.clear();

@@ -56,6 +56,8 @@ pub enum Command {
         text: String,
     },
     AddParameter,
+    /// Replace the plan's growth drivers (Forecast tab), one undoable step.
+    SetGrowth(Vec<crate::forecast::GrowthDriver>),
     Undo,
     Redo,
     // View

@@ -115,6 +115,14 @@ pub struct Strings {
     pub first_12_note: &'static str,
     pub sort_hint: &'static str,
     pub one_time: &'static str,
+    // Forecast tab
+    pub tab_forecast: &'static str,
+    pub growth_drivers: &'static str,
+    pub add_driver: &'static str,
+    pub import_history: &'static str,
+    pub clear_history: &'static str,
+    pub month: &'static str,
+    pub model_forecast: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -201,6 +209,13 @@ pub static EN: Strings = Strings {
     first_12_note: "upfront + 12 × monthly",
     one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
+    tab_forecast: "Forecast",
+    growth_drivers: "Growth drivers",
+    add_driver: "Add driver",
+    import_history: "Import bill history…",
+    clear_history: "Clear history",
+    month: "Month",
+    model_forecast: "Model forecast",
 };
 
 pub static KO: Strings = Strings {
@@ -287,4 +302,11 @@ pub static KO: Strings = Strings {
     first_12_note: "선결제 + 12 × 월간",
     one_time: "일회성 (예약)",
     sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",
+    tab_forecast: "예측",
+    growth_drivers: "성장 요인",
+    add_driver: "요인 추가",
+    import_history: "청구 내역 가져오기…",
+    clear_history: "내역 지우기",
+    month: "월",
+    model_forecast: "모델 예측",
 };
