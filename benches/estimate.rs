@@ -167,6 +167,7 @@ fn generated_plan(n: usize) -> Plan {
         }],
         groups: vec![],
         items,
+        growth: vec![],
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod cost;
+pub mod forecast;
 pub mod plan;
 pub mod purchase;
 pub mod report;

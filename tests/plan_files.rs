@@ -1100,6 +1100,7 @@ mod generated {
                     Group { name: "data".into(), description: "d".into() },
                 ],
                 items,
+                growth: vec![],
             };
             let json = file::to_json_string(&plan);
             let back = file::from_json_str(&json, "gen.json")

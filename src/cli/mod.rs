@@ -1,4 +1,4 @@
-//! The command line: `cloudplan estimate | validate | compare | simulate | catalog`, and the app when no verb is given.
+//! The command line: `cloudplan estimate | validate | compare | simulate | forecast | catalog`, and the app when no verb is given.
 //!
 //! A thin shell over the library: parse arguments (clap), load files, call the engine, print a
 //! report. Exit codes: 0 success; 2 bad input (plan, catalogue or option) with the message on
@@ -92,6 +92,25 @@ pub enum Command {
         /// Demand from a `timestamp,value` CSV (minute or hour resolution) instead of the group's.
         #[arg(long)]
         demand: Option<PathBuf>,
+    /// Forecast the monthly bill: the plan priced month by month under its growth drivers, and
+    /// with --history a model fitted to past bills (80 % and 95 % prediction intervals).
+    Forecast {
+        /// Plan file (`*.cloudplan.json`).
+        plan: PathBuf,
+        /// Monthly bill history CSV (`month,cost`, `month,service,cost`, or a Cost Explorer export).
+        #[arg(long)]
+        history: Option<PathBuf>,
+        /// Months to forecast (1–60; default: the plan's horizon).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+        months: Option<u32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write the report to FILE instead of standard output (written only on success).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Also draw the forecast chart to FILE (`.png` or `.svg`).
+        #[arg(long)]
+        chart: Option<PathBuf>,
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
@@ -191,6 +210,21 @@ pub fn run(command: Command) -> ExitCode {
             csv.as_deref(),
             charts.as_deref(),
             demand.as_deref(),
+        Command::Forecast {
+            plan,
+            history,
+            months,
+            format,
+            output,
+            chart,
+            catalog,
+        } => forecast(
+            &plan,
+            history.as_deref(),
+            months,
+            format,
+            output.as_deref(),
+            chart.as_deref(),
             catalog.as_deref(),
         ),
         Command::Catalog {
@@ -440,6 +474,54 @@ fn list_catalog(
     };
     print!("{text}");
     Ok(())
+}
+
+fn forecast(
+    plan_path: &Path,
+    history: Option<&Path>,
+    months: Option<u32>,
+    format: Format,
+    output: Option<&Path>,
+    chart: Option<&Path>,
+    catalog_dir: Option<&Path>,
+) -> Result<(), Failure> {
+    use crate::forecast;
+    let catalog = load_catalog(catalog_dir)?;
+    let plan = load_plan(Some(plan_path))?;
+    let history = match history {
+        None => None,
+        Some(p) => {
+            let file = std::fs::File::open(p)
+                .map_err(|e| bad_input(format!("{}: cannot open: {e}", p.display())))?;
+            Some(
+                forecast::history::from_reader(file, &p.display().to_string())
+                    .map_err(bad_input)?,
+            )
+        }
+    };
+    let f = forecast::forecast(&plan, &catalog, history.as_ref(), months)
+        .map_err(|e| bad_input(format!("{}: {e}", plan_path.display())))?;
+    let text = match format {
+        Format::Table => report::forecast_csv::forecast_table(&f),
+        Format::Csv => report::forecast_csv::forecast_csv(&f),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&f).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    if let Some(path) = chart {
+        report::forecast_chart::save(&f, report::chart::ChartKind::ByService, 1200, 600, path)
+            .map_err(|e| other(format!("cannot write {}: {e}", path.display())))?;
+    }
+    match output {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) => write_atomic(path, text.as_bytes())
+            .map_err(|e| other(format!("cannot write {}: {e}", path.display()))),
+    }
 }
 
 /// Write a file atomically: a temporary file in the same directory, then rename.

@@ -192,6 +192,7 @@ fn plan(items: Vec<Item>) -> Plan {
         parameters: vec![],
         groups: vec![],
         items,
+        growth: vec![],
     }
 }
 

@@ -428,6 +428,7 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
         }
         check_item_with(item, &prefix, &mut formulas)?;
     }
+    crate::forecast::drivers::check(plan).map_err(|(path, message)| Problem { path, message })?;
     Ok(())
 }
 
@@ -1071,6 +1072,13 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
             at = o;
         }
         path = full;
+    }
+    // Growth drivers are internally tagged: serde reports their errors after the whole list.
+    if let Some(key) = path.strip_prefix("growth.")
+        && let Some(i) = crate::forecast::drivers::culprit_index(text, key)
+    {
+        path = format!("growth[{i}].{key}");
+        at = locate::key_offset_of(&spans, &path).unwrap_or(at);
     }
     if message.starts_with(UNTAGGED) {
         message = "expected a number or a formula written as text (\"users * 2\")".to_string();

@@ -122,6 +122,9 @@ pub struct Plan {
     pub groups: Vec<Group>,
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Growth drivers for the forecast (see `forecast::drivers`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub growth: Vec<crate::forecast::GrowthDriver>,
 }
 
 /// One line of the plan: a resource with its own identity, grouping and tags.

@@ -8,6 +8,8 @@ pub mod compare_chart;
 pub mod compare_csv;
 pub mod compare_table;
 pub mod csv;
+pub mod forecast_chart;
+pub mod forecast_csv;
 pub mod format;
 pub mod scaling_chart;
 pub mod scaling_csv;

@@ -40,16 +40,24 @@ pub enum Tab {
     Estimate,
     Compare,
     Scaling,
+    Forecast,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Plan, Tab::Estimate, Tab::Compare, Tab::Scaling];
+    pub const ALL: [Tab; 5] = [
+        Tab::Plan,
+        Tab::Estimate,
+        Tab::Compare,
+        Tab::Scaling,
+        Tab::Forecast,
+    ];
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Plan => s.tab_plan,
             Tab::Estimate => s.tab_estimate,
             Tab::Compare => s.tab_compare,
             Tab::Scaling => s.tab_scaling,
+            Tab::Forecast => s.tab_forecast,
         }
     }
 }
@@ -266,6 +274,7 @@ impl App {
             Tab::Estimate => estimate_tab::ui(self, ui),
             Tab::Compare => crate::ui::compare_tab::ui(self, ui),
             Tab::Scaling => crate::ui::scaling_tab::ui(self, ui),
+            Tab::Forecast => super::forecast_tab::ui(self, ui),
         }
     }
 
@@ -541,6 +550,7 @@ impl App {
                     })
                 });
             }
+            Command::SetGrowth(growth) => self.doc.edit(self.catalog, |p| p.growth = growth),
             Command::Undo => {
                 self.doc.undo(self.catalog);
                 self.rejected.clear();

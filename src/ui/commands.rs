@@ -56,6 +56,8 @@ pub enum Command {
         text: String,
     },
     AddParameter,
+    /// Replace the plan's growth drivers (Forecast tab), one undoable step.
+    SetGrowth(Vec<crate::forecast::GrowthDriver>),
     Undo,
     Redo,
     // View
@@ -86,6 +88,7 @@ pub fn empty_plan() -> Plan {
         parameters: Vec::new(),
         groups: Vec::new(),
         items: Vec::new(),
+        growth: Vec::new(),
         ..base
     }
 }

@@ -164,6 +164,14 @@ pub struct Strings {
     pub scaling_apply: &'static str,
     pub scaling_revert: &'static str,
     pub scaling_export_csv: &'static str,
+    // Forecast tab
+    pub tab_forecast: &'static str,
+    pub growth_drivers: &'static str,
+    pub add_driver: &'static str,
+    pub import_history: &'static str,
+    pub clear_history: &'static str,
+    pub month: &'static str,
+    pub model_forecast: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -299,6 +307,13 @@ pub static EN: Strings = Strings {
     scaling_apply: "Apply",
     scaling_revert: "Revert",
     scaling_export_csv: "Per-step CSV",
+    tab_forecast: "Forecast",
+    growth_drivers: "Growth drivers",
+    add_driver: "Add driver",
+    import_history: "Import bill history…",
+    clear_history: "Clear history",
+    month: "Month",
+    model_forecast: "Model forecast",
 };
 
 pub static KO: Strings = Strings {
@@ -434,4 +449,11 @@ pub static KO: Strings = Strings {
     scaling_apply: "적용",
     scaling_revert: "되돌리기",
     scaling_export_csv: "단계별 CSV",
+    tab_forecast: "예측",
+    growth_drivers: "성장 요인",
+    add_driver: "요인 추가",
+    import_history: "청구 내역 가져오기…",
+    clear_history: "내역 지우기",
+    month: "월",
+    model_forecast: "모델 예측",
 };

@@ -15,6 +15,7 @@ pub mod detail;
 pub mod dialogs;
 pub mod estimate_tab;
 pub mod fonts;
+pub mod forecast_tab;
 pub mod grid;
 pub mod i18n;
 pub mod menu;

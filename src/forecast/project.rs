@@ -1,0 +1,302 @@
+//! Month-by-month projection of a plan's bill under its growth drivers.
+//!
+//! For each month of the horizon the plan's driven parameters and item fields are set to that
+//! month's values (see [`drivers`](super::drivers)), items outside their `item_window` are
+//! left out, and the month's plan is priced by [`crate::cost::estimate`] — so tiers and free
+//! tiers apply to that month's usage, never to a scaled total. Price changes then multiply the
+//! cost of the items they cover. Upfront fees (reservations) are charged in the first month an
+//! item is billed.
+
+use super::ForecastError;
+use super::drivers::{self, GrowthDriver, PriceScope, Target};
+use crate::catalog::{Catalog, Service};
+use crate::cost;
+use crate::plan::formula::Evaluator;
+use crate::plan::{Num, Plan};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The bill of one month of the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthCost {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Recurring cost of the month, USD.
+    pub monthly_usd: f64,
+    /// Upfront fees charged this month (an item's first billed month), USD.
+    pub upfront_usd: f64,
+    pub by_service: BTreeMap<Service, f64>,
+    /// By group name ("" = ungrouped).
+    pub by_group: BTreeMap<String, f64>,
+    /// Items billed this month.
+    pub items: usize,
+}
+
+/// The plan's projected bill over its horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    pub plan_name: String,
+    pub catalog: String,
+    pub months: Vec<MonthCost>,
+}
+
+impl Projection {
+    /// Sum of recurring and upfront cost over the whole horizon.
+    pub fn total_usd(&self) -> f64 {
+        self.months
+            .iter()
+            .map(|m| m.monthly_usd + m.upfront_usd)
+            .sum()
+    }
+}
+
+/// Drivers on one value, with the month index each starts from.
+struct Path {
+    base: f64,
+    steps: Vec<(usize, i32)>,
+}
+
+impl Path {
+    fn value(&self, growth: &[GrowthDriver], t: i32, calendar: u32) -> f64 {
+        self.steps.iter().fold(self.base, |v, &(d, start)| {
+            growth[d].apply(v, t, calendar, start)
+        })
+    }
+}
+
+/// The value of a driven target in each of the first `months` months (for tables and tests).
+pub fn target_values(plan: &Plan, target: &Target, months: u32) -> Result<Vec<f64>, ForecastError> {
+    let c = Compiled::new(plan)?;
+    let path = match target {
+        Target::Parameter(name) => c
+            .params
+            .iter()
+            .find(|(i, _)| &plan.parameters[*i].name == name)
+            .map(|(_, p)| p),
+        Target::Item(f) => c
+            .fields
+            .iter()
+            .find(|((i, field), _)| plan.items[*i].id == f.id && field == &f.field)
+            .map(|(_, p)| p),
+    };
+    let (_, m0) = drivers::parse_month(&plan.start_month).unwrap_or((2000, 1));
+    Ok((0..months as i32)
+        .map(|t| {
+            let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
+            path.map_or(f64::NAN, |p| p.value(&plan.growth, t, cal))
+        })
+        .collect())
+}
+
+struct Compiled {
+    /// Parameter index → path.
+    params: Vec<(usize, Path)>,
+    /// (item index, field) → path.
+    fields: Vec<((usize, String), Path)>,
+    /// Item index → (first, last) billed month index.
+    windows: HashMap<usize, (i32, i32)>,
+    /// (scope, from month index, multiplier).
+    prices: Vec<(PriceScope, i32, f64)>,
+}
+
+impl Compiled {
+    fn new(plan: &Plan) -> Result<Compiled, ForecastError> {
+        drivers::check(plan).map_err(|(path, message)| ForecastError::Driver { path, message })?;
+        let ev = Evaluator::new(plan).map_err(|e| ForecastError::Driver {
+            path: "parameters".into(),
+            message: e.to_string(),
+        })?;
+        let offset = |m: Option<&str>| -> i32 {
+            m.and_then(|m| drivers::month_offset(&plan.start_month, m))
+                .unwrap_or(0)
+        };
+        let mut params: Vec<(usize, Path)> = Vec::new();
+        let mut fields: Vec<((usize, String), Path)> = Vec::new();
+        let mut windows = HashMap::new();
+        let mut prices = Vec::new();
+        for (d, g) in plan.growth.iter().enumerate() {
+            let start = offset(g.start_month());
+            match g.target() {
+                Some(Target::Parameter(name)) => {
+                    let i = plan
+                        .parameters
+                        .iter()
+                        .position(|p| &p.name == name)
+                        .unwrap_or(0);
+                    match params.iter_mut().find(|(k, _)| *k == i) {
+                        Some((_, p)) => p.steps.push((d, start)),
+                        None => params.push((
+                            i,
+                            Path {
+                                base: ev.parameter(name).unwrap_or(0.0),
+                                steps: vec![(d, start)],
+                            },
+                        )),
+                    }
+                }
+                Some(Target::Item(f)) => {
+                    let i = plan.items.iter().position(|it| it.id == f.id).unwrap_or(0);
+                    let key = (i, f.field.clone());
+                    match fields.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, p)) => p.steps.push((d, start)),
+                        None => {
+                            let mut probe = plan.items[i].resource.clone();
+                            let num = drivers::field_mut(&mut probe, &f.field)
+                                .cloned()
+                                .unwrap_or_default();
+                            let base = ev.eval(&num).map_err(|e| ForecastError::Driver {
+                                path: format!("growth[{d}].target.item.field"),
+                                message: format!("`{}.{}`: {e}", f.id, f.field),
+                            })?;
+                            fields.push((
+                                key,
+                                Path {
+                                    base,
+                                    steps: vec![(d, start)],
+                                },
+                            ));
+                        }
+                    }
+                }
+                None => match g {
+                    GrowthDriver::ItemWindow { item, start, end } => {
+                        let i = plan.items.iter().position(|it| &it.id == item).unwrap_or(0);
+                        let s = start.as_deref().map_or(i32::MIN, |m| offset(Some(m)));
+                        let e = end.as_deref().map_or(i32::MAX, |m| offset(Some(m)));
+                        let w = windows.entry(i).or_insert((i32::MIN, i32::MAX));
+                        w.0 = w.0.max(s);
+                        w.1 = w.1.min(e);
+                    }
+                    GrowthDriver::PriceChange {
+                        scope, multiplier, ..
+                    } => prices.push((scope.clone(), start, *multiplier)),
+                    _ => {}
+                },
+            }
+        }
+        Ok(Compiled {
+            params,
+            fields,
+            windows,
+            prices,
+        })
+    }
+}
+
+/// Price `plan` for each of `months` months from its start month (the plan's own horizon when
+/// `months` is `None`).
+pub fn project(
+    plan: &Plan,
+    catalog: &Catalog,
+    months: Option<u32>,
+) -> Result<Projection, ForecastError> {
+    let months = months.unwrap_or(plan.horizon_months);
+    let c = Compiled::new(plan)?;
+    let (_, m0) = drivers::parse_month(&plan.start_month).ok_or_else(|| ForecastError::Driver {
+        path: "start_month".into(),
+        message: format!("`{}` is not a month written YYYY-MM", plan.start_month),
+    })?;
+    let mut work = plan.clone();
+    work.growth.clear();
+    let mut seen: HashSet<usize> = HashSet::new();
+    let mut out = Vec::with_capacity(months as usize);
+    let mut cached: Option<cost::Estimate> = None;
+    for t in 0..months as i32 {
+        let month = drivers::add_months(&plan.start_month, t).unwrap_or_default();
+        let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
+        let mut changed = t == 0;
+        for (i, p) in &c.params {
+            let v = Num::Value(p.value(&plan.growth, t, cal));
+            if work.parameters[*i].value != v {
+                work.parameters[*i].value = v;
+                changed = true;
+            }
+        }
+        for ((i, field), p) in &c.fields {
+            let v = Num::Value(p.value(&plan.growth, t, cal));
+            if let Some(slot) = drivers::field_mut(&mut work.items[*i].resource, field)
+                && *slot != v
+            {
+                *slot = v;
+                changed = true;
+            }
+        }
+        // Which items are billed this month (original indices).
+        let present: Vec<usize> = if c.windows.is_empty() {
+            Vec::new()
+        } else {
+            (0..plan.items.len())
+                .filter(|i| c.windows.get(i).is_none_or(|(s, e)| (*s..=*e).contains(&t)))
+                .collect()
+        };
+        if !c.windows.is_empty()
+            && c.windows
+                .values()
+                .any(|(s, e)| *s == t || e.checked_add(1) == Some(t))
+        {
+            changed = true;
+        }
+        let month_err = |source| ForecastError::Cost {
+            month: month.clone(),
+            source,
+        };
+        if changed || cached.is_none() {
+            let est = if c.windows.is_empty() {
+                cost::estimate(&work, catalog).map_err(month_err)?
+            } else {
+                let mut m = work.clone();
+                m.items = present.iter().map(|&i| work.items[i].clone()).collect();
+                let mut est = cost::estimate(&m, catalog).map_err(month_err)?;
+                for ic in &mut est.items {
+                    ic.index = present[ic.index];
+                }
+                est
+            };
+            cached = Some(est);
+        }
+        let Some(est) = cached.as_ref() else {
+            continue;
+        };
+        let mut mc = MonthCost {
+            month: month.clone(),
+            monthly_usd: 0.0,
+            upfront_usd: 0.0,
+            by_service: BTreeMap::new(),
+            by_group: BTreeMap::new(),
+            items: est.items.len(),
+        };
+        for ic in &est.items {
+            let mut mult = 1.0;
+            for (scope, from, f) in &c.prices {
+                let hit = match scope {
+                    PriceScope::Item(id) => *id == ic.id,
+                    PriceScope::Service(s) => *s == ic.service,
+                };
+                if hit && t >= *from {
+                    mult *= f;
+                }
+            }
+            let m = ic.monthly_usd * mult;
+            let u = if seen.insert(ic.index) {
+                ic.upfront_usd * mult
+            } else {
+                0.0
+            };
+            mc.monthly_usd += m;
+            mc.upfront_usd += u;
+            *mc.by_service.entry(ic.service).or_default() += m + u;
+            match mc.by_group.get_mut(ic.group.as_str()) {
+                Some(g) => *g += m + u,
+                None => {
+                    mc.by_group.insert(ic.group.clone(), m + u);
+                }
+            }
+        }
+        out.push(mc);
+    }
+    Ok(Projection {
+        plan_name: plan.name.clone(),
+        catalog: catalog.id.to_string(),
+        months: out,
+    })
+}

@@ -1,0 +1,91 @@
+//! The Forecast tab driven headless with egui_kittest: the projection table appears, a growth
+//! driver is added from the menu (one undoable step) and changes the bill, a bill history is
+//! imported through the (prepared) file dialog and the model's line appears, and the chart
+//! exports to PNG and SVG. Numbers are compared with the engine's own results, never invented.
+
+use cloudplan::catalog::load;
+use cloudplan::forecast;
+use cloudplan::report::format::money;
+use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::commands::Command;
+use cloudplan::ui::dialogs::FixedPaths;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+
+fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
+    let mut app = App::new(
+        load::embedded(),
+        None,
+        Box::new(dialogs),
+        Settings::default(),
+        None,
+    );
+    app.tab = Tab::Forecast;
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_context_setup(cloudplan::ui::fonts::install)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn forecast_tab_shows_the_projection_and_edits_drivers_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/bill-history.csv");
+    let png = dir.path().join("f.png");
+    let svg = dir.path().join("f.svg");
+    let mut h = harness(FixedPaths {
+        open: vec![history],
+        save: vec![png.clone(), svg.clone()],
+    });
+    let plan = h.state().doc.plan.clone();
+    let expected = forecast::project::project(&plan, load::embedded(), None).unwrap();
+    // The first month's bill of the projection is in the table.
+    h.get_by_label(&plan.start_month);
+    let first = money(expected.months[0].monthly_usd + expected.months[0].upfront_usd);
+    assert!(h.query_all_by_label(&first).count() >= 1, "{first} shown");
+
+    // Add a compound driver from the menu: one undoable step that grows later months.
+    assert!(plan.growth.is_empty());
+    h.get_by_label("Add driver").click();
+    h.run();
+    h.get_by_label("compound").click();
+    h.run();
+    let grown = h.state().doc.plan.clone();
+    assert_eq!(grown.growth.len(), 1);
+    let p = forecast::project::project(&grown, load::embedded(), None).unwrap();
+    assert!(p.months.last().unwrap().monthly_usd > expected.months.last().unwrap().monthly_usd);
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert!(
+        h.state().doc.plan.growth.is_empty(),
+        "undo removes the driver"
+    );
+
+    // Import the sample bill history: the model's summary appears.
+    h.get_by_label("Import bill history…").click();
+    h.run();
+    let st = cloudplan::ui::forecast_tab::state(&h.ctx);
+    assert_eq!(st.history.as_ref().map(|h| h.len()), Some(48));
+    assert!(
+        h.query_all_by_label_contains("held-out MAPE").count() >= 1,
+        "model summary shown"
+    );
+
+    // Export the chart as PNG and SVG.
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Chart PNG…").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Chart SVG…").click();
+    h.run();
+    let bytes = std::fs::read(&png).expect("PNG written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let text = std::fs::read_to_string(&svg).expect("SVG written");
+    assert!(text.contains("<svg") && text.contains("Bill history"));
+}
