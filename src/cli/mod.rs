@@ -92,6 +92,9 @@ pub enum Command {
         /// Demand from a `timestamp,value` CSV (minute or hour resolution) instead of the group's.
         #[arg(long)]
         demand: Option<PathBuf>,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
     /// Forecast the monthly bill: the plan priced month by month under its growth drivers, and
     /// with --history a model fitted to past bills (80 % and 95 % prediction intervals).
     Forecast {
@@ -210,6 +213,8 @@ pub fn run(command: Command) -> ExitCode {
             csv.as_deref(),
             charts.as_deref(),
             demand.as_deref(),
+            catalog.as_deref(),
+        ),
         Command::Forecast {
             plan,
             history,

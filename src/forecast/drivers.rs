@@ -250,22 +250,9 @@ pub const ITEM_FIELDS: &[(&str, &[&str])] = &[
     ("custom", &["monthly_usd"]),
 ];
 
-/// JSON kind name of a resource (`load_balancer`).
+/// JSON kind name of a resource (`load_balancer`): the plan's own naming, defined once.
 pub fn resource_kind(r: &Resource) -> &'static str {
-    match r {
-        Resource::Ec2(_) => "ec2",
-        Resource::Ebs(_) => "ebs",
-        Resource::S3(_) => "s3",
-        Resource::Efs(_) => "efs",
-        Resource::DataTransfer(_) => "data_transfer",
-        Resource::Lambda(_) => "lambda",
-        Resource::Rds(_) => "rds",
-        Resource::Dynamodb(_) => "dynamodb",
-        Resource::NatGateway(_) => "nat_gateway",
-        Resource::LoadBalancer(_) => "load_balancer",
-        Resource::PublicIpv4(_) => "public_ipv4",
-        Resource::Custom(_) => "custom",
-    }
+    crate::plan::items_csv::kind_name(r)
 }
 
 /// The fields of [`ITEM_FIELDS`] for a resource.
