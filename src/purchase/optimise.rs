@@ -156,21 +156,21 @@ pub fn sp_hour_cost(
     quantities: &[f64],
     order: &[usize],
 ) -> f64 {
-    let mut left = commitment;
+    // Everything at On-Demand, less what the commitment covers (no allocation: this runs once
+    // per hour per level).
     let mut cost = commitment;
-    let mut covered = vec![0.0; buckets.len()];
-    for &i in order {
-        let q = quantities[i].max(0.0);
-        let c = if buckets[i].sp_rate > 0.0 {
-            q.min(left / buckets[i].sp_rate)
-        } else {
-            q
-        };
-        covered[i] = c;
-        left = (left - c * buckets[i].sp_rate).max(0.0);
+    for (b, q) in buckets.iter().zip(quantities) {
+        cost += q.max(0.0) * b.on_demand_rate;
     }
-    for (i, b) in buckets.iter().enumerate() {
-        cost += (quantities[i].max(0.0) - covered[i]).max(0.0) * b.on_demand_rate;
+    let mut left = commitment;
+    for &i in order {
+        if left <= 0.0 {
+            break;
+        }
+        let b = &buckets[i];
+        let covered = quantities[i].max(0.0).min(left / b.sp_rate);
+        cost -= covered * b.on_demand_rate;
+        left = (left - covered * b.sp_rate).max(0.0);
     }
     cost
 }
