@@ -594,3 +594,79 @@ fn airpassengers_holt_winters_matches_statsmodels() {
         "{best_ours} vs {best_theirs}"
     );
 }
+
+// ------------------------------------------------------------------------------------ CLI
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cloudplan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_forecast_formats_agree_and_bad_input_exits_2() {
+    let plan = "samples/serverless-api.cloudplan.json";
+    let hist = "samples/bill-history.csv";
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("f.svg");
+    let chart = chart.to_str().unwrap();
+    let o = cli(&[
+        "forecast",
+        plan,
+        "--history",
+        hist,
+        "--format",
+        "json",
+        "--months",
+        "18",
+        "--chart",
+        chart,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let months = json["projection"]["months"].as_array().unwrap();
+    assert_eq!(months.len(), 18);
+    assert!(json["history"]["holdout_mape"].as_f64().unwrap() > 0.0);
+    assert!(std::fs::read_to_string(chart).unwrap().contains("<svg"));
+    // CSV plan_total rows carry the same numbers as the JSON.
+    let o = cli(&[
+        "forecast",
+        plan,
+        "--history",
+        hist,
+        "--format",
+        "csv",
+        "--months",
+        "18",
+    ]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let totals: Vec<f64> = csv
+        .lines()
+        .filter(|l| l.starts_with("plan_total,"))
+        .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(totals.len(), 18);
+    for (t, m) in totals.iter().zip(months) {
+        let want = m["monthly_usd"].as_f64().unwrap() + m["upfront_usd"].as_f64().unwrap();
+        assert!(close(*t, want, 1e-12));
+    }
+    assert_eq!(csv.lines().filter(|l| l.starts_with("model,")).count(), 18);
+    // Table.
+    let o = cli(&["forecast", plan]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2027-01"));
+    // Bad input: exit 2 with the line and field named.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "month,cost\n2026-01,10\n2026-02,ten\n").unwrap();
+    let o = cli(&["forecast", plan, "--history", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(":3: cost:"));
+    let o = cli(&[
+        "forecast",
+        "tests/fixtures/plans/bad-growth-value.cloudplan.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = cli(&["forecast", plan, "--months", "61"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -131,7 +131,7 @@ pub fn draw<DB: DrawingBackend>(
                 return String::new();
             }
             let i = i as usize;
-            if i % label_every != 0 {
+            if !i.is_multiple_of(label_every) {
                 return String::new();
             }
             months_for_labels.get(i).cloned().unwrap_or_default()

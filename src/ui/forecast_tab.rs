@@ -14,6 +14,9 @@ use crate::ui::commands::Command;
 use crate::ui::dialogs::FileKind;
 use egui::RichText;
 
+/// What a chart texture was drawn for: plan and history generations, pixel size, dark, by group.
+type ChartKey = (u64, u64, u32, u32, bool, bool);
+
 /// Per-tab state, kept in egui memory.
 #[derive(Clone, Default)]
 pub struct ForecastState {
@@ -21,7 +24,7 @@ pub struct ForecastState {
     history_gen: u64,
     /// (plan generation, history generation) → the forecast or what stopped it.
     cached: Option<((u64, u64), Result<Forecast, String>)>,
-    texture: Option<((u64, u64, u32, u32, bool, bool), egui::TextureHandle)>,
+    texture: Option<(ChartKey, egui::TextureHandle)>,
     /// Driver being edited: index and its JSON text.
     editing: Option<(usize, String)>,
     edit_error: Option<String>,

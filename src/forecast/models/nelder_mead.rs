@@ -91,11 +91,12 @@ pub fn minimize(
                     fs[n] = fc;
                 } else {
                     // Shrink towards the best vertex.
-                    for i in 1..=n {
-                        for j in 0..n {
-                            simplex[i][j] = simplex[0][j] + 0.5 * (simplex[i][j] - simplex[0][j]);
+                    let (head, rest) = simplex.split_at_mut(1);
+                    for (x, fx) in rest.iter_mut().zip(fs.iter_mut().skip(1)) {
+                        for (xj, bj) in x.iter_mut().zip(&head[0]) {
+                            *xj = bj + 0.5 * (*xj - bj);
                         }
-                        fs[i] = eval(&simplex[i]);
+                        *fx = eval(x);
                     }
                     evals += n;
                 }

@@ -430,7 +430,7 @@ impl Fit {
     pub fn bands(&self, h: usize) -> Vec<Band> {
         const PATHS: usize = 2_000;
         let mean = self.forecast(h);
-        let mut rng = Rng::new(0x5EED_F0CA_57);
+        let mut rng = Rng::new(0x005E_EDF0_CA57);
         let mut samples = vec![0.0; PATHS * h];
         for path in 0..PATHS {
             let mut st = self.last.clone();
