@@ -109,5 +109,7 @@ fn plan_tab_shows_the_group_row() {
     h.get_by_label("Auto Scaling group: m6i.large, c6i.large");
     // The grid's monthly cell is the estimate's figure for the group.
     let est = h.state().doc.priced.estimate.clone().expect("priced");
-    h.get_all_by_label(&money(est.items[0].monthly_usd)).next().expect("monthly cell");
+    h.get_all_by_label(&money(est.items[0].monthly_usd))
+        .next()
+        .expect("monthly cell");
 }
