@@ -633,7 +633,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         // 7. Record.
         let served = in_service as f64 * cap;
         let unmet = (d - served).max(0.0);
-        let od_instances = (od as f64 / w0).ceil();
+        let od_instances = policy::ceil_nonneg(od as f64 / w0);
         let mu = &mut months[mi];
         mu.hours += step_h;
         mu.on_demand_instance_hours += od_instances * step_h;
