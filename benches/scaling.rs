@@ -2,6 +2,7 @@
 //! * `100 groups x 36 months @ 1 h`: demand generation + simulation + billing of 100 different
 //!   groups (target tracking, step scaling, schedule, predictive, Spot mix), 26,280 steps each,
 //!   monthly totals and hourly series only. Target ≤ 20 ms.
+//! * `run_many`: the same work spread over the machine's cores.
 //! * `simulate only`: the same 100 groups with demand generated beforehand.
 //! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
 //!
@@ -11,7 +12,7 @@ use chrono::NaiveDate;
 use cloudplan::catalog::load::embedded;
 use cloudplan::plan::{Resource, file};
 use cloudplan::scaling::demand::DemandSpec;
-use cloudplan::scaling::run::{horizon_steps, run};
+use cloudplan::scaling::run::{horizon_steps, run, run_many};
 use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -59,6 +60,21 @@ fn bench(c: &mut Criterion) {
                     let o = run(g, start, catalog, "us-east-1", None, false).unwrap();
                     total += o.bill.total_usd;
                 }
+                black_box(total)
+            })
+        },
+    );
+
+    let jobs: Vec<(&GroupSpec, NaiveDate, &str)> =
+        hundred.iter().map(|g| (g, start, "us-east-1")).collect();
+    c.bench_function(
+        "scaling: 100 groups x 36 months @ 1 h (run_many, all cores)",
+        |b| {
+            b.iter(|| {
+                let total: f64 = run_many(&jobs, catalog, false)
+                    .into_iter()
+                    .map(|o| o.unwrap().bill.total_usd)
+                    .sum();
                 black_box(total)
             })
         },

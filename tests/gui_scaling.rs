@@ -97,3 +97,19 @@ fn scaling_tab_set_text(h: &mut Harness<'_, App>, text: String) {
     scaling_tab::with_state(&h.ctx, |s| s.policies_text = Some(("web-asg".into(), text)));
     h.run();
 }
+
+#[test]
+fn plan_tab_shows_the_group_row() {
+    let mut h = harness(vec![]);
+    h.state_mut().tab = Tab::Plan;
+    h.state_mut()
+        .grid
+        .select_only(0, cloudplan::ui::cells::Col::Name);
+    h.run();
+    h.get_by_label("Auto Scaling group: m6i.large, c6i.large");
+    // The grid's monthly cell is the estimate's figure for the group.
+    let est = h.state().doc.priced.estimate.clone().expect("priced");
+    h.get_all_by_label(&money(est.items[0].monthly_usd))
+        .next()
+        .expect("monthly cell");
+}

@@ -664,3 +664,23 @@ fn cli_simulate_with_hourly_demand_csv() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("(336 hours)"), "{out}");
 }
+
+#[test]
+fn run_many_matches_run() {
+    let catalog = cloudplan::catalog::load::embedded();
+    let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let mut gs = Vec::new();
+    for i in 0..5u32 {
+        let mut g = group(1, 2, 20, vec![tt(50.0, Some(300), false)]);
+        g.simulation.step_minutes = 60;
+        g.simulation.months = 2;
+        g.demand = DemandSpec::Profile(Profile::constant(3.0 + i as f64));
+        gs.push(g);
+    }
+    let jobs: Vec<run::Job> = gs.iter().map(|g| (g, start, "us-east-1")).collect();
+    let many = run::run_many(&jobs, catalog, false);
+    for (g, m) in gs.iter().zip(many) {
+        let one = run::run(g, start, catalog, "us-east-1", None, false).unwrap();
+        assert_eq!(one, m.unwrap());
+    }
+}

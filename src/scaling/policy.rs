@@ -274,6 +274,18 @@ pub fn apply_adjustment(
     }
 }
 
+/// `x.ceil()` for finite `0 ≤ x < 2^52` without a libm call (baseline x86-64 has no `roundsd`;
+/// this sits in the simulator's inner loop). Other values fall back to `f64::ceil`.
+#[inline]
+pub fn ceil_nonneg(x: f64) -> f64 {
+    if (0.0..4_503_599_627_370_496.0).contains(&x) {
+        let i = x as u64 as f64;
+        if i < x { i + 1.0 } else { i }
+    } else {
+        x.ceil()
+    }
+}
+
 /// Clamp a proposed capacity to the group's limits [asg-capacity-limits].
 pub fn clamp(v: i64, min: u32, max: u32) -> u32 {
     v.clamp(min as i64, max as i64) as u32
@@ -285,7 +297,7 @@ pub fn clamp(v: i64, min: u32, max: u32) -> u32 {
 pub fn target_tracking_capacity(demand: f64, capacity_per_unit: f64, target_pct: f64) -> i64 {
     let x = demand / (capacity_per_unit * target_pct / 100.0);
     // A relative tolerance keeps an exact fit (e.g. 300 / 100) from rounding up on float noise.
-    (x - x.abs() * 1e-12).ceil().max(0.0) as i64
+    ceil_nonneg((x - x.abs() * 1e-12).max(0.0)) as i64
 }
 
 /// Average utilisation of `in_service` units serving `demand`, percent. With no capacity in
@@ -336,7 +348,7 @@ impl Distribution {
     pub fn split(&self, n: u32) -> (u32, u32) {
         let base = self.on_demand_base.min(n);
         let above = (n - base) as f64 * self.on_demand_pct_above_base / 100.0;
-        let od = base + ((above - above * 1e-12).ceil() as u32).min(n - base);
+        let od = base + (ceil_nonneg(above - above * 1e-12) as u32).min(n - base);
         (od, n - od)
     }
 }
@@ -352,6 +364,14 @@ mod tests {
         assert_eq!(round_percent_change(-0.3), -1);
         assert_eq!(round_percent_change(-6.67), -6);
         assert_eq!(round_percent_change(0.0), 0);
+    }
+
+    #[test]
+    fn fast_ceil_matches_ceil() {
+        for x in [0.0, 0.2, 1.0, 1.000001, 2.5, 7.0, 1e9 + 0.5, 1e20, f64::NAN] {
+            let (a, b) = (ceil_nonneg(x), x.ceil());
+            assert!(a == b || (a.is_nan() && b.is_nan()), "{x}: {a} vs {b}");
+        }
     }
 
     #[test]

@@ -82,3 +82,49 @@ pub fn run(
         demand,
     })
 }
+
+/// One group to simulate with [`run_many`]: the group, its start month and its region.
+pub type Job<'a> = (&'a GroupSpec, NaiveDate, &'a str);
+
+/// [`run`] for many groups (profile demand), spread over the machine's cores with scoped
+/// threads; results in the order of `jobs`.
+pub fn run_many(
+    jobs: &[Job<'_>],
+    catalog: &Catalog,
+    keep_steps: bool,
+) -> Vec<Result<Outcome, ScalingError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len())
+        .max(1);
+    if threads == 1 {
+        return jobs
+            .iter()
+            .map(|(g, start, region)| run(g, *start, catalog, region, None, keep_steps))
+            .collect();
+    }
+    let chunk = jobs.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(g, start, region)| run(g, *start, catalog, region, None, keep_steps))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(ScalingError::field(
+                        "simulation",
+                        "a simulation thread failed",
+                    ))]
+                })
+            })
+            .collect()
+    })
+}

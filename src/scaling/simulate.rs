@@ -308,8 +308,9 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let pred_buffer = pred.map_or(0, |p| steps_of(p.scheduling_buffer_s, step_s));
     let mut history: Vec<f64> = Vec::with_capacity(n / steps_per_hour + 1);
     let mut hour_sum = 0.0;
-    let mut forecast_cap: Vec<u32> = vec![0; predictive::HORIZON_HOURS];
-    let mut forecast_from = usize::MAX; // hour index of forecast_cap[0]
+    // Hour of the last forecast refresh; forecasts are evaluated lazily for the hours used
+    // (as made at that refresh: only history before it is read).
+    let mut forecast_from = usize::MAX;
     let mut pred_floor = 0u32;
     let mut current_forecast = 0u32;
 
@@ -363,20 +364,22 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
             }
             if in_hour == 0 && hour.is_multiple_of(predictive::REFRESH_HOURS) {
                 forecast_from = hour;
-                for (k, f) in forecast_cap.iter_mut().enumerate() {
-                    *f = predictive::forecast_hour(&history, hour, hour + k).map_or(0, |load| {
-                        policy::target_tracking_capacity(load, cap, p.target_pct) as u32
-                    });
-                }
             }
             let cap_at = |h: usize| {
-                if forecast_from != usize::MAX && h >= forecast_from {
-                    forecast_cap.get(h - forecast_from).copied().unwrap_or(0)
+                if forecast_from != usize::MAX
+                    && h >= forecast_from
+                    && h < forecast_from + predictive::HORIZON_HOURS
+                {
+                    predictive::forecast_hour(&history, forecast_from, h).map_or(0, |load| {
+                        policy::target_tracking_capacity(load, cap, p.target_pct) as u32
+                    })
                 } else {
                     0
                 }
             };
-            current_forecast = cap_at(hour);
+            if in_hour == 0 {
+                current_forecast = cap_at(hour);
+            }
             // Launch for the next hour `pred_buffer` steps early.
             let ahead = t + pred_buffer;
             if ahead.is_multiple_of(steps_per_hour) {
@@ -630,7 +633,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         // 7. Record.
         let served = in_service as f64 * cap;
         let unmet = (d - served).max(0.0);
-        let od_instances = (od as f64 / w0).ceil();
+        let od_instances = policy::ceil_nonneg(od as f64 / w0);
         let mu = &mut months[mi];
         mu.hours += step_h;
         mu.on_demand_instance_hours += od_instances * step_h;
