@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Take docs/screenshot.png: run the release app under Xvfb and grab the screen.
-# Usage: scripts/screenshot.sh [PLAN] [OUT.png]   (extra: TAB=estimate to show the Estimate tab)
+# Usage: scripts/screenshot.sh [PLAN] [OUT.png]
+#   TAB=N (1 Plan, 2 Estimate, 3 Compare, 4 Scaling, 5 Forecast; or TAB=estimate) picks the tab.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${2:-docs/screenshot.png}"
@@ -35,13 +36,15 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
         sleep 0.2
     done
     sleep 2
-    if [ "${TAB:-}" = "estimate" ]; then
-        # Ctrl+2 switches to the Estimate tab.
+    tab="${TAB:-1}"
+    [ "$tab" = "estimate" ] && tab=2
+    if [ "$tab" != "1" ]; then
+        # Ctrl+N switches to the N-th tab.
         win=$(xdotool search --name "cloudplan" | head -1)
         xdotool windowfocus --sync "$win" 2>/dev/null || true
         xdotool mousemove 700 500
-        xdotool key --window "$win" ctrl+2
-        sleep 1.5
+        xdotool key --window "$win" "ctrl+$tab"
+        sleep 2.5
     fi
     import -window root "'"$OUT"'"
     kill $app
