@@ -12,6 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod prices;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "cloudplan",
@@ -62,6 +64,30 @@ pub enum Command {
         format: ListFormat,
         #[arg(long)]
         catalog: Option<PathBuf>,
+    },
+    /// AWS price files: `prices import` turns Price List offer files into a catalogue directory.
+    Prices {
+        #[command(subcommand)]
+        action: PricesCommand,
+    },
+}
+
+/// `cloudplan prices …`
+#[derive(Subcommand, Debug)]
+pub enum PricesCommand {
+    /// Import AWS Price List offer files (CSV or JSON: AmazonEC2, AmazonS3, AmazonRDS, AWSLambda,
+    /// AmazonDynamoDB, AmazonEFS, AWSDataTransfer), Savings Plans files and the Spot Instance
+    /// Advisor JSON into a catalogue directory usable with `--catalog DIR`.
+    Import {
+        /// Offer files (format recognised by content).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Catalogue directory to write (created, or its files of the same name replaced).
+        #[arg(long, default_value = "imported-catalogue")]
+        out: PathBuf,
+        /// Effective date for files that carry none (the Spot Instance Advisor JSON).
+        #[arg(long)]
+        date: Option<String>,
     },
 }
 
@@ -125,6 +151,7 @@ pub fn run(command: Command) -> ExitCode {
             format,
             catalog.as_deref(),
         ),
+        Command::Prices { action } => prices(action),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -261,6 +288,14 @@ fn list_catalog(
     };
     print!("{text}");
     Ok(())
+}
+
+fn prices(action: PricesCommand) -> Result<(), Failure> {
+    match action {
+        PricesCommand::Import { files, out, date } => {
+            prices::import_command(&files, &out, date.as_deref())
+        }
+    }
 }
 
 /// Write a file atomically: a temporary file in the same directory, then rename.
