@@ -38,14 +38,16 @@ const AUTOSAVE_SECONDS: f64 = 15.0;
 pub enum Tab {
     Plan,
     Estimate,
+    Catalog,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Plan, Tab::Estimate];
+    pub const ALL: [Tab; 3] = [Tab::Plan, Tab::Estimate, Tab::Catalog];
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Plan => s.tab_plan,
             Tab::Estimate => s.tab_estimate,
+            Tab::Catalog => s.tab_catalog,
         }
     }
 }
@@ -260,6 +262,7 @@ impl App {
         match self.tab {
             Tab::Plan => grid::ui(self, ui),
             Tab::Estimate => estimate_tab::ui(self, ui),
+            Tab::Catalog => crate::ui::catalog_tab::ui(self, ui),
         }
     }
 

@@ -288,30 +288,30 @@ pub struct Imported {
 }
 
 impl Imported {
-    pub fn combine(files: Vec<FileImport>) -> Imported {
+    /// Combine per-file results; rows are moved out of `files` (their summaries, sources and
+    /// Savings Plans rates stay), so the rows are held once.
+    pub fn combine(mut files: Vec<FileImport>) -> Imported {
         let mut rates: BTreeMap<RateKey, RateRow> = BTreeMap::new();
         let mut instances: BTreeMap<String, InstanceSpec> = BTreeMap::new();
         let mut spot: BTreeMap<(String, String), SpotRow> = BTreeMap::new();
         let mut summary = Summary::default();
         let mut sources = Vec::new();
-        for f in &files {
+        for f in &mut files {
             summary.merge(&f.summary);
-            for r in &f.rates {
+            for r in std::mem::take(&mut f.rates) {
                 if let std::collections::btree_map::Entry::Vacant(e) = rates.entry(r.key()) {
-                    e.insert(r.clone());
+                    e.insert(r);
                 } else {
                     summary.rows_kept = summary.rows_kept.saturating_sub(1);
                     summary.skip("same price key already imported from an earlier file");
                 }
             }
-            for i in &f.instances {
-                instances
-                    .entry(i.instance_type.clone())
-                    .or_insert_with(|| i.clone());
+            for i in std::mem::take(&mut f.instances) {
+                instances.entry(i.instance_type.clone()).or_insert(i);
             }
-            for s in &f.spot {
+            for s in std::mem::take(&mut f.spot) {
                 spot.entry((s.region.clone(), s.instance_type.clone()))
-                    .or_insert_with(|| s.clone());
+                    .or_insert(s);
             }
             if let Some(s) = &f.source {
                 sources.push(s.clone());
