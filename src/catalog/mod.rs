@@ -7,6 +7,7 @@
 //! and is read-only afterwards. The vocabulary of services, products and dimensions is
 //! documented in `pricing-data/README.md` and mirrored by the constants in [`vocab`].
 
+pub mod import;
 pub mod load;
 pub mod vocab;
 

@@ -1,4 +1,5 @@
-//! The command line: `cloudplan estimate | validate | compare | simulate | forecast | catalog`, and the app when no verb is given.
+//! The command line: `cloudplan estimate | validate | compare | simulate | forecast | catalog |
+//! prices import`, and the app when no verb is given.
 //!
 //! A thin shell over the library: parse arguments (clap), load files, call the engine, print a
 //! report. Exit codes: 0 success; 2 bad input (plan, catalogue or option) with the message on
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod compare;
+mod prices;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -130,6 +132,30 @@ pub enum Command {
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
+    /// AWS price files: `prices import` turns Price List offer files into a catalogue directory.
+    Prices {
+        #[command(subcommand)]
+        action: PricesCommand,
+    },
+}
+
+/// `cloudplan prices …`
+#[derive(Subcommand, Debug)]
+pub enum PricesCommand {
+    /// Import AWS Price List offer files (CSV or JSON: AmazonEC2, AmazonS3, AmazonRDS, AWSLambda,
+    /// AmazonDynamoDB, AmazonEFS, AWSDataTransfer), Savings Plans files and the Spot Instance
+    /// Advisor JSON into a catalogue directory usable with `--catalog DIR`.
+    Import {
+        /// Offer files (format recognised by content).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Catalogue directory to write (created, or its files of the same name replaced).
+        #[arg(long, default_value = "imported-catalogue")]
+        out: PathBuf,
+        /// Effective date for files that carry none (the Spot Instance Advisor JSON).
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -243,6 +269,7 @@ pub fn run(command: Command) -> ExitCode {
             format,
             catalog.as_deref(),
         ),
+        Command::Prices { action } => prices(action),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -526,6 +553,11 @@ fn forecast(
         }
         Some(path) => write_atomic(path, text.as_bytes())
             .map_err(|e| other(format!("cannot write {}: {e}", path.display()))),
+fn prices(action: PricesCommand) -> Result<(), Failure> {
+    match action {
+        PricesCommand::Import { files, out, date } => {
+            prices::import_command(&files, &out, date.as_deref())
+        }
     }
 }
 

@@ -41,15 +41,17 @@ pub enum Tab {
     Compare,
     Scaling,
     Forecast,
+    Catalog,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Plan,
         Tab::Estimate,
         Tab::Compare,
         Tab::Scaling,
         Tab::Forecast,
+        Tab::Catalog,
     ];
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
@@ -58,6 +60,7 @@ impl Tab {
             Tab::Compare => s.tab_compare,
             Tab::Scaling => s.tab_scaling,
             Tab::Forecast => s.tab_forecast,
+            Tab::Catalog => s.tab_catalog,
         }
     }
 }
@@ -275,6 +278,7 @@ impl App {
             Tab::Compare => crate::ui::compare_tab::ui(self, ui),
             Tab::Scaling => crate::ui::scaling_tab::ui(self, ui),
             Tab::Forecast => super::forecast_tab::ui(self, ui),
+            Tab::Catalog => crate::ui::catalog_tab::ui(self, ui),
         }
     }
 

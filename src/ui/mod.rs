@@ -8,6 +8,7 @@
 //! [`dialogs`] the file pickers behind a trait; [`fonts`] the Hangul-capable fonts.
 
 pub mod app;
+pub mod catalog_tab;
 pub mod cells;
 pub mod commands;
 pub mod compare_tab;

@@ -1,0 +1,571 @@
+//! Mapping AWS offer-file products onto cloudplan's catalogue vocabulary.
+//!
+//! [`classify`] looks at a product's attributes (the same for CSV and JSON: the CSV's
+//! title-case column labels and the JSON's camel-case attribute keys are compared in a
+//! normalised form, see [`canonical`]) and says which catalogue price it is —
+//! region × service × product × dimension — or why it is skipped. It never guesses: anything
+//! outside the tables below is a skip reason that the import summary counts.
+
+use crate::catalog::{Arch, InstanceSpec, vocab};
+
+/// Product attributes the importer reads. The CSV header label and the JSON attribute key of
+/// each normalise (lower case, letters and digits only) to [`Attr::canonical`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attr {
+    ProductFamily,
+    RegionCode,
+    Location,
+    InstanceType,
+    Vcpu,
+    Memory,
+    ProcessorArchitecture,
+    Tenancy,
+    OperatingSystem,
+    PreInstalledSw,
+    CapacityStatus,
+    LicenseModel,
+    MarketOption,
+    Operation,
+    UsageType,
+    VolumeApiName,
+    VolumeType,
+    DatabaseEngine,
+    DeploymentOption,
+    TransferType,
+    FromRegionCode,
+    ToRegionCode,
+}
+
+impl Attr {
+    pub const ALL: [Attr; 22] = [
+        Attr::ProductFamily,
+        Attr::RegionCode,
+        Attr::Location,
+        Attr::InstanceType,
+        Attr::Vcpu,
+        Attr::Memory,
+        Attr::ProcessorArchitecture,
+        Attr::Tenancy,
+        Attr::OperatingSystem,
+        Attr::PreInstalledSw,
+        Attr::CapacityStatus,
+        Attr::LicenseModel,
+        Attr::MarketOption,
+        Attr::Operation,
+        Attr::UsageType,
+        Attr::VolumeApiName,
+        Attr::VolumeType,
+        Attr::DatabaseEngine,
+        Attr::DeploymentOption,
+        Attr::TransferType,
+        Attr::FromRegionCode,
+        Attr::ToRegionCode,
+    ];
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// Normalised name: CSV `Pre Installed S/W` and JSON `preInstalledSw` → `preinstalledsw`.
+    pub fn canonical(self) -> &'static str {
+        match self {
+            Attr::ProductFamily => "productfamily",
+            Attr::RegionCode => "regioncode",
+            Attr::Location => "location",
+            Attr::InstanceType => "instancetype",
+            Attr::Vcpu => "vcpu",
+            Attr::Memory => "memory",
+            Attr::ProcessorArchitecture => "processorarchitecture",
+            Attr::Tenancy => "tenancy",
+            Attr::OperatingSystem => "operatingsystem",
+            Attr::PreInstalledSw => "preinstalledsw",
+            Attr::CapacityStatus => "capacitystatus",
+            Attr::LicenseModel => "licensemodel",
+            Attr::MarketOption => "marketoption",
+            Attr::Operation => "operation",
+            Attr::UsageType => "usagetype",
+            Attr::VolumeApiName => "volumeapiname",
+            Attr::VolumeType => "volumetype",
+            Attr::DatabaseEngine => "databaseengine",
+            Attr::DeploymentOption => "deploymentoption",
+            Attr::TransferType => "transfertype",
+            Attr::FromRegionCode => "fromregioncode",
+            Attr::ToRegionCode => "toregioncode",
+        }
+    }
+
+    /// The attribute a header label / JSON key names, if the importer reads it.
+    pub fn from_name(name: &str) -> Option<Attr> {
+        let c = canonical(name);
+        Attr::ALL.into_iter().find(|a| a.canonical() == c)
+    }
+}
+
+/// Lower-case ASCII letters and digits of `name` (`Pre Installed S/W` → `preinstalledsw`).
+pub fn canonical(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A product's attribute values, indexed by [`Attr`] (empty when absent).
+#[derive(Debug, Clone, Copy)]
+pub struct Attrs<'a> {
+    pub values: [&'a str; Attr::COUNT],
+}
+
+impl<'a> Default for Attrs<'a> {
+    fn default() -> Self {
+        Attrs {
+            values: [""; Attr::COUNT],
+        }
+    }
+}
+
+impl<'a> Attrs<'a> {
+    pub fn get(&self, a: Attr) -> &'a str {
+        self.values[a as usize]
+    }
+    pub fn set(&mut self, a: Attr, v: &'a str) {
+        self.values[a as usize] = v;
+    }
+}
+
+/// Where one offer product lands in the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductMap {
+    pub region: String,
+    pub service: &'static str,
+    pub product: String,
+    pub dimension: &'static str,
+    /// Reserved terms are imported (EC2 and RDS instances only).
+    pub reserved_ok: bool,
+    /// A unit conversion: divide the price by `divisor`, new unit label, note.
+    pub conversion: Option<(f64, &'static str, &'static str)>,
+    /// EC2 instance specification read from the same product.
+    pub instance: Option<InstanceSpec>,
+}
+
+impl ProductMap {
+    /// Apply the conversion (if any) to a price: (usd text, unit, note).
+    pub fn convert(&self, usd_text: &str, usd: f64, unit: &str) -> (String, String, String) {
+        match self.conversion {
+            Some((div, new_unit, note)) => (format!("{}", usd / div), new_unit.into(), note.into()),
+            None => (
+                usd_text.trim().to_string(),
+                self.unit_label(unit),
+                String::new(),
+            ),
+        }
+    }
+    pub fn unit_label(&self, unit: &str) -> String {
+        unit.to_string()
+    }
+}
+
+/// Why a product is not imported (a static label, counted in the summary).
+pub type Skip = &'static str;
+
+/// Classify one product of offer `offer_code`.
+pub fn classify(offer_code: &str, a: &Attrs<'_>) -> Result<ProductMap, Skip> {
+    let family = a.get(Attr::ProductFamily);
+    let usage = strip_region_prefix(a.get(Attr::UsageType));
+    // Data transfer appears in AmazonEC2, AWSDataTransfer, AmazonS3 … with the same shape.
+    if family == "Data Transfer" {
+        return data_transfer(a);
+    }
+    if let Some(p) = usage.strip_prefix("PublicIPv4:") {
+        let product = match p {
+            "InUseAddress" => "in_use",
+            "IdleAddress" => "idle",
+            _ => return Err("public IPv4 item not in the catalogue vocabulary"),
+        };
+        return simple(a, "public_ipv4", product, vocab::public_ipv4::HOURS);
+    }
+    match offer_code {
+        "AmazonEC2" => ec2(a, family, usage),
+        "AmazonS3" | "AmazonS3GlacierDeepArchive" => s3(a, family, usage),
+        "AmazonRDS" => rds(a, family, usage),
+        "AWSLambda" => lambda(a, usage),
+        "AmazonDynamoDB" => dynamodb(a, usage),
+        "AmazonEFS" => efs(a, usage),
+        "AWSDataTransfer" | "AmazonVPC" => Err("product family not in the catalogue vocabulary"),
+        _ => Err("offer code not supported by the importer"),
+    }
+}
+
+/// `USE2-EBS:VolumeUsage.gp3` → `EBS:VolumeUsage.gp3`. Region prefixes are upper-case letters
+/// followed by digits (`USE2`, `APN2`, `EUW1`), or `EU` (eu-west-1); us-east-1 has none.
+pub fn strip_region_prefix(usage: &str) -> &str {
+    if let Some((head, rest)) = usage.split_once('-') {
+        let letters = head.trim_end_matches(|c: char| c.is_ascii_digit());
+        let is_prefix = head == "EU"
+            || (letters.len() >= 2
+                && letters.len() < head.len()
+                && letters.chars().all(|c| c.is_ascii_uppercase()));
+        if is_prefix {
+            return rest;
+        }
+    }
+    usage
+}
+
+fn region(a: &Attrs<'_>) -> Result<String, Skip> {
+    let code = a.get(Attr::RegionCode);
+    if !code.is_empty() {
+        return Ok(code.to_string());
+    }
+    region_of_location(a.get(Attr::Location))
+        .map(str::to_string)
+        .ok_or("no region code (and a location name the importer does not know)")
+}
+
+/// Region codes of AWS location names, for older offer files without a `Region Code`
+/// column (names as in AWS's files, e.g. `US East (N. Virginia)`, `EU (Ireland)`).
+fn region_of_location(location: &str) -> Option<&'static str> {
+    Some(match location {
+        "US East (N. Virginia)" => "us-east-1",
+        "US East (Ohio)" => "us-east-2",
+        "US West (Oregon)" => "us-west-2",
+        "EU (Ireland)" => "eu-west-1",
+        "EU (Frankfurt)" => "eu-central-1",
+        "Asia Pacific (Seoul)" => "ap-northeast-2",
+        "Asia Pacific (Tokyo)" => "ap-northeast-1",
+        _ => return None,
+    })
+}
+
+fn simple(
+    a: &Attrs<'_>,
+    service: &'static str,
+    product: &str,
+    dimension: &'static str,
+) -> Result<ProductMap, Skip> {
+    Ok(ProductMap {
+        region: region(a)?,
+        service,
+        product: product.to_string(),
+        dimension,
+        reserved_ok: false,
+        conversion: None,
+        instance: None,
+    })
+}
+
+fn ec2(a: &Attrs<'_>, family: &str, usage: &str) -> Result<ProductMap, Skip> {
+    match family {
+        "Compute Instance" => ec2_instance(a),
+        "Storage" => {
+            let t = a.get(Attr::VolumeApiName);
+            if !["gp2", "gp3", "io1", "io2", "st1", "sc1", "standard"].contains(&t) {
+                return Err("EBS: volume type not in the catalogue vocabulary");
+            }
+            simple(a, "ebs", t, vocab::ebs::STORAGE)
+        }
+        "Storage Snapshot" => match usage {
+            "EBS:SnapshotUsage" => simple(a, "ebs", "snapshot", vocab::ebs::STORAGE),
+            "EBS:SnapshotArchiveStorage" => {
+                simple(a, "ebs", "snapshot_archive", vocab::ebs::STORAGE)
+            }
+            _ => Err("EBS: snapshot item not in the catalogue vocabulary"),
+        },
+        "System Operation" | "Provisioned Throughput" => match usage {
+            "EBS:VolumeP-IOPS.gp3" => simple(a, "ebs", "gp3", vocab::ebs::IOPS),
+            "EBS:VolumeP-IOPS.piops" => simple(a, "ebs", "io1", vocab::ebs::IOPS),
+            "EBS:VolumeIOUsage" => simple(a, "ebs", "standard", vocab::ebs::IO_REQUESTS),
+            "EBS:VolumeP-Throughput.gp3" => {
+                let mut m = simple(a, "ebs", "gp3", vocab::ebs::THROUGHPUT)?;
+                m.conversion = Some((
+                    1024.0,
+                    "MiBps-month",
+                    "converted from the file's USD per GiBps-month (÷ 1024)",
+                ));
+                Ok(m)
+            }
+            u if u.starts_with("EBS:VolumeP-IOPS.io2") => {
+                Err("EBS io2 IOPS: the per-volume tier boundaries are not in offer files")
+            }
+            _ => Err("EC2: system operation not in the catalogue vocabulary"),
+        },
+        "NAT Gateway" => match usage {
+            "NatGateway-Hours" => simple(a, "nat_gateway", "nat_gateway", "hours"),
+            "NatGateway-Bytes" => simple(a, "nat_gateway", "nat_gateway", "data_processed"),
+            _ => Err("NAT gateway item not in the catalogue vocabulary"),
+        },
+        _ => Err("EC2: product family not in the catalogue vocabulary"),
+    }
+}
+
+/// Linux, shared tenancy, no pre-installed software, capacity status Used, RunInstances.
+fn ec2_instance(a: &Attrs<'_>) -> Result<ProductMap, Skip> {
+    if a.get(Attr::OperatingSystem) != "Linux" {
+        return Err("EC2: operating system other than Linux");
+    }
+    if a.get(Attr::Tenancy) != "Shared" {
+        return Err("EC2: tenancy other than Shared");
+    }
+    if !matches!(a.get(Attr::PreInstalledSw), "" | "NA") {
+        return Err("EC2: pre-installed software");
+    }
+    if !matches!(a.get(Attr::CapacityStatus), "" | "Used") {
+        return Err("EC2: capacity status other than Used (reservation rows)");
+    }
+    if !matches!(a.get(Attr::LicenseModel), "" | "No License required") {
+        return Err("EC2: licence model other than No License required");
+    }
+    if !matches!(a.get(Attr::MarketOption), "" | "OnDemand") {
+        return Err("EC2: market option other than OnDemand");
+    }
+    if !matches!(a.get(Attr::Operation), "" | "RunInstances") {
+        return Err("EC2: operation other than RunInstances");
+    }
+    let it = a.get(Attr::InstanceType);
+    if it.is_empty() {
+        return Err("EC2: compute instance without an instance type");
+    }
+    let mut m = simple(a, "ec2", it, vocab::ec2::INSTANCE_HOURS)?;
+    m.reserved_ok = true;
+    m.instance = instance_spec(a);
+    Ok(m)
+}
+
+/// vCPU, memory (`8 GiB`) and architecture (`64-bit` → x86_64, `arm64`); `None` when any is
+/// missing or unreadable (the rate is still imported).
+fn instance_spec(a: &Attrs<'_>) -> Option<InstanceSpec> {
+    let it = a.get(Attr::InstanceType);
+    let vcpu: u32 = a.get(Attr::Vcpu).trim().parse().ok()?;
+    let mem = a.get(Attr::Memory).trim();
+    let memory_gib: f64 = mem
+        .strip_suffix("GiB")
+        .unwrap_or(mem)
+        .trim()
+        .replace(',', "")
+        .parse()
+        .ok()?;
+    let architecture = match a.get(Attr::ProcessorArchitecture) {
+        "64-bit" => Arch::X86_64,
+        "arm64" => Arch::Arm64,
+        _ => return None,
+    };
+    Some(InstanceSpec {
+        instance_type: it.to_string(),
+        family: it.split('.').next().unwrap_or(it).to_string(),
+        vcpu,
+        memory_gib,
+        architecture,
+        source: String::new(),
+    })
+}
+
+fn data_transfer(a: &Attrs<'_>) -> Result<ProductMap, Skip> {
+    let from = a.get(Attr::FromRegionCode);
+    let to = a.get(Attr::ToRegionCode);
+    let (region, product) = match a.get(Attr::TransferType) {
+        "AWS Outbound" => (from, vocab::data_transfer::INTERNET_OUT.to_string()),
+        "AWS Inbound" => (to, vocab::data_transfer::INTERNET_IN.to_string()),
+        "IntraRegion" => (from, vocab::data_transfer::INTER_AZ.to_string()),
+        "InterRegion Outbound" if !to.is_empty() => (
+            from,
+            format!("{}{to}", vocab::data_transfer::INTER_REGION_PREFIX),
+        ),
+        _ => return Err("data transfer type not in the catalogue vocabulary"),
+    };
+    if region.is_empty() {
+        return Err("data transfer without a region code");
+    }
+    Ok(ProductMap {
+        region: region.to_string(),
+        service: "data_transfer",
+        product,
+        dimension: vocab::data_transfer::GB,
+        reserved_ok: false,
+        conversion: None,
+        instance: None,
+    })
+}
+
+fn s3(a: &Attrs<'_>, family: &str, usage: &str) -> Result<ProductMap, Skip> {
+    use vocab::s3 as v;
+    match family {
+        "Storage" => {
+            let (class, dim) = match a.get(Attr::VolumeType) {
+                "Standard" => ("standard", v::STORAGE),
+                "Intelligent-Tiering Frequent Access" => ("intelligent_tiering", v::STORAGE),
+                "Intelligent-Tiering Infrequent Access" => {
+                    ("intelligent_tiering", v::STORAGE_INFREQUENT)
+                }
+                "Intelligent-Tiering Archive Instant Access" => {
+                    ("intelligent_tiering", v::STORAGE_ARCHIVE_INSTANT)
+                }
+                "Intelligent-Tiering Archive Access" => ("intelligent_tiering", v::STORAGE_ARCHIVE),
+                "Intelligent-Tiering Deep Archive Access" => {
+                    ("intelligent_tiering", v::STORAGE_DEEP_ARCHIVE)
+                }
+                "Standard - Infrequent Access" => ("standard_ia", v::STORAGE),
+                "One Zone - Infrequent Access" => ("onezone_ia", v::STORAGE),
+                "Glacier Instant Retrieval" => ("glacier_ir", v::STORAGE),
+                "Amazon Glacier" => ("glacier_flexible", v::STORAGE),
+                "Glacier Deep Archive" => ("deep_archive", v::STORAGE),
+                _ => return Err("S3: storage class not in the catalogue vocabulary"),
+            };
+            simple(a, "s3", class, dim)
+        }
+        "API Request" => {
+            let (class, dim) = match usage {
+                "Requests-Tier1" => ("standard", v::PUT_REQUESTS),
+                "Requests-Tier2" => ("standard", v::GET_REQUESTS),
+                "Requests-SIA-Tier1" => ("standard_ia", v::PUT_REQUESTS),
+                "Requests-SIA-Tier2" => ("standard_ia", v::GET_REQUESTS),
+                "Requests-ZIA-Tier1" => ("onezone_ia", v::PUT_REQUESTS),
+                "Requests-ZIA-Tier2" => ("onezone_ia", v::GET_REQUESTS),
+                "Requests-INT-Tier1" => ("intelligent_tiering", v::PUT_REQUESTS),
+                "Requests-INT-Tier2" => ("intelligent_tiering", v::GET_REQUESTS),
+                _ => return Err("S3: request type not in the catalogue vocabulary"),
+            };
+            simple(a, "s3", class, dim)
+        }
+        _ => Err("S3: product family not in the catalogue vocabulary"),
+    }
+}
+
+fn deployment(a: &Attrs<'_>) -> Result<&'static str, Skip> {
+    match a.get(Attr::DeploymentOption) {
+        "Single-AZ" => Ok("single_az"),
+        "Multi-AZ" => Ok("multi_az"),
+        _ => Err("RDS: deployment option other than Single-AZ/Multi-AZ"),
+    }
+}
+
+fn rds(a: &Attrs<'_>, family: &str, usage: &str) -> Result<ProductMap, Skip> {
+    let engine = match a.get(Attr::DatabaseEngine) {
+        "PostgreSQL" => "postgresql",
+        "MySQL" => "mysql",
+        "Any" | "" if family != "Database Instance" => "any",
+        _ => return Err("RDS: database engine other than PostgreSQL/MySQL"),
+    };
+    match family {
+        "Database Instance" => {
+            let class = a.get(Attr::InstanceType);
+            if class.is_empty() {
+                return Err("RDS: database instance without an instance class");
+            }
+            let product = format!("{engine}:{}:{class}", deployment(a)?);
+            let mut m = simple(a, "rds", &product, vocab::rds::INSTANCE_HOURS)?;
+            m.reserved_ok = true;
+            Ok(m)
+        }
+        "Database Storage" => {
+            let t = match a.get(Attr::VolumeType) {
+                "General Purpose" => "gp2",
+                "General Purpose-GP3" => "gp3",
+                "Provisioned IOPS" => "io1",
+                "Provisioned IOPS-IO2" => "io2",
+                "Magnetic" => "magnetic",
+                _ => return Err("RDS: storage type not in the catalogue vocabulary"),
+            };
+            let product = format!("{t}:{}", deployment(a)?);
+            simple(a, "rds", &product, vocab::rds::STORAGE)
+        }
+        "Storage Snapshot" if usage.ends_with("ChargedBackupUsage") => {
+            simple(a, "rds", vocab::rds::BACKUP_PRODUCT, vocab::rds::STORAGE)
+        }
+        _ => Err("RDS: product family not in the catalogue vocabulary"),
+    }
+}
+
+fn lambda(a: &Attrs<'_>, usage: &str) -> Result<ProductMap, Skip> {
+    use vocab::lambda as v;
+    let (base, arch) = match usage.strip_suffix("-ARM") {
+        Some(b) => (b, "arm64"),
+        None => (usage, "x86_64"),
+    };
+    let dim = match base {
+        "Request" => v::REQUESTS,
+        "Lambda-GB-Second" => v::DURATION,
+        "Lambda-Storage-GB-Second" => v::EPHEMERAL_STORAGE,
+        "Lambda-Provisioned-Concurrency" => v::PROVISIONED_CONCURRENCY,
+        "Lambda-Provisioned-GB-Second" => v::PROVISIONED_DURATION,
+        _ => return Err("Lambda: usage type not in the catalogue vocabulary"),
+    };
+    simple(a, "lambda", arch, dim)
+}
+
+fn dynamodb(a: &Attrs<'_>, usage: &str) -> Result<ProductMap, Skip> {
+    use vocab::dynamodb as v;
+    let (base, class) = match usage.strip_prefix("IA-") {
+        Some(b) => (b, "standard_ia"),
+        None => (usage, "standard"),
+    };
+    let (product, dim) = match base {
+        "ReadRequestUnits" => (class, v::READ_REQUEST_UNITS),
+        "WriteRequestUnits" => (class, v::WRITE_REQUEST_UNITS),
+        "ReadCapacityUnit-Hrs" => (class, v::RCU_HOURS),
+        "WriteCapacityUnit-Hrs" => (class, v::WCU_HOURS),
+        "TimedStorage-ByteHrs" => (class, v::STORAGE),
+        "TimedPITRStorage-ByteHrs" if class == "standard" => ("pitr", v::STORAGE),
+        "TimedBackupStorage-ByteHrs" if class == "standard" => ("backup", v::STORAGE),
+        _ => return Err("DynamoDB: usage type not in the catalogue vocabulary"),
+    };
+    simple(a, "dynamodb", product, dim)
+}
+
+fn efs(a: &Attrs<'_>, usage: &str) -> Result<ProductMap, Skip> {
+    use vocab::efs as v;
+    let (product, dim) = match usage {
+        "TimedStorage-ByteHrs" => ("standard", v::STORAGE),
+        "IATimedStorage-ByteHrs" => ("ia", v::STORAGE),
+        "ArchiveTimedStorage-ByteHrs" => ("archive", v::STORAGE),
+        "TimedStorage-Z-ByteHrs" => ("onezone", v::STORAGE),
+        "IATimedStorage-Z-ByteHrs" => ("onezone_ia", v::STORAGE),
+        "ProvisionedTP-MiBpsHrs" => ("provisioned", v::THROUGHPUT),
+        _ => return Err("EFS: usage type not in the catalogue vocabulary"),
+    };
+    simple(a, "efs", product, dim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_prefixes_are_stripped_only_when_they_are_prefixes() {
+        // FORMATS.md §1.4: us-east-1 has no prefix, eu-west-1 `EU-`, ap-northeast-2 `APN2-`.
+        assert_eq!(
+            strip_region_prefix("USE2-EBS:VolumeUsage.gp3"),
+            "EBS:VolumeUsage.gp3"
+        );
+        assert_eq!(
+            strip_region_prefix("APN2-BoxUsage:m5.large"),
+            "BoxUsage:m5.large"
+        );
+        assert_eq!(
+            strip_region_prefix("EU-BoxUsage:m5.large"),
+            "BoxUsage:m5.large"
+        );
+        assert_eq!(
+            strip_region_prefix("BoxUsage:m5.large"),
+            "BoxUsage:m5.large"
+        );
+        assert_eq!(
+            strip_region_prefix("IA-ReadRequestUnits"),
+            "IA-ReadRequestUnits"
+        );
+        assert_eq!(strip_region_prefix("Lambda-GB-Second"), "Lambda-GB-Second");
+    }
+
+    #[test]
+    fn csv_labels_and_json_keys_name_the_same_attribute() {
+        // FORMATS.md §1.5: CSV title-case labels vs JSON attribute keys.
+        for (csv, json) in [
+            ("Operating System", "operatingSystem"),
+            ("Pre Installed S/W", "preInstalledSw"),
+            ("CapacityStatus", "capacitystatus"),
+            ("License Model", "licenseModel"),
+            ("Volume API Name", "volumeApiName"),
+            ("Product Family", "productFamily"),
+            ("Region Code", "regionCode"),
+            ("usageType", "usagetype"),
+        ] {
+            assert!(Attr::from_name(csv).is_some(), "{csv}");
+            assert_eq!(Attr::from_name(csv), Attr::from_name(json));
+        }
+    }
+}

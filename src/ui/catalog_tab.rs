@@ -1,0 +1,323 @@
+//! The "Catalogue" tab: a filterable, sortable table of EC2 instance types with their prices
+//! from the open catalogue, and "Add to plan".
+//!
+//! [`rows`] is pure (catalogue + filter → rows); [`ui`] draws them with egui_extras'
+//! `TableBuilder`. "Add to plan" sends the app's commands (`AddItem(Ec2)` then `SetField`
+//! `instance_type`), so it is undoable like any other edit. The filter/sort state lives in egui
+//! memory under this tab's id.
+
+use crate::catalog::{
+    Arch, Catalog, OfferingClass, Payment, PriceOption, Reservation, Service, Term, vocab,
+};
+use crate::cost::HOURS_PER_MONTH;
+use crate::ui::app::App;
+use crate::ui::commands::Command;
+
+/// Filter and sort of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filter {
+    pub region: String,
+    /// Instance type contains this text (`m5`, `m7g.large` …).
+    pub text: String,
+    pub min_vcpu: u32,
+    pub min_memory_gib: f64,
+    pub arch: Option<Arch>,
+    pub sort: SortBy,
+    pub descending: bool,
+}
+
+impl Filter {
+    pub fn new(region: &str) -> Self {
+        Filter {
+            region: region.to_string(),
+            text: String::new(),
+            min_vcpu: 0,
+            min_memory_gib: 0.0,
+            arch: None,
+            sort: SortBy::OnDemand,
+            descending: false,
+        }
+    }
+}
+
+/// Sortable columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Type,
+    Vcpu,
+    Memory,
+    OnDemand,
+    PerVcpu,
+    SpotSavings,
+}
+
+/// One instance type in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub instance_type: String,
+    pub family: String,
+    pub vcpu: u32,
+    pub memory_gib: f64,
+    pub arch: Arch,
+    /// On-demand USD per hour (`None`: the catalogue has no price here).
+    pub on_demand: Option<f64>,
+    /// Effective hourly rate of a 1-year / 3-year standard No Upfront RI (hourly + upfront
+    /// amortised over the term's hours).
+    pub ri_1yr: Option<f64>,
+    pub ri_3yr: Option<f64>,
+    pub spot: Option<f64>,
+    pub spot_savings_pct: Option<f64>,
+    pub interruption: Option<String>,
+}
+
+impl Row {
+    pub fn monthly(&self) -> Option<f64> {
+        self.on_demand.map(|h| h * HOURS_PER_MONTH)
+    }
+    pub fn per_vcpu(&self) -> Option<f64> {
+        self.on_demand.map(|h| h / f64::from(self.vcpu.max(1)))
+    }
+    pub fn per_gib(&self) -> Option<f64> {
+        self.on_demand
+            .filter(|_| self.memory_gib > 0.0)
+            .map(|h| h / self.memory_gib)
+    }
+}
+
+fn hourly(cat: &Catalog, region: &str, it: &str, opt: PriceOption) -> Option<f64> {
+    let t = cat.tiers(region, Service::Ec2, it, vocab::ec2::INSTANCE_HOURS, opt);
+    t.first().map(|r| {
+        let hours = match opt {
+            PriceOption::Reserved(res) => res.term.hours(),
+            _ => 1.0,
+        };
+        r.usd + r.upfront_usd / hours
+    })
+}
+
+/// The instance types of `cat` that pass `f`, sorted. Types without any price in the region
+/// are left out.
+pub fn rows(cat: &Catalog, f: &Filter) -> Vec<Row> {
+    let ri = |term| {
+        PriceOption::Reserved(Reservation {
+            class: OfferingClass::Standard,
+            term,
+            payment: Payment::NoUpfront,
+        })
+    };
+    let text = f.text.trim().to_lowercase();
+    let mut out: Vec<Row> = cat
+        .instances()
+        .iter()
+        .filter(|s| text.is_empty() || s.instance_type.to_lowercase().contains(&text))
+        .filter(|s| s.vcpu >= f.min_vcpu && s.memory_gib >= f.min_memory_gib)
+        .filter(|s| f.arch.is_none_or(|a| a == s.architecture))
+        .filter_map(|s| {
+            let it = s.instance_type.as_str();
+            let advice = cat.spot_advice(&f.region, it);
+            let row = Row {
+                instance_type: it.to_string(),
+                family: s.family.clone(),
+                vcpu: s.vcpu,
+                memory_gib: s.memory_gib,
+                arch: s.architecture,
+                on_demand: hourly(cat, &f.region, it, PriceOption::OnDemand),
+                ri_1yr: hourly(cat, &f.region, it, ri(Term::OneYear)),
+                ri_3yr: hourly(cat, &f.region, it, ri(Term::ThreeYears)),
+                spot: hourly(cat, &f.region, it, PriceOption::Spot),
+                spot_savings_pct: advice.map(|a| a.savings_pct),
+                interruption: advice.map(|a| a.interruption_band.clone()),
+            };
+            (row.on_demand.is_some() || row.spot.is_some()).then_some(row)
+        })
+        .collect();
+    let key = |r: &Row| -> f64 {
+        match f.sort {
+            SortBy::Type | SortBy::Vcpu => f64::from(r.vcpu),
+            SortBy::Memory => r.memory_gib,
+            SortBy::OnDemand => r.on_demand.unwrap_or(f64::INFINITY),
+            SortBy::PerVcpu => r.per_vcpu().unwrap_or(f64::INFINITY),
+            SortBy::SpotSavings => r.spot_savings_pct.unwrap_or(-1.0),
+        }
+    };
+    out.sort_by(|a, b| {
+        let o = if f.sort == SortBy::Type {
+            a.instance_type.cmp(&b.instance_type)
+        } else {
+            key(a).total_cmp(&key(b))
+        };
+        let o = o.then_with(|| a.instance_type.cmp(&b.instance_type));
+        if f.descending { o.reverse() } else { o }
+    });
+    out
+}
+
+fn money(x: Option<f64>, digits: usize) -> String {
+    x.map(|v| format!("${v:.digits$}"))
+        .unwrap_or_else(|| "—".into())
+}
+
+/// Draw the tab.
+pub fn ui(app: &mut App, ui: &mut egui::Ui) {
+    let id = egui::Id::unique("catalog_tab_filter");
+    let default_region = app.doc.plan.default_region.clone();
+    let mut f: Filter = ui
+        .data_mut(|d| d.get_temp::<Filter>(id))
+        .unwrap_or_else(|| Filter::new(&default_region));
+    let s = app.strings();
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(s.catalog_region);
+        egui::ComboBox::from_id_salt("catalog_region")
+            .selected_text(f.region.clone())
+            .show_ui(ui, |ui| {
+                for r in app.catalog.regions() {
+                    ui.selectable_value(&mut f.region, r.to_string(), r);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label(s.catalog_type_filter);
+        ui.add(egui::TextEdit::singleline(&mut f.text).desired_width(90.0))
+            .labelled_by(l.id);
+        let l = ui.label(s.catalog_min_vcpu);
+        ui.add(egui::DragValue::new(&mut f.min_vcpu).range(0..=448))
+            .labelled_by(l.id);
+        let l = ui.label(s.catalog_min_memory);
+        ui.add(egui::DragValue::new(&mut f.min_memory_gib).range(0.0..=24576.0))
+            .labelled_by(l.id);
+        let l = ui.label(s.catalog_arch);
+        egui::ComboBox::from_id_salt("catalog_arch")
+            .selected_text(f.arch.map_or(s.catalog_any, Arch::as_str))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.arch, None, s.catalog_any);
+                ui.selectable_value(&mut f.arch, Some(Arch::X86_64), "x86_64");
+                ui.selectable_value(&mut f.arch, Some(Arch::Arm64), "arm64");
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    let list = rows(app.catalog, &f);
+    ui.label(
+        egui::RichText::new(format!(
+            "{} · {} {}",
+            app.catalog.id.name,
+            list.len(),
+            s.catalog_types
+        ))
+        .weak(),
+    );
+    let mut add: Option<String> = None;
+    let header = |ui: &mut egui::Ui, f: &mut Filter, label: &str, by: Option<SortBy>| match by {
+        Some(by) => {
+            let arrow = match (f.sort == by, f.descending) {
+                (true, false) => " ▲",
+                (true, true) => " ▼",
+                _ => "",
+            };
+            if ui.button(format!("{label}{arrow}")).clicked() {
+                if f.sort == by {
+                    f.descending = !f.descending;
+                } else {
+                    f.sort = by;
+                    f.descending = false;
+                }
+            }
+        }
+        None => {
+            ui.strong(label);
+        }
+    };
+    use egui_extras::{Column, TableBuilder};
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .column(Column::auto().at_least(90.0))
+        .columns(Column::auto(), 12)
+        .column(Column::remainder())
+        .header(22.0, |mut h| {
+            h.col(|ui| header(ui, &mut f, s.catalog_col_type, Some(SortBy::Type)));
+            h.col(|ui| header(ui, &mut f, "vCPU", Some(SortBy::Vcpu)));
+            h.col(|ui| header(ui, &mut f, "GiB", Some(SortBy::Memory)));
+            h.col(|ui| header(ui, &mut f, s.catalog_arch, None));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_od_hour, Some(SortBy::OnDemand)));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_od_month, None));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_ri1, None));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_ri3, None));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_spot, None));
+            h.col(|ui| {
+                header(
+                    ui,
+                    &mut f,
+                    s.catalog_col_spot_savings,
+                    Some(SortBy::SpotSavings),
+                )
+            });
+            h.col(|ui| header(ui, &mut f, s.catalog_col_interruption, None));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_per_vcpu, Some(SortBy::PerVcpu)));
+            h.col(|ui| header(ui, &mut f, s.catalog_col_per_gib, None));
+            h.col(|ui| header(ui, &mut f, "", None));
+        })
+        .body(|body| {
+            body.rows(20.0, list.len(), |mut row| {
+                let r = &list[row.index()];
+                row.col(|ui| {
+                    ui.label(&r.instance_type);
+                });
+                row.col(|ui| {
+                    ui.label(r.vcpu.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(format!("{}", r.memory_gib));
+                });
+                row.col(|ui| {
+                    ui.label(r.arch.as_str());
+                });
+                row.col(|ui| {
+                    ui.label(money(r.on_demand, 4));
+                });
+                row.col(|ui| {
+                    ui.label(money(r.monthly(), 2));
+                });
+                row.col(|ui| {
+                    ui.label(money(r.ri_1yr, 4));
+                });
+                row.col(|ui| {
+                    ui.label(money(r.ri_3yr, 4));
+                });
+                row.col(|ui| {
+                    ui.label(money(r.spot, 4));
+                });
+                row.col(|ui| {
+                    ui.label(
+                        r.spot_savings_pct
+                            .map(|p| format!("{p}%"))
+                            .unwrap_or_else(|| "—".into()),
+                    );
+                });
+                row.col(|ui| {
+                    ui.label(r.interruption.as_deref().unwrap_or("—"));
+                });
+                row.col(|ui| {
+                    ui.label(money(r.per_vcpu(), 5));
+                });
+                row.col(|ui| {
+                    ui.label(money(r.per_gib(), 5));
+                });
+                row.col(|ui| {
+                    if ui.button(s.catalog_add_to_plan).clicked() {
+                        add = Some(r.instance_type.clone());
+                    }
+                });
+            });
+        });
+    if let Some(it) = add {
+        let row = app.doc.plan.items.len();
+        app.commands.push(Command::AddItem(Service::Ec2));
+        app.commands.push(Command::SetField {
+            row,
+            field: "instance_type".into(),
+            text: it,
+        });
+    }
+    ui.data_mut(|d| d.insert_temp(id, f));
+}
