@@ -85,7 +85,13 @@ pub(super) fn run(a: CompareArgs<'_>) -> Result<(), Failure> {
             print!("{text}");
             Ok(())
         }
-        Some(path) => write_atomic(path, text.as_bytes())
-            .map_err(|e| other(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            let bytes = match a.format {
+                Format::Csv => report::csv::file_bytes(&text),
+                _ => text.into_bytes(),
+            };
+            write_atomic(path, &bytes)
+                .map_err(|e| other(format!("cannot write {}: {e}", path.display())))
+        }
     }
 }

@@ -430,12 +430,15 @@ fn simulate(
     if let Some(f) = csv_out {
         write_atomic(
             f,
-            scaling_csv::steps_csv(&outcome, g.capacity_per_unit).as_bytes(),
+            &report::csv::file_bytes(&scaling_csv::steps_csv(&outcome, g.capacity_per_unit)),
         )
         .map_err(|e| other(format!("cannot write {}: {e}", f.display())))?;
         let months = f.with_extension("months.csv");
-        write_atomic(&months, scaling_csv::months_csv(&outcome).as_bytes())
-            .map_err(|e| other(format!("cannot write {}: {e}", months.display())))?;
+        write_atomic(
+            &months,
+            &report::csv::file_bytes(&scaling_csv::months_csv(&outcome)),
+        )
+        .map_err(|e| other(format!("cannot write {}: {e}", months.display())))?;
     }
     if let Some(dir) = charts {
         std::fs::create_dir_all(dir)
@@ -551,8 +554,17 @@ fn forecast(
             print!("{text}");
             Ok(())
         }
-        Some(path) => write_atomic(path, text.as_bytes())
-            .map_err(|e| other(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            let bytes = match format {
+                Format::Csv => report::csv::file_bytes(&text),
+                Format::Table | Format::Json => text.into_bytes(),
+            };
+            write_atomic(path, &bytes)
+                .map_err(|e| other(format!("cannot write {}: {e}", path.display())))
+        }
+    }
+}
+
 fn prices(action: PricesCommand) -> Result<(), Failure> {
     match action {
         PricesCommand::Import { files, out, date } => {

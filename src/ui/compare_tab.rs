@@ -421,7 +421,9 @@ fn export(app: &mut App, c: &Comparison, chart: Option<CompareChart>, svg: bool)
         return;
     };
     let bytes: Result<Vec<u8>, String> = match chart {
-        None => Ok(crate::report::compare_csv::comparison_csv(c).into_bytes()),
+        None => Ok(crate::report::csv::file_bytes(
+            &crate::report::compare_csv::comparison_csv(c),
+        )),
         Some(k) if svg => compare_chart::render_svg(c, k, 1200, 600)
             .map(String::into_bytes)
             .map_err(|e| e.to_string()),

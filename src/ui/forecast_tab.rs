@@ -186,7 +186,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                             out = Some(
                                 crate::cli::write_atomic(
                                     &p,
-                                    forecast_csv::forecast_csv(f).as_bytes(),
+                                    &crate::report::csv::file_bytes(&forecast_csv::forecast_csv(f)),
                                 )
                                 .map(|()| p.display().to_string())
                                 .map_err(|e| e.to_string()),

@@ -268,7 +268,10 @@ fn charts_ui(
             {
                 let r = crate::cli::write_atomic(
                     &p,
-                    scaling_csv::steps_csv(o, g.capacity_per_unit).as_bytes(),
+                    &crate::report::csv::file_bytes(&scaling_csv::steps_csv(
+                        o,
+                        g.capacity_per_unit,
+                    )),
                 );
                 report(app, r.map_err(|e| e.to_string()), &p);
             }
