@@ -156,7 +156,8 @@ fn charts_and_output_files_are_written() {
     assert!(
         std::fs::read_to_string(&csv_path)
             .unwrap()
-            .starts_with("record,")
+            .starts_with("\u{feff}record,"),
+        "a CSV file starts with the UTF-8 byte-order mark"
     );
     for stem in ["cumulative-cost-by-option", "commitment-cost-curve"] {
         let png = std::fs::read(charts.join(format!("{stem}.png"))).unwrap();

@@ -125,7 +125,8 @@ fn compare_tab_exports_csv_png_and_svg() {
         assert!(path.exists(), "{} written", path.display());
     }
     let text = std::fs::read_to_string(&csv).unwrap();
-    assert!(text.starts_with("record,scope,title,horizon_months,option"));
+    // A CSV file starts with the UTF-8 byte-order mark (spreadsheets then decode Hangul).
+    assert!(text.starts_with("\u{feff}record,scope,title,horizon_months,option"));
     assert!(text.contains("the catalogue has no Savings Plans rates"));
     assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
     assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));

@@ -62,6 +62,8 @@ fn scaling_tab_shows_summary_charts_and_exports_csv() {
     h.get_by_label("Per-step CSV").click();
     h.run();
     let text = std::fs::read_to_string(&csv).expect("CSV written");
+    // A CSV file starts with the UTF-8 byte-order mark (spreadsheets then decode Hangul).
+    let text = text.strip_prefix('\u{feff}').expect("byte-order mark");
     assert!(text.starts_with(cloudplan::report::scaling_csv::STEP_HEADER));
     assert_eq!(
         text.lines().count(),
