@@ -3,12 +3,14 @@
 //! prediction-interval band. Drawn with the helpers of [`super::chart`] (font, palette, theme),
 //! to RGB pixels for the app and to PNG / SVG files.
 
-use super::chart::{ChartError, ChartKind, PALETTE, Theme, draw_err, font, register_font};
+use super::chart::{
+    ChartError, ChartKind, LegendMark, PALETTE, Theme, draw_err, draw_legend, font, register_font,
+    split_legend,
+};
 use super::format;
 use crate::forecast::{Forecast, drivers};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -111,10 +113,7 @@ pub fn draw<DB: DrawingBackend>(
     let ymax = if ymax > 0.0 { ymax * 1.08 } else { 1.0 };
     let n = months.len();
     let label_every = n.div_ceil(10).max(1);
-    // The legend gets its own strip on the right, so it never hides a bar or the band.
-    let width = area.dim_in_pixel().0;
-    let legend_w = (width / 5).clamp(120, 210);
-    let (plot_area, legend_area) = area.split_horizontally(width.saturating_sub(legend_w));
+    let (plot_area, legend_area) = split_legend(area);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(title(kind), font(17.0, &theme.text))
         .margin(14)
@@ -234,35 +233,34 @@ pub fn draw<DB: DrawingBackend>(
             });
     }
     // Legend entries in drawing order: the stacked series, then the model band, line and history.
-    enum Mark {
-        Box(RGBAColor),
-        Line(RGBAColor),
-    }
-    let mut entries: Vec<(String, Mark)> = series
+    let mut entries: Vec<(String, LegendMark)> = series
         .iter()
         .enumerate()
-        .map(|(i, (l, _))| (l.clone(), Mark::Box(PALETTE[i % PALETTE.len()].to_rgba())))
+        .map(|(i, (l, _))| {
+            let c = PALETTE[i % PALETTE.len()].to_rgba();
+            (l.clone(), LegendMark::Box(c))
+        })
         .collect();
     if let Some(h) = &f.history {
         let band = RGBColor(120, 80, 170);
-        entries.push(("95% prediction interval".into(), Mark::Box(band.mix(0.15))));
-        entries.push(("80% prediction interval".into(), Mark::Box(band.mix(0.25))));
-        entries.push((format!("Model: {}", h.model), Mark::Line(band.to_rgba())));
-        entries.push(("Bill history".into(), Mark::Line(theme.text.to_rgba())));
+        entries.push((
+            "95% prediction interval".into(),
+            LegendMark::Box(band.mix(0.15)),
+        ));
+        entries.push((
+            "80% prediction interval".into(),
+            LegendMark::Box(band.mix(0.25)),
+        ));
+        entries.push((
+            format!("Model: {}", h.model),
+            LegendMark::Line(band.to_rgba()),
+        ));
+        entries.push((
+            "Bill history".into(),
+            LegendMark::Line(theme.text.to_rgba()),
+        ));
     }
-    let label_style = font(12.0, &theme.text).pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, (label, mark)) in entries.iter().enumerate() {
-        let y = 48 + 20 * i as i32;
-        match mark {
-            Mark::Box(c) => {
-                legend_area.draw(&Rectangle::new([(6, y - 6), (18, y + 6)], c.filled()))?
-            }
-            Mark::Line(c) => {
-                legend_area.draw(&PathElement::new(vec![(4, y), (20, y)], c.stroke_width(2)))?
-            }
-        }
-        legend_area.draw(&Text::new(label.clone(), (26, y), label_style.clone()))?;
-    }
+    draw_legend(&legend_area, &entries, theme)?;
     Ok(())
 }
 

@@ -3,7 +3,10 @@
 //! running capacity stacked by purchase class, and monthly cost by purchase class. Each
 //! renders to RGB pixels (egui texture), PNG bytes or an SVG document.
 
-use super::chart::{ChartError, PALETTE, Theme, draw_err, font, register_font};
+use super::chart::{
+    ChartError, LegendMark, PALETTE, Theme, draw_err, draw_legend, font, register_font,
+    split_legend,
+};
 use super::format;
 use crate::scaling::run::Outcome;
 use crate::scaling::simulate::Cause;
@@ -83,7 +86,9 @@ pub fn draw<DB: DrawingBackend>(
         let t = sim.start + chrono::Duration::minutes((*h * 60.0) as i64);
         t.format("%m-%d %H:%M").to_string()
     };
-    let mut builder = ChartBuilder::on(area);
+    let (plot_area, legend_area) = split_legend(area);
+    let mut entries: Vec<(String, LegendMark)> = Vec::new();
+    let mut builder = ChartBuilder::on(&plot_area);
     builder
         .caption(chart.title(), font(16.0, &theme.text))
         .margin(12)
@@ -154,17 +159,12 @@ pub fn draw<DB: DrawingBackend>(
             for ((s, name), color) in series.iter().zip(&names).zip(&colors) {
                 let color = *color;
                 if chart == ScalingChart::CapacityByClass {
-                    c.draw_series(AreaSeries::new(s.iter().copied(), 0.0, color.mix(0.55)))?
-                        .label(*name)
-                        .legend(move |(x, y)| {
-                            Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled())
-                        });
+                    // Nearly opaque, so On-Demand drawn over the Spot area keeps its own colour.
+                    c.draw_series(AreaSeries::new(s.iter().copied(), 0.0, color.mix(0.85)))?;
+                    entries.push((name.to_string(), LegendMark::Box(color.mix(0.85))));
                 } else {
-                    c.draw_series(LineSeries::new(s.iter().copied(), color.stroke_width(2)))?
-                        .label(*name)
-                        .legend(move |(x, y)| {
-                            PathElement::new(vec![(x, y), (x + 14, y)], color.stroke_width(2))
-                        });
+                    c.draw_series(LineSeries::new(s.iter().copied(), color.stroke_width(2)))?;
+                    entries.push((name.to_string(), LegendMark::Line(color.to_rgba())));
                 }
             }
             if chart == ScalingChart::DemandVsCapacity {
@@ -183,16 +183,10 @@ pub fn draw<DB: DrawingBackend>(
                     marks
                         .iter()
                         .map(|p| TriangleMarker::new(*p, 5, ec.filled())),
-                )?
-                .label("scale event")
-                .legend(move |(x, y)| TriangleMarker::new((x + 6, y), 5, ec.filled()));
+                )?;
+                entries.push(("scale event".into(), LegendMark::Triangle(ec.to_rgba())));
             }
-            c.configure_series_labels()
-                .background_style(theme.background.mix(0.85))
-                .border_style(theme.grid)
-                .label_font(font(12.0, &theme.text))
-                .position(SeriesLabelPosition::UpperLeft)
-                .draw()?;
+            draw_legend(&legend_area, &entries, theme)?;
         }
         ScalingChart::MonthlyCost => {
             let months = &o.bill.months;
@@ -241,16 +235,10 @@ pub fn draw<DB: DrawingBackend>(
                         r
                     })
                     .collect();
-                c.draw_series(rects)?.label(name).legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled())
-                });
+                c.draw_series(rects)?;
+                entries.push((name.to_string(), LegendMark::Box(color.to_rgba())));
             }
-            c.configure_series_labels()
-                .background_style(theme.background.mix(0.85))
-                .border_style(theme.grid)
-                .label_font(font(12.0, &theme.text))
-                .position(SeriesLabelPosition::UpperLeft)
-                .draw()?;
+            draw_legend(&legend_area, &entries, theme)?;
         }
     }
     Ok(())
