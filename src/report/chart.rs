@@ -320,6 +320,46 @@ pub fn render_png(
     result
 }
 
+/// The mark beside a legend label: a filled box (bars, areas, bands), a line, or a triangle marker.
+pub(crate) enum LegendMark {
+    Box(RGBAColor),
+    Line(RGBAColor),
+    Triangle(RGBAColor),
+}
+
+/// Split `area` into the plotting part and a legend strip on its right, so a legend never hides
+/// the data it explains (plotters' in-plot legend box covered bars and lines).
+pub(crate) fn split_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
+    let width = area.dim_in_pixel().0;
+    let legend_w = (width / 5).clamp(120, 210);
+    area.split_horizontally(width.saturating_sub(legend_w))
+}
+
+/// Draw legend `entries` top-down in a strip made by [`split_legend`].
+pub(crate) fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(String, LegendMark)],
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let label_style = font(12.0, &theme.text).pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (label, mark)) in entries.iter().enumerate() {
+        let y = 48 + 20 * i as i32;
+        match mark {
+            LegendMark::Box(c) => {
+                area.draw(&Rectangle::new([(6, y - 6), (18, y + 6)], c.filled()))?
+            }
+            LegendMark::Line(c) => {
+                area.draw(&PathElement::new(vec![(4, y), (20, y)], c.stroke_width(2)))?
+            }
+            LegendMark::Triangle(c) => area.draw(&TriangleMarker::new((12, y), 5, c.filled()))?,
+        }
+        area.draw(&Text::new(label.clone(), (26, y), label_style.clone()))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,44 +416,4 @@ mod tests {
         // Something other than the background was drawn.
         assert!(rgb.chunks(3).any(|p| p != [27, 27, 27]));
     }
-}
-
-/// The mark beside a legend label: a filled box (bars, areas, bands), a line, or a triangle marker.
-pub(crate) enum LegendMark {
-    Box(RGBAColor),
-    Line(RGBAColor),
-    Triangle(RGBAColor),
-}
-
-/// Split `area` into the plotting part and a legend strip on its right, so a legend never hides
-/// the data it explains (plotters' in-plot legend box covered bars and lines).
-pub(crate) fn split_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
-    let width = area.dim_in_pixel().0;
-    let legend_w = (width / 5).clamp(120, 210);
-    area.split_horizontally(width.saturating_sub(legend_w))
-}
-
-/// Draw legend `entries` top-down in a strip made by [`split_legend`].
-pub(crate) fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[(String, LegendMark)],
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let label_style = font(12.0, &theme.text).pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, (label, mark)) in entries.iter().enumerate() {
-        let y = 48 + 20 * i as i32;
-        match mark {
-            LegendMark::Box(c) => {
-                area.draw(&Rectangle::new([(6, y - 6), (18, y + 6)], c.filled()))?
-            }
-            LegendMark::Line(c) => {
-                area.draw(&PathElement::new(vec![(4, y), (20, y)], c.stroke_width(2)))?
-            }
-            LegendMark::Triangle(c) => area.draw(&TriangleMarker::new((12, y), 5, c.filled()))?,
-        }
-        area.draw(&Text::new(label.clone(), (26, y), label_style.clone()))?;
-    }
-    Ok(())
 }
