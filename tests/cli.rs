@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 fn cloudplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cloudplan"))
         .args(args)
@@ -274,37 +276,9 @@ fn estimate_csv_survives_a_libreoffice_round_trip() {
             csv.to_str().unwrap(),
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
-        let soffice = |args: &[&str]| {
-            let st = Command::new("soffice")
-                .args([
-                    "--headless",
-                    &format!("-env:UserInstallation=file://{}/lo", dir.path().display()),
-                ])
-                .args(args)
-                .arg("--outdir")
-                .arg(dir.path().join("out"))
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .expect("soffice runs");
-            assert!(st.success());
-        };
-        soffice(&[
-            "--infilter=CSV:44,34,76,1",
-            "--convert-to",
-            "xlsx",
-            csv.to_str().unwrap(),
-        ]);
-        let xlsx = dir.path().join(format!("{stem}.xlsx"));
-        std::fs::rename(dir.path().join(format!("out/{stem}.xlsx")), &xlsx).unwrap();
-        soffice(&[
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false",
-            xlsx.to_str().unwrap(),
-        ]);
-        let read = |p: &Path| -> Vec<Vec<String>> {
-            let text = std::fs::read_to_string(p).unwrap();
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        let back_text = common::libreoffice_round_trip(&csv, dir.path());
+        let parse = |text: &str| -> Vec<Vec<String>> {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             csv::ReaderBuilder::new()
                 .has_headers(false)
                 .from_reader(text.as_bytes())
@@ -312,8 +286,8 @@ fn estimate_csv_survives_a_libreoffice_round_trip() {
                 .map(|r| r.unwrap().iter().map(str::to_string).collect())
                 .collect()
         };
-        let ours = read(&csv);
-        let back = read(&dir.path().join(format!("out/{stem}.csv")));
+        let ours = parse(&std::fs::read_to_string(&csv).unwrap());
+        let back = parse(&back_text);
         assert_eq!(ours.len(), back.len(), "{stem}: row count");
         for (r, (a, b)) in ours.iter().zip(&back).enumerate() {
             assert_eq!(a.len(), b.len(), "{stem}: row {}", r + 1);

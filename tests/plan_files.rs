@@ -7,6 +7,8 @@ use cloudplan::plan::items_csv::{items_from_delimited, items_to_delimited};
 use cloudplan::plan::*;
 use std::path::Path;
 
+mod common;
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/plans/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -1253,35 +1255,7 @@ fn items_csv_survives_a_libreoffice_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("items.csv");
     std::fs::write(&csv, items_to_delimited(&items, b',')).unwrap();
-    let run = |args: &[&str]| {
-        let st = std::process::Command::new("soffice")
-            .args([
-                "--headless",
-                &format!("-env:UserInstallation=file://{}/lo", dir.path().display()),
-            ])
-            .args(args)
-            .arg("--outdir")
-            .arg(dir.path().join("out"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .expect("soffice runs");
-        assert!(st.success());
-    };
-    run(&[
-        "--infilter=CSV:44,34,76,1",
-        "--convert-to",
-        "xlsx",
-        csv.to_str().unwrap(),
-    ]);
-    let xlsx = dir.path().join("out/items.xlsx");
-    std::fs::rename(&xlsx, dir.path().join("items.xlsx")).unwrap();
-    run(&[
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false",
-        dir.path().join("items.xlsx").to_str().unwrap(),
-    ]);
-    let back = std::fs::read_to_string(dir.path().join("out/items.csv")).unwrap();
+    let back = common::libreoffice_round_trip(&csv, dir.path());
     let read =
         items_from_delimited(&back, b',', "libreoffice.csv").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read, items);

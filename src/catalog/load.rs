@@ -294,6 +294,28 @@ struct Parts {
     sources: Vec<(Source, Origin)>,
 }
 
+/// The columns of `pricing-data/rates/*.csv` in the order cloudplan writes them (the loader reads
+/// by name: `RATE_REQUIRED` must be present, `RATE_OPTIONAL` may be).
+pub const RATE_COLUMNS: [&str; 17] = [
+    "region",
+    "service",
+    "product",
+    "dimension",
+    "option",
+    "term",
+    "payment",
+    "offering_class",
+    "unit",
+    "tier_begin",
+    "tier_end",
+    "usd",
+    "upfront_usd",
+    "effective_date",
+    "source",
+    "rate_code",
+    "notes",
+];
+
 const RATE_REQUIRED: &[&str] = &[
     "region",
     "service",

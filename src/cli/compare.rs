@@ -2,7 +2,9 @@
 //! JSON, with the charts as PNG and SVG files on request. A thin shell over
 //! [`crate::purchase`]; bad input exits 2 with a message naming the item or field.
 
-use super::{Failure, Format, bad_input, load_catalog, load_plan, other, write_atomic};
+use super::{
+    Failure, Format, bad_input, load_catalog, load_plan, other, write_atomic, write_output,
+};
 use crate::report;
 use std::path::Path;
 
@@ -80,18 +82,5 @@ pub(super) fn run(a: CompareArgs<'_>) -> Result<(), Failure> {
             }
         }
     }
-    match a.output {
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-        Some(path) => {
-            let bytes = match a.format {
-                Format::Csv => report::csv::file_bytes(&text),
-                _ => text.into_bytes(),
-            };
-            write_atomic(path, &bytes)
-                .map_err(|e| other(format!("cannot write {}: {e}", path.display())))
-        }
-    }
+    write_output(a.output, text, a.format)
 }

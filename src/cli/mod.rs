@@ -324,20 +324,7 @@ fn estimate(
     let plan = load_plan(plan)?;
     let est = cost::estimate(&plan, &catalog).map_err(|e| bad_input(format!("{origin}: {e}")))?;
     let text = render(&est, format);
-    match output {
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-        Some(path) => {
-            let bytes = match format {
-                Format::Csv => report::csv::file_bytes(&text),
-                Format::Table | Format::Json => text.into_bytes(),
-            };
-            write_atomic(path, &bytes)
-                .map_err(|e| other(format!("cannot write {}: {e}", path.display())))
-        }
-    }
+    write_output(output, text, format)
 }
 
 fn validate(path: &Path, catalog_dir: Option<&Path>) -> Result<(), Failure> {
@@ -549,6 +536,24 @@ fn forecast(
         report::forecast_chart::save(&f, report::chart::ChartKind::ByService, 1200, 600, path)
             .map_err(|e| other(format!("cannot write {}: {e}", path.display())))?;
     }
+    write_output(output, text, format)
+}
+
+fn prices(action: PricesCommand) -> Result<(), Failure> {
+    match action {
+        PricesCommand::Import { files, out, date } => {
+            prices::import_command(&files, &out, date.as_deref())
+        }
+    }
+}
+
+/// A rendered report to standard output, or atomically to `output` (a CSV file gets the UTF-8
+/// byte-order mark spreadsheets need; standard output never does).
+pub(crate) fn write_output(
+    output: Option<&Path>,
+    text: String,
+    format: Format,
+) -> Result<(), Failure> {
     match output {
         None => {
             print!("{text}");
@@ -561,14 +566,6 @@ fn forecast(
             };
             write_atomic(path, &bytes)
                 .map_err(|e| other(format!("cannot write {}: {e}", path.display())))
-        }
-    }
-}
-
-fn prices(action: PricesCommand) -> Result<(), Failure> {
-    match action {
-        PricesCommand::Import { files, out, date } => {
-            prices::import_command(&files, &out, date.as_deref())
         }
     }
 }

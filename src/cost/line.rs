@@ -147,9 +147,8 @@ impl<'a> Line<'a> {
 
 /// What a service module needs to turn one item into lines; collects every field error.
 pub struct Ctx<'a> {
+    /// Parameter values; it memoises formula results, so each formula is parsed once per estimate.
     pub ev: &'a Evaluator,
-    /// Formula text → value, shared by every item of one estimate (each formula is parsed once).
-    formulas: &'a FormulaCache<'a>,
     pub catalog: &'a Catalog,
     pub index: u32,
     pub item: &'a Item,
@@ -158,13 +157,9 @@ pub struct Ctx<'a> {
     errors: RefCell<Vec<CostError>>,
 }
 
-/// Values of the formulas already evaluated in this estimate.
-pub type FormulaCache<'a> = RefCell<super::price::FxMap<&'a str, f64>>;
-
 impl<'a> Ctx<'a> {
     pub fn new(
         ev: &'a Evaluator,
-        formulas: &'a FormulaCache<'a>,
         catalog: &'a Catalog,
         index: usize,
         item: &'a Item,
@@ -172,7 +167,6 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         Ctx {
             ev,
-            formulas,
             catalog,
             index: index as u32,
             item,
@@ -197,22 +191,7 @@ impl<'a> Ctx<'a> {
 
     /// A numeric field: finite and not negative. On error records it and returns 0.
     pub fn num(&self, num: &'a Num, field: &str) -> f64 {
-        let cached = match num {
-            Num::Formula(f) => self.formulas.borrow().get(f.as_str()).copied(),
-            _ => None,
-        };
-        let value = match (num, cached) {
-            (Num::Value(v), _) if v.is_finite() => Ok(*v),
-            (_, Some(v)) => Ok(v),
-            _ => {
-                let r = self.ev.eval(num);
-                if let (Num::Formula(f), Ok(v)) = (num, &r) {
-                    self.formulas.borrow_mut().insert(f.as_str(), *v);
-                }
-                r
-            }
-        };
-        match value {
+        match self.ev.eval(num) {
             Ok(v) if v < 0.0 => {
                 self.error(field, format!("must not be negative (got {v})"));
                 0.0

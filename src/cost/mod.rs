@@ -139,7 +139,6 @@ fn build_lines<'a>(
     plan: &'a Plan,
     catalog: &'a Catalog,
     ev: &'a Evaluator,
-    formulas: &'a line::FormulaCache<'a>,
 ) -> (Vec<Line<'a>>, Vec<CostError>) {
     let mut lines = Vec::with_capacity(plan.items.len() * 3);
     let mut errors = Vec::new();
@@ -156,7 +155,7 @@ fn build_lines<'a>(
             )));
         }
         let region = item.region(plan);
-        let ctx = Ctx::new(ev, formulas, catalog, i, item, region);
+        let ctx = Ctx::new(ev, catalog, i, item, region);
         let start = lines.len();
         match &item.resource {
             Resource::Ec2(r) => ec2::lines(&ctx, r, &mut lines),
@@ -191,12 +190,11 @@ fn evaluator(plan: &Plan) -> Result<Evaluator, CostError> {
 /// Every problem that stops `plan` from being priced with `catalog`: formula and field errors
 /// of every item, missing prices, duplicate ids. Empty when [`estimate`] would succeed.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
-    let formulas = line::FormulaCache::default();
     let ev = match evaluator(plan) {
         Ok(ev) => ev,
         Err(e) => return vec![e],
     };
-    let (lines, mut errors) = build_lines(plan, catalog, &ev, &formulas);
+    let (lines, mut errors) = build_lines(plan, catalog, &ev);
     let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
     price::price_lines(
         &lines,
@@ -212,9 +210,8 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
 /// Price `plan` with `catalog`. Pure and deterministic; the first problem found is returned
 /// as the error (use [`validate`] to list them all).
 pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
-    let formulas = line::FormulaCache::default();
     let ev = evaluator(plan)?;
-    let (lines, mut errors) = build_lines(plan, catalog, &ev, &formulas);
+    let (lines, mut errors) = build_lines(plan, catalog, &ev);
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }

@@ -24,23 +24,8 @@ fn tier_end(r: &Rate) -> String {
 /// Rates as CSV with the columns of `pricing-data/rates/*.csv` (without notes/rate codes).
 pub fn rates_csv(rows: &[&Rate]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "region",
-        "service",
-        "product",
-        "dimension",
-        "option",
-        "term",
-        "payment",
-        "offering_class",
-        "unit",
-        "tier_begin",
-        "tier_end",
-        "usd",
-        "upfront_usd",
-        "effective_date",
-        "source",
-    ]);
+    // The catalogue file columns without the last two (rate_code, notes).
+    let _ = w.write_record(&crate::catalog::load::RATE_COLUMNS[..15]);
     for r in rows {
         let [o, t, p, c] = option_parts(r.option);
         let _ = w.write_record([

@@ -9,28 +9,9 @@
 
 use super::{Imported, RateRow};
 use crate::catalog::PriceOption;
+use crate::catalog::load::RATE_COLUMNS;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-const RATE_COLUMNS: [&str; 17] = [
-    "region",
-    "service",
-    "product",
-    "dimension",
-    "option",
-    "term",
-    "payment",
-    "offering_class",
-    "unit",
-    "tier_begin",
-    "tier_end",
-    "usd",
-    "upfront_usd",
-    "effective_date",
-    "source",
-    "rate_code",
-    "notes",
-];
 
 /// Which `rates/*.csv` file a row belongs in (same split as `pricing-data/rates/`).
 pub fn rate_file(r: &RateRow) -> String {
