@@ -9,7 +9,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, c: &'a CustomLine, out: &mut Vec<Line<'a>>) {
     let upfront = ctx.num(&c.upfront_usd, "custom.upfront_usd");
     let mut l = Line::new(ctx, "Fixed amount", "custom", "monthly", 1.0, "month");
     if !c.note.is_empty() {
-        l = l.note(Cow::Borrowed(c.note.as_str()));
+        l = l.note(Cow::Owned(c.note.clone()));
     }
     l.pricing = Pricing::Fixed { monthly, upfront };
     out.push(l);

@@ -161,7 +161,7 @@ fn spot_lines<'a>(
         INSTANCE_HOURS,
         PriceOption::Spot,
     );
-    let name: Cow<'a, str> = match band {
+    let name: Cow<'static, str> = match band {
         Some(b) => Cow::Owned(format!("Spot instance hours (interruption frequency {b})")),
         None => Cow::Borrowed("Spot instance hours"),
     };

@@ -66,7 +66,7 @@ pub enum Pricing {
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
     pub item: u32,
-    pub name: Cow<'a, str>,
+    pub name: Cow<'static, str>,
     pub service: Service,
     pub region: &'a str,
     pub product: Cow<'a, str>,
@@ -78,7 +78,7 @@ pub struct Line<'a> {
     pub unit: &'static str,
     pub basis: Basis,
     /// Extra explanation appended to the calculation (billing rule applied); may be empty.
-    pub note: Cow<'a, str>,
+    pub note: Cow<'static, str>,
     /// Units the rate's upfront fee is paid for (Reserved Instances: instance count).
     pub upfront_units: f64,
     /// Reserved term, to show the effective hourly rate.
@@ -93,7 +93,7 @@ impl<'a> Line<'a> {
     #[inline(always)]
     pub fn new(
         ctx: &Ctx<'a>,
-        name: impl Into<Cow<'a, str>>,
+        name: impl Into<Cow<'static, str>>,
         product: impl Into<Cow<'a, str>>,
         dimension: &'static str,
         quantity: f64,
@@ -124,7 +124,7 @@ impl<'a> Line<'a> {
         self
     }
     #[inline(always)]
-    pub fn note(mut self, note: impl Into<Cow<'a, str>>) -> Self {
+    pub fn note(mut self, note: impl Into<Cow<'static, str>>) -> Self {
         self.note = note.into();
         self
     }

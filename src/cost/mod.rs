@@ -13,7 +13,9 @@
 
 use crate::catalog::{CatalogId, Service};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+pub use trail::Trail;
 
 /// Hours in a billing month as AWS prices monthly figures (AWS Pricing Calculator:
 /// "730 hours in a month").
@@ -45,17 +47,18 @@ pub enum CostError {
 /// One priced cost component of an item (`Instance hours`, `Storage`, `PUT requests` …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Component {
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Billed quantity per month, in `unit`.
     pub quantity: f64,
-    pub unit: String,
+    pub unit: &'static str,
     /// Effective USD per unit after tiers and free tier (monthly_usd / quantity); for a tiered
     /// line the per-tier trail is in `calculation`.
     pub unit_price: f64,
     pub monthly_usd: f64,
     pub upfront_usd: f64,
-    /// How the figure was reached, checkable by hand: `3 × 730 h × $0.096/h = $210.24`.
-    pub calculation: String,
+    /// How the figure was reached, checkable by hand: `3 × 730 h × $0.096/h = $210.24`
+    /// (kept as numbers, rendered on demand: `calculation.text()`).
+    pub calculation: Trail,
 }
 
 /// The cost of one plan item.
@@ -124,6 +127,7 @@ pub mod s3;
 pub mod scaling_group;
 pub mod tiers;
 pub mod totals;
+pub mod trail;
 
 use crate::catalog::Catalog;
 use crate::plan::formula::Evaluator;
@@ -254,9 +258,9 @@ pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
         it.monthly_usd += p.monthly;
         it.upfront_usd += p.upfront;
         it.components.push(Component {
-            name: l.name.into_owned(),
+            name: l.name,
             quantity: l.quantity,
-            unit: l.unit.to_string(),
+            unit: l.unit,
             unit_price: p.unit_price,
             monthly_usd: p.monthly,
             upfront_usd: p.upfront,

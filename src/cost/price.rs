@@ -10,14 +10,14 @@
 //!    item's lines of that key. Per-unit tiers (io2 IOPS per volume) price each unit alone.
 //!    Untiered prices are `quantity × price` per line in both modes.
 
-use super::fmt::{push_money, push_qty, push_unit_price};
 use super::free_tier::{FreeKind, free_share};
 use super::line::{Line, Pricing, Scope};
+use super::trail::{self, How, PricedTrail, Rule, TermTrail, TierStep, Tiers, Trail};
 use super::{CostError, tiers};
 use crate::catalog::{Catalog, PriceOption, Rate, Service};
 use crate::plan::TierMode;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::Hash;
+use std::sync::Arc;
 
 /// A priced line: the figures of one [`super::Component`].
 #[derive(Debug, Clone)]
@@ -25,49 +25,12 @@ pub struct Priced {
     pub monthly: f64,
     pub upfront: f64,
     pub unit_price: f64,
-    pub calculation: String,
+    pub calculation: Trail,
 }
 
-/// FxHash (rustc's hasher): fast for the short keys hashed here, no DoS concern in a pure engine.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        for b in chunks.remainder() {
-            self.add(*b as u64);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        // Bring the well-mixed high bits down to where hashbrown picks buckets (as rustc-hash 2).
-        self.0.rotate_left(26)
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// The engine's hash map: FxHash (rustc's hasher, from `rustc-hash`), fast for the short keys
+/// hashed here; no DoS concern in a pure engine.
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 #[derive(PartialEq, Eq, Hash)]
 struct KeyRef<'l> {
@@ -182,24 +145,35 @@ pub fn price_lines<'c>(
         .map(|(total, _, k)| tiers::cost(*total, &key_tiers[*k as usize]))
         .collect();
 
-    // 4. Each line.
+    // 4. Each line: its figures, and the numbers of its calculation trail.
+    let mut trail_tiers: Vec<Option<Tiers>> = vec![None; key_tiers.len()];
+    let mut tiers_of = |k: u32| -> Tiers {
+        trail_tiers[k as usize]
+            .get_or_insert_with(|| {
+                key_tiers[k as usize]
+                    .iter()
+                    .map(|r| TierStep {
+                        begin: r.tier_begin,
+                        end: r.tier_end.unwrap_or(f64::INFINITY),
+                        usd: r.usd,
+                    })
+                    .collect()
+            })
+            .clone()
+    };
+    let mut group_region: Vec<Option<Option<Arc<str>>>> = vec![None; groups.len()];
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let mut calc = String::with_capacity(192);
+        let note = l.note.clone();
         if let Pricing::Fixed { monthly, upfront } = l.pricing {
-            push_money(&mut calc, monthly);
-            calc.push_str(" a month as entered");
-            if upfront > 0.0 {
-                calc.push_str(", ");
-                push_money(&mut calc, upfront);
-                calc.push_str(" upfront");
-            }
-            push_note(&mut calc, &l.note);
             out.push(Priced {
                 monthly,
                 upfront,
                 unit_price: monthly,
-                calculation: calc,
+                calculation: Trail {
+                    how: How::Fixed { monthly, upfront },
+                    note,
+                },
             });
             continue;
         }
@@ -209,189 +183,94 @@ pub fn price_lines<'c>(
                 monthly: 0.0,
                 upfront: 0.0,
                 unit_price: 0.0,
-                calculation: String::new(),
+                calculation: Trail::nothing(),
             });
             continue;
         }
         let tiers_k = &key_tiers[k as usize];
         let q = l.quantity;
         let b = billable[i];
-        write_quantity(&mut calc, l, free[i], b);
         let factor = match l.pricing {
             Pricing::Scaled { factor, .. } => factor,
             _ => 1.0,
         };
-        let base_cost = if let Scope::PerUnit(n) = l.scope
+        let (base_cost, rule) = if let Scope::PerUnit(n) = l.scope
             && tiers::is_tiered(tiers_k)
             && n > 0.0
         {
             let per = b / n;
             let c = tiers::cost(per, tiers_k);
-            calc.push_str("; per unit ");
-            push_qty(&mut calc, per);
-            calc.push(' ');
-            calc.push_str(l.unit);
-            calc.push_str(": ");
-            write_tiers(&mut calc, per, tiers_k);
-            calc.push_str(" = ");
-            push_money(&mut calc, c);
-            calc.push_str(" × ");
-            push_qty(&mut calc, n);
-            calc.push_str(" units");
-            c * n
+            let rule = Rule::PerUnit {
+                per,
+                tiers: tiers_of(k),
+                unit_cost: c,
+                units: n,
+            };
+            (c * n, rule)
         } else if line_group[i] != NO_KEY {
             let g = line_group[i] as usize;
             let (total, n_lines, _) = groups[g];
             let gc = group_cost[g];
             if n_lines <= 1 {
-                calc.push_str(" through tiers: ");
-                write_tiers(&mut calc, total, tiers_k);
-                gc
+                let rule = Rule::TieredAlone {
+                    total,
+                    tiers: tiers_of(k),
+                };
+                (gc, rule)
             } else {
-                calc.push_str("; ");
-                calc.push_str(if mode == TierMode::PerItem {
-                    "item"
-                } else {
-                    l.region
-                });
-                calc.push_str(" total ");
-                push_qty(&mut calc, total);
-                calc.push(' ');
-                calc.push_str(l.unit);
-                calc.push_str(" through tiers: ");
-                write_tiers(&mut calc, total, tiers_k);
-                calc.push_str(" = ");
-                push_money(&mut calc, gc);
-                calc.push_str("; share ");
-                push_qty(&mut calc, b);
-                calc.push_str(" / ");
-                push_qty(&mut calc, total);
-                if total > 0.0 { gc * b / total } else { 0.0 }
+                let region = group_region[g]
+                    .get_or_insert_with(|| trail::pool_region(mode, l.region))
+                    .clone();
+                let rule = Rule::TieredShared {
+                    region,
+                    total,
+                    tiers: tiers_of(k),
+                    pool_cost: gc,
+                };
+                (if total > 0.0 { gc * b / total } else { 0.0 }, rule)
             }
         } else {
             let usd = tiers_k[0].usd;
-            calc.push_str(" × ");
-            push_unit_price(&mut calc, usd);
-            calc.push('/');
-            calc.push_str(per_unit(l.unit));
-            b * usd
+            (b * usd, Rule::Flat { usd })
         };
         let monthly = base_cost * factor;
-        if let Pricing::Scaled { factor, why } = l.pricing {
-            calc.push_str(" × ");
-            push_qty(&mut calc, factor);
-            calc.push_str(" (");
-            calc.push_str(why);
-            calc.push(')');
-        }
-        calc.push_str(" = ");
-        push_money(&mut calc, monthly);
         let up_each = tiers_k[0].upfront_usd;
         let upfront = l.upfront_units * up_each;
-        if let Some(term) = l.term {
-            let hourly = tiers_k[0].usd;
-            let eff = hourly + up_each / term.hours();
-            calc.push_str("; effective ");
-            push_unit_price(&mut calc, round_to(eff, 6));
-            calc.push_str("/h = ");
-            push_unit_price(&mut calc, hourly);
-            calc.push_str("/h + ");
-            push_money(&mut calc, up_each);
-            calc.push_str(" upfront / ");
-            push_qty(&mut calc, term.hours());
-            calc.push_str(" h; upfront ");
-            push_qty(&mut calc, l.upfront_units);
-            calc.push_str(" × ");
-            push_money(&mut calc, up_each);
-            calc.push_str(" = ");
-            push_money(&mut calc, upfront);
-        }
-        push_note(&mut calc, &l.note);
+        let term = l.term.map(|term| TermTrail {
+            hourly: tiers_k[0].usd,
+            upfront_each: up_each,
+            hours: term.hours(),
+            units: l.upfront_units,
+            upfront,
+        });
         let unit_price = if q > 0.0 {
             monthly / q
         } else {
             tiers_k[0].usd * factor
         };
+        let scaled = match l.pricing {
+            Pricing::Scaled { factor, why } => Some((factor, why)),
+            _ => None,
+        };
         out.push(Priced {
             monthly,
             upfront,
             unit_price,
-            calculation: calc,
+            calculation: Trail {
+                how: How::Priced(PricedTrail {
+                    basis: l.basis,
+                    quantity: q,
+                    unit: l.unit,
+                    free: free[i],
+                    billable: b,
+                    rule,
+                    scaled,
+                    monthly,
+                    term,
+                }),
+                note,
+            },
         });
     }
     out
-}
-
-/// The unit a price is "per": `requests` → `request`.
-fn per_unit(unit: &str) -> &str {
-    match unit {
-        "requests" => "request",
-        "objects" => "object",
-        u => u,
-    }
-}
-
-fn round_to(v: f64, decimals: i32) -> f64 {
-    let p = 10f64.powi(decimals);
-    (v * p).round() / p
-}
-
-fn push_note(calc: &mut String, note: &str) {
-    if !note.is_empty() {
-        calc.push_str(" (");
-        calc.push_str(note);
-        calc.push(')');
-    }
-}
-
-/// `3 × 730 h` (or `2,190 h`), then the free-tier deduction.
-fn write_quantity(calc: &mut String, l: &Line<'_>, free: f64, billable: f64) {
-    let factors = l.basis.factors();
-    if factors.len() >= 2 {
-        for (i, (v, suffix)) in factors.iter().enumerate() {
-            if i > 0 {
-                calc.push_str(" × ");
-            }
-            push_qty(calc, *v);
-            calc.push_str(suffix);
-        }
-        if free > 0.0 || factors.last().is_none_or(|f| f.1.trim() != l.unit) {
-            calc.push_str(" = ");
-            push_qty(calc, l.quantity);
-            calc.push(' ');
-            calc.push_str(l.unit);
-        }
-    } else {
-        push_qty(calc, l.quantity);
-        calc.push(' ');
-        calc.push_str(l.unit);
-    }
-    if free > 0.0 {
-        calc.push_str(" − ");
-        push_qty(calc, free);
-        calc.push(' ');
-        calc.push_str(l.unit);
-        calc.push_str(" free tier = ");
-        push_qty(calc, billable);
-        calc.push(' ');
-        calc.push_str(l.unit);
-    }
-}
-
-/// `51,200 × $0.023 + 8,800 × $0.022`
-fn write_tiers(calc: &mut String, q: f64, rates: &[&Rate]) {
-    let mut any = false;
-    for (part, usd) in tiers::split(q, rates) {
-        if any {
-            calc.push_str(" + ");
-        }
-        any = true;
-        push_qty(calc, part);
-        calc.push_str(" × ");
-        push_unit_price(calc, usd);
-    }
-    if !any {
-        calc.push_str("0 × ");
-        push_unit_price(calc, rates[0].usd);
-    }
 }

@@ -281,6 +281,7 @@ fn reserved_upfront_is_separate_and_spike_above_baseline_is_on_demand() {
     assert!((ri.monthly_usd - 2.0 * 730.0 * 0.029).abs() < 1e-9);
     assert!(
         ri.calculation
+            .text()
             .contains("effective $0.057767/h = $0.029/h + $252.00 upfront / 8,760 h"),
         "{}",
         ri.calculation
@@ -378,6 +379,7 @@ fn tier_modes_aggregate_and_per_item() {
     assert!(
         agg.items[0].components[0]
             .calculation
+            .text()
             .contains("us-east-1 total 60,000 GB-mo")
     );
     p.tier_mode = TierMode::PerItem;

@@ -8,6 +8,7 @@
 
 use super::{Num, Plan};
 use exmex::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Why a formula could not be evaluated.
@@ -30,11 +31,11 @@ pub enum FormulaError {
 /// Parameter values of a plan, resolved once; evaluates item fields.
 #[derive(Debug, Clone, Default)]
 pub struct Evaluator {
-    values: HashMap<String, f64>,
+    values: FxHashMap<String, f64>,
     /// Results of formulas already evaluated: parameters are fixed for an evaluator, so a
     /// formula's value is too, and a 10,000-item plan whose items share a few formulas parses
     /// each of them once instead of once per item and field.
-    memo: std::cell::RefCell<HashMap<String, f64>>,
+    memo: std::cell::RefCell<FxHashMap<String, f64>>,
 }
 
 /// Error while resolving the plan's parameters, naming the parameter.
@@ -105,7 +106,8 @@ impl Evaluator {
     ) -> Result<Evaluator, ParameterError> {
         let defs: Vec<(&str, &Num)> = params.into_iter().collect();
         let by_name: HashMap<&str, &Num> = defs.iter().copied().collect();
-        let mut values: HashMap<String, f64> = HashMap::with_capacity(defs.len());
+        let mut values: FxHashMap<String, f64> =
+            FxHashMap::with_capacity_and_hasher(defs.len(), Default::default());
         for (name, _) in &defs {
             let mut stack = Vec::new();
             resolve(name, &by_name, &mut values, &mut stack).map_err(|error| ParameterError {
@@ -166,7 +168,7 @@ impl Evaluator {
 fn resolve(
     name: &str,
     defs: &HashMap<&str, &Num>,
-    values: &mut HashMap<String, f64>,
+    values: &mut FxHashMap<String, f64>,
     stack: &mut Vec<String>,
 ) -> Result<f64, FormulaError> {
     if let Some(v) = values.get(name) {

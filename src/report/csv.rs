@@ -123,12 +123,12 @@ pub fn estimate_csv(est: &Estimate) -> String {
                 tags.clone(),
                 neutralise(&c.name).into_owned(),
                 decimal(c.quantity),
-                neutralise(&c.unit).into_owned(),
+                neutralise(c.unit).into_owned(),
                 decimal(c.unit_price),
                 decimal(c.monthly_usd),
                 decimal(c.upfront_usd),
                 decimal(c.upfront_usd + 12.0 * c.monthly_usd),
-                neutralise(&c.calculation).into_owned(),
+                neutralise(&c.calculation.text()).into_owned(),
             ]);
         }
         let mut t = Totals::default();
@@ -239,16 +239,31 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn sample() -> Estimate {
+        use crate::cost::line::Basis;
+        use crate::cost::trail::{How, PricedTrail, Rule, Trail};
         let mut tags = BTreeMap::new();
         tags.insert("env".to_string(), "=HYPERLINK(\"http://x\")".to_string());
         let comp = Component {
             name: "Instance hours".into(),
             quantity: 2190.0,
-            unit: "Hrs".into(),
+            unit: "Hrs",
             unit_price: 0.096,
             monthly_usd: 210.24,
             upfront_usd: 0.0,
-            calculation: "3 × 730 h × $0.096/h = $210.24".into(),
+            calculation: Trail {
+                how: How::Priced(PricedTrail {
+                    basis: Basis::of(&[(3.0, ""), (730.0, " h")]),
+                    quantity: 2190.0,
+                    unit: "h",
+                    free: 0.0,
+                    billable: 2190.0,
+                    rule: Rule::Flat { usd: 0.096 },
+                    scaled: None,
+                    monthly: 210.24,
+                    term: None,
+                }),
+                note: "".into(),
+            },
         };
         let item = ItemCost {
             index: 0,

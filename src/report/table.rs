@@ -55,7 +55,7 @@ pub fn estimate_table(est: &Estimate) -> String {
                     "{:<44} {:>16} {:>12} {:>16} {:>14} {:>12}",
                     clip(&format!("    {}", c.name), 44),
                     quantity(c.quantity, 3),
-                    clip(&c.unit, 12),
+                    clip(c.unit, 12),
                     unit_price(c.unit_price),
                     money(c.monthly_usd),
                     money(c.upfront_usd)

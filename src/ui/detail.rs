@@ -202,7 +202,7 @@ fn components_ui(app: &App, ui: &mut egui::Ui, row: usize) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new(&c.name).strong());
+                ui.label(RichText::new(c.name.as_ref()).strong());
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     ui.label(RichText::new(format::money(c.monthly_usd)).strong());
                 });
@@ -220,7 +220,7 @@ fn components_ui(app: &App, ui: &mut egui::Ui, row: usize) {
                 ui.label(format!("{}: {}", s.upfront, format::money(c.upfront_usd)));
             }
             if !c.calculation.is_empty() {
-                ui.label(RichText::new(&c.calculation).monospace().size(11.5));
+                ui.label(RichText::new(c.calculation.text()).monospace().size(11.5));
             }
         });
     }

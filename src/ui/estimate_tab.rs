@@ -229,11 +229,16 @@ fn breakdown_ui(app: &App, ui: &mut egui::Ui, est: &Estimate) {
                             for c in &it.components {
                                 amount_row(
                                     ui,
-                                    RichText::new(&c.name),
+                                    RichText::new(c.name.as_ref()),
                                     c.monthly_usd,
                                     c.upfront_usd,
                                 );
-                                ui.label(RichText::new(&c.calculation).small().monospace().weak());
+                                ui.label(
+                                    RichText::new(c.calculation.text())
+                                        .small()
+                                        .monospace()
+                                        .weak(),
+                                );
                             }
                         },
                     );
