@@ -127,10 +127,10 @@ mod tests {
     #[test]
     fn limits_keep_products_finite_and_integers_exact() {
         // 2^53: the largest range in which f64 holds every integer.
-        assert!(MAX_QUANTITY < 9.007_199_254_740_992e15);
+        const { assert!(MAX_QUANTITY < 9.007_199_254_740_992e15) };
         // The worst product the engine forms: a quantity × the dearest unit price × 60 months ×
         // 10,000 items stays finite.
         assert!((MAX_QUANTITY * MAX_UNIT_PRICE * 60.0 * 1e4).is_finite());
-        assert!(MAX_COUNT <= MAX_QUANTITY && MAX_USD <= MAX_QUANTITY);
+        const { assert!(MAX_COUNT <= MAX_QUANTITY && MAX_USD <= MAX_QUANTITY) };
     }
 }

@@ -491,7 +491,7 @@ fn check_limits(d: &GrowthDriver) -> Result<(), (String, String)> {
     };
     let signed = |v: f64, max: f64, f: &str| check_signed(v, max, f).map(|_| ());
     let positive = |v: f64, max: f64, f: &str| check_non_negative(v, max, f).map(|_| ());
-    let r = match d {
+    match d {
         GrowthDriver::Linear { per_month, .. } => {
             signed(*per_month, MAX_QUANTITY, "per_month").map_err(|m| ("per_month".into(), m))
         }
@@ -521,8 +521,7 @@ fn check_limits(d: &GrowthDriver) -> Result<(), (String, String)> {
             positive(*multiplier, MAX_FACTOR, "multiplier").map_err(|m| ("multiplier".into(), m))
         }
         GrowthDriver::ItemWindow { .. } => Ok(()),
-    };
-    r
+    }
 }
 
 fn check_target(plan: &Plan, t: &Target, path: &str) -> Result<(), (String, String)> {
