@@ -8,6 +8,9 @@
 //! (quantity × unit price × months, sums over 10,000 items and 60 months) stays finite and exact
 //! to the cent: f64 holds integers exactly up to 2^53 ≈ 9.0e15.
 //!
+//! Plan parameters need only be finite: they are intermediate values (`users`, `peak_rps`), and
+//! every quantity computed from them is checked against these limits where it is used.
+//!
 //! Limits stated by the issues and enforced where those fields are parsed: a plan's horizon is
 //! 1–60 months (`plan::file::MAX_HORIZON_MONTHS`), a scaling simulation 1–36 months
 //! (`scaling::group`), `forecast --months` 1–60, `compare --horizon` 1–120 months.
