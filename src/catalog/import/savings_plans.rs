@@ -102,7 +102,7 @@ pub(crate) fn read_csv_rows<R: Read>(
         }
         let usd = f(c_rate);
         match usd.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() && x >= 0.0 && x <= crate::limits::MAX_UNIT_PRICE => {}
+            Ok(x) if (0.0..=crate::limits::MAX_UNIT_PRICE).contains(&x) => {}
             _ => {
                 return Err(ImportError::field(
                     &file,
@@ -257,7 +257,7 @@ impl<'de> Visitor<'de> for TermsSeed<'_, '_> {
                     continue;
                 }
                 if !matches!(price.price.trim().parse::<f64>(),
-                    Ok(x) if x.is_finite() && x >= 0.0 && x <= crate::limits::MAX_UNIT_PRICE)
+                    Ok(x) if (0.0..=crate::limits::MAX_UNIT_PRICE).contains(&x))
                 {
                     let file = st.collector.out.file.clone();
                     let e = ImportError::field(
