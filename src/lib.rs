@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod cost;
 pub mod forecast;
+pub mod limits;
 pub mod plan;
 pub mod purchase;
 pub mod report;

@@ -290,7 +290,7 @@ fn malformed_files_fail_with_file_line_or_path_and_field_and_write_nothing() {
         ),
         (
             "bad_price.json",
-            "bad_price.json:$.terms.OnDemand.CRAJUW7BTXFMT2UJ.CRAJUW7BTXFMT2UJ.JRTCKXETXF.priceDimensions.CRAJUW7BTXFMT2UJ.JRTCKXETXF.6YS6EN2CT7: field `PricePerUnit`",
+            "bad_price.json:202: $.terms.OnDemand.CRAJUW7BTXFMT2UJ.CRAJUW7BTXFMT2UJ.JRTCKXETXF.priceDimensions.CRAJUW7BTXFMT2UJ.JRTCKXETXF.6YS6EN2CT7: field `PricePerUnit`",
         ),
         ("truncated.json", "malformed JSON"),
         (

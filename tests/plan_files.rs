@@ -707,7 +707,8 @@ mod generated {
     fn num() -> impl Strategy<Value = Num> {
         prop_oneof![
             (0u32..100_000).prop_map(|v| Num::Value(v as f64)),
-            (0.0f64..1e12).prop_map(Num::Value),
+            // Up to `limits::MAX_COUNT` (1e9), the lowest upper limit of a quantity field.
+            (0.0f64..1e9).prop_map(Num::Value),
             (0.0f64..1e-3).prop_map(Num::Value),
             proptest::sample::select(FORMULAS).prop_map(|f| Num::Formula(f.into())),
         ]

@@ -375,9 +375,25 @@ impl Rec<'_> {
             .map(Some)
             .map_err(|m| self.origin.err(field, m))
     }
+    /// Not negative, and not absurdly large (`crate::limits`: prices ≤ `MAX_UNIT_PRICE`,
+    /// other sizes ≤ `MAX_QUANTITY`).
     fn non_negative(&self, field: &str, what: &str, v: f64) -> Result<f64> {
+        let max = if what == "price" {
+            crate::limits::MAX_UNIT_PRICE
+        } else {
+            crate::limits::MAX_QUANTITY
+        };
         if v < 0.0 {
             Err(self.origin.err(field, format!("negative {what} {v}")))
+        } else if v > max {
+            Err(self.origin.err(
+                field,
+                format!(
+                    "{what} {} is absurdly large (at most {})",
+                    crate::limits::show(v),
+                    crate::limits::show(max)
+                ),
+            ))
         } else {
             Ok(v)
         }
@@ -499,7 +515,27 @@ fn read_table(
                     record: &record,
                 })?;
             }
-            Err(e) => return Err(csv_err(e)),
+            Err(e) => {
+                // A short row: name the first column it lacks.
+                if let csv::ErrorKind::UnequalLengths { len, .. } = e.kind()
+                    && let Some(missing) = header.get(*len as usize)
+                {
+                    let line = e.position().map(|p| p.line()).unwrap_or(1);
+                    return Err(CatalogError::Field {
+                        location: Location {
+                            file: file.to_string(),
+                            line,
+                            column: Some(*len as usize + 1),
+                        },
+                        field: missing.clone(),
+                        message: format!(
+                            "malformed CSV: the row has {len} fields, the header {}; `{missing}` and the columns after it are missing",
+                            header.len()
+                        ),
+                    });
+                }
+                return Err(csv_err(e));
+            }
         }
     }
     Ok(())
@@ -1436,10 +1472,11 @@ mod tests {
     fn malformed_csv_row() {
         let text = format!("{HEADER}\nus-east-1,ec2,m5.large\n");
         let e = parse_rates(&text).unwrap_err();
-        assert!(matches!(e, CatalogError::Csv { .. }));
+        // The first column the short row lacks is named.
+        assert!(matches!(e, CatalogError::Field { .. }));
         assert!(
             e.to_string()
-                .starts_with("rates/t.csv:2: malformed CSV: expected 17 fields"),
+                .starts_with("rates/t.csv:2:4: field `dimension`: malformed CSV: the row has 3 fields, the header 17"),
             "{e}"
         );
     }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod compare;
+pub mod located;
 mod prices;
 
 #[derive(Parser, Debug)]
@@ -62,7 +63,7 @@ pub enum Command {
         #[arg(long)]
         item: Option<String>,
         /// Months to total over: a number (1-120) or `plan` for the plan's horizon [default: plan].
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         horizon: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -106,7 +107,7 @@ pub enum Command {
         #[arg(long)]
         history: Option<PathBuf>,
         /// Months to forecast (1–60; default: the plan's horizon).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+        #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..=60))]
         months: Option<u32>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -317,12 +318,10 @@ fn estimate(
     catalog_dir: Option<&Path>,
 ) -> Result<(), Failure> {
     let catalog = load_catalog(catalog_dir)?;
-    let origin = plan.map_or_else(
-        || "embedded default plan".to_string(),
-        |p| p.display().to_string(),
-    );
+    let plan_path = plan;
     let plan = load_plan(plan)?;
-    let est = cost::estimate(&plan, &catalog).map_err(|e| bad_input(format!("{origin}: {e}")))?;
+    let est = cost::estimate(&plan, &catalog)
+        .map_err(|e| bad_input(located::cost_error(plan_path, &plan, &e)))?;
     let text = render(&est, format);
     write_output(output, text, format)
 }
@@ -342,7 +341,7 @@ fn validate(path: &Path, catalog_dir: Option<&Path>) -> Result<(), Failure> {
     } else {
         let list: Vec<String> = problems
             .iter()
-            .map(|p| format!("{}: {p}", path.display()))
+            .map(|p| located::cost_error(Some(path), &plan, p))
             .collect();
         Err(bad_input(format!(
             "{} problem(s):\n{}",

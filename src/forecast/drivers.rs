@@ -375,6 +375,7 @@ pub fn check(plan: &Plan) -> Result<(), (String, String)> {
                 _ => Ok(()),
             }
         };
+        check_limits(d).map_err(|(f, m)| (at(&f), m))?;
         if let Some(t) = d.target() {
             check_target(plan, t, &at("target"))?;
         }
@@ -483,6 +484,46 @@ pub fn check(plan: &Plan) -> Result<(), (String, String)> {
     Ok(())
 }
 
+/// NaN, infinity and absurd sizes in a driver's numbers (`crate::limits`): (field, message).
+fn check_limits(d: &GrowthDriver) -> Result<(), (String, String)> {
+    use crate::limits::{
+        MAX_FACTOR, MAX_GROWTH_PCT, MAX_QUANTITY, check_non_negative, check_signed,
+    };
+    let signed = |v: f64, max: f64, f: &str| check_signed(v, max, f).map(|_| ());
+    let positive = |v: f64, max: f64, f: &str| check_non_negative(v, max, f).map(|_| ());
+    match d {
+        GrowthDriver::Linear { per_month, .. } => {
+            signed(*per_month, MAX_QUANTITY, "per_month").map_err(|m| ("per_month".into(), m))
+        }
+        GrowthDriver::Compound { pct, .. } => {
+            signed(*pct, MAX_GROWTH_PCT, "pct").map_err(|m| ("pct".into(), m))
+        }
+        GrowthDriver::Logistic { cap, rate_pct, .. } => positive(*cap, MAX_QUANTITY, "cap")
+            .map_err(|m| ("cap".into(), m))
+            .and_then(|()| {
+                signed(*rate_pct, MAX_GROWTH_PCT, "rate_pct").map_err(|m| ("rate_pct".into(), m))
+            }),
+        GrowthDriver::Seasonal { factors, .. } => {
+            factors.iter().enumerate().try_for_each(|(k, f)| {
+                positive(*f, MAX_FACTOR, "a seasonal factor")
+                    .map_err(|m| (format!("factors[{k}]"), m))
+            })
+        }
+        GrowthDriver::Step { add, multiply, .. } => add
+            .map_or(Ok(()), |a| signed(a, MAX_QUANTITY, "add"))
+            .map_err(|m| ("add".to_string(), m))
+            .and_then(|()| {
+                multiply
+                    .map_or(Ok(()), |f| positive(f, MAX_FACTOR, "multiply"))
+                    .map_err(|m| ("multiply".into(), m))
+            }),
+        GrowthDriver::PriceChange { multiplier, .. } => {
+            positive(*multiplier, MAX_FACTOR, "multiplier").map_err(|m| ("multiplier".into(), m))
+        }
+        GrowthDriver::ItemWindow { .. } => Ok(()),
+    }
+}
+
 fn check_target(plan: &Plan, t: &Target, path: &str) -> Result<(), (String, String)> {
     match t {
         Target::Parameter(name) => {
@@ -520,6 +561,28 @@ fn check_target(plan: &Plan, t: &Target, path: &str) -> Result<(), (String, Stri
 /// Which driver of a plan text's `growth` list holds the offending `key` (serde reports errors
 /// inside an internally tagged enum after the whole list, without the index): the first
 /// driver that has the key and does not read on its own.
+/// The first growth driver that does not read, and the key that breaks it: the one whose
+/// removal changes serde's error (serde reports a wrong type inside an internally tagged
+/// driver without naming the field).
+pub fn culprit_field(text: &str) -> Option<(usize, String)> {
+    let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+    let drivers = doc.get("growth")?.as_array()?;
+    let (i, err) = drivers.iter().enumerate().find_map(|(i, d)| {
+        serde_json::from_value::<GrowthDriver>(d.clone())
+            .err()
+            .map(|e| (i, e.to_string()))
+    })?;
+    let obj = drivers[i].as_object()?;
+    let key = obj.keys().filter(|k| k.as_str() != "kind").find(|k| {
+        let mut trial = obj.clone();
+        trial.remove(k.as_str());
+        serde_json::from_value::<GrowthDriver>(serde_json::Value::Object(trial))
+            .err()
+            .is_none_or(|e| e.to_string() != err)
+    })?;
+    Some((i, key.clone()))
+}
+
 pub fn culprit_index(text: &str, key: &str) -> Option<usize> {
     let doc: serde_json::Value = serde_json::from_str(text).ok()?;
     doc.get("growth")?.as_array()?.iter().position(|d| {

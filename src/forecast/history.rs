@@ -12,7 +12,8 @@
 //!   cells empty for services without usage in that month.
 //!
 //! Months must be consecutive once sorted (a gap would bias every model); errors name the
-//! 1-based line and the column.
+//! 1-based line and the column. Costs are finite and at most `limits::MAX_USD` in size; a plain
+//! `month,cost` total must not be negative (credits may be negative lines of the other layouts).
 
 use super::drivers::{add_months, month_offset};
 use serde::Serialize;
@@ -239,6 +240,15 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
                 })?;
                 let c = money(&cell(row, *cost, line)?, false)
                     .map_err(|m| err(line, &header_name(*cost), m))?;
+                if c < 0.0 {
+                    // A month's whole bill below zero is a sign slip; credits belong in a
+                    // by-service file, where a negative line is allowed.
+                    return Err(err(
+                        line,
+                        &header_name(*cost),
+                        format!("a monthly bill must be ≥ 0, got {c}"),
+                    ));
+                }
                 if acc.contains_key(&m) {
                     return Err(err(
                         line,
@@ -384,7 +394,8 @@ fn money(s: &str, empty_is_zero: bool) -> Result<f64, String> {
         };
     }
     match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+        Ok(v) if v.is_finite() => crate::limits::check_signed(v, crate::limits::MAX_USD, "a cost"),
+        Ok(_) => Err(format!("`{s}` is not a finite number")),
         _ => Err(format!("`{s}` is not a number")),
     }
 }

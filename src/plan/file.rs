@@ -521,6 +521,15 @@ pub(crate) fn check_item_with(
     for (field, num, limit) in quantities(&item.resource) {
         let path = || format!("{res}.{field}");
         let value = formulas.value(num).map_err(|m| Problem::new(path(), m))?;
+        if let Num::Value(v) = num
+            && *v == 0.0
+            && v.is_sign_negative()
+        {
+            return Err(Problem::new(
+                path(),
+                "must be a finite number ≥ 0 (got -0; write 0)",
+            ));
+        }
         if let Some(v) = value {
             if !v.is_finite() || v < 0.0 {
                 let shown = if num.is_formula() {
@@ -533,12 +542,18 @@ pub(crate) fn check_item_with(
                     format!("must be a finite number ≥ 0 ({shown})"),
                 ));
             }
-            if let Limit::Max(max, what) = limit
-                && v > max
-            {
+            let (max, what) = match limit {
+                Limit::None => (crate::limits::MAX_QUANTITY, "a quantity"),
+                Limit::Max(max, what) => (max, what),
+            };
+            if v > max {
                 return Err(Problem::new(
                     path(),
-                    format!("{what} must be at most {max}, got {v}"),
+                    format!(
+                        "{what} must be at most {}, got {}",
+                        crate::limits::show(max),
+                        crate::limits::show(v)
+                    ),
                 ));
             }
         }
@@ -547,6 +562,7 @@ pub(crate) fn check_item_with(
     Ok(())
 }
 
+/// Upper bound of a quantity field: `None` is [`crate::limits::MAX_QUANTITY`].
 #[derive(Clone, Copy)]
 enum Limit {
     None,
@@ -554,6 +570,8 @@ enum Limit {
 }
 
 const PCT: Limit = Limit::Max(100.0, "a percentage");
+const COUNT: Limit = Limit::Max(crate::limits::MAX_COUNT, "a count of resources");
+const USD: Limit = Limit::Max(crate::limits::MAX_USD, "an amount in USD");
 
 /// Every numeric field of a resource, with its JSON path below `resource` and any upper bound.
 fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
@@ -580,7 +598,7 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
     }
     match r {
         Resource::Ec2(x) => {
-            req!("count", x.count);
+            req!("count", x.count, COUNT);
             match &x.usage {
                 Usage::Constant { hours_per_month } => req!(
                     "usage.hours_per_month",
@@ -594,8 +612,8 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
                     days_per_month,
                     ..
                 } => {
-                    req!("usage.baseline", *baseline);
-                    req!("usage.peak", *peak);
+                    req!("usage.baseline", *baseline, COUNT);
+                    req!("usage.peak", *peak, COUNT);
                     req!(
                         "usage.peak_hours",
                         *peak_hours,
@@ -611,7 +629,7 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
         }
         Resource::Ebs(x) => {
             req!("size_gb", x.size_gb);
-            req!("volume_count", x.volume_count);
+            req!("volume_count", x.volume_count, COUNT);
             opt!("iops", x.iops);
             opt!("throughput_mibps", x.throughput_mibps);
             opt!("snapshot_gb", x.snapshot_gb);
@@ -663,7 +681,7 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
             opt!("ephemeral_storage_mb", x.ephemeral_storage_mb);
         }
         Resource::Rds(x) => {
-            req!("count", x.count);
+            req!("count", x.count, COUNT);
             req!(
                 "hours_per_month",
                 x.hours_per_month,
@@ -682,7 +700,7 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
             req!("storage_gb", x.storage_gb);
         }
         Resource::NatGateway(x) => {
-            req!("count", x.count);
+            req!("count", x.count, COUNT);
             req!(
                 "hours_per_month",
                 x.hours_per_month,
@@ -691,7 +709,7 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
             req!("data_processed_gb", x.data_processed_gb);
         }
         Resource::LoadBalancer(x) => {
-            req!("count", x.count);
+            req!("count", x.count, COUNT);
             req!(
                 "hours_per_month",
                 x.hours_per_month,
@@ -703,8 +721,8 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
             req!("rule_evaluations_per_sec", x.rule_evaluations_per_sec);
         }
         Resource::PublicIpv4(x) => {
-            req!("in_use", x.in_use);
-            req!("idle", x.idle);
+            req!("in_use", x.in_use, COUNT);
+            req!("idle", x.idle, COUNT);
             req!(
                 "hours_per_month",
                 x.hours_per_month,
@@ -712,8 +730,8 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
             );
         }
         Resource::Custom(x) => {
-            req!("monthly_usd", x.monthly_usd);
-            req!("upfront_usd", x.upfront_usd);
+            req!("monthly_usd", x.monthly_usd, USD);
+            req!("upfront_usd", x.upfront_usd, USD);
         }
         // Plain numbers, checked by `GroupSpec::validate` in `check_usage`.
         Resource::ScalingGroup(_) => {}
@@ -935,6 +953,13 @@ fn check_schema_version(text: &str, origin: &str) -> Result<(), PlanError> {
     ))
 }
 
+/// A problem found after loading (by the catalogue check, say) about the value at `path`
+/// (`items[0].resource.instance_type`), placed at that value in the plan's text like a parse
+/// error: file, line, column and field.
+pub fn locate_problem(text: &str, origin: &str, path: &str, message: &str) -> PlanError {
+    problem_error(text, origin, &Problem::new(path, message))
+}
+
 /// A validation problem, placed at its value in the text (or at the nearest enclosing value
 /// that is written out, for fields left to their defaults).
 fn problem_error(text: &str, origin: &str, p: &Problem) -> PlanError {
@@ -1079,6 +1104,16 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
     {
         path = format!("growth[{i}].{key}");
         at = locate::key_offset_of(&spans, &path).unwrap_or(at);
+    } else if path == "growth"
+        && let Some((i, key)) = crate::forecast::drivers::culprit_field(text)
+    {
+        // A wrong type inside a driver (`"per_month": "NaN"`): serde names no field at all.
+        path = format!("growth[{i}].{key}");
+        at = locate::offset_of(&spans, &path).unwrap_or(at);
+    }
+    if message == "number out of range" {
+        message = "number out of range: larger than any number cloudplan can hold (about 1.8e308)"
+            .to_string();
     }
     if message.starts_with(UNTAGGED) {
         message = "expected a number or a formula written as text (\"users * 2\")".to_string();
@@ -1222,6 +1257,7 @@ fn diagnose_resource(object_text: &str) -> Option<(String, String)> {
         "load_balancer" => try_as::<LoadBalancer>(&body),
         "public_ipv4" => try_as::<PublicIpv4>(&body),
         "custom" => try_as::<CustomLine>(&body),
+        "scaling_group" => try_as::<crate::scaling::GroupSpec>(&body),
         _ => None,
     }
 }

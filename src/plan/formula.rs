@@ -47,6 +47,15 @@ pub struct ParameterError {
 }
 
 fn parse(formula: &str) -> Result<FlatEx<f64>, FormulaError> {
+    // `NaN`, `inf`, `1e400` read as numbers but are none: say so rather than "unknown name".
+    if let Ok(v) = formula.trim().parse::<f64>()
+        && !v.is_finite()
+    {
+        return Err(FormulaError::NotFinite {
+            formula: formula.trim().to_string(),
+            value: v,
+        });
+    }
     FlatEx::<f64>::parse(formula).map_err(|e| FormulaError::Syntax {
         formula: formula.to_string(),
         reason: tidy_exmex_message(&e.to_string()),

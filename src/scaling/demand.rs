@@ -119,6 +119,22 @@ impl Profile {
             }
         };
         finite_nonneg(self.base, "base")?;
+        let at_most = |v: f64, max: f64, f: &str| {
+            crate::limits::check_non_negative(v, max, f)
+                .map(|_| ())
+                .map_err(|m| e(format!("demand.{f}"), m))
+        };
+        at_most(self.base, crate::limits::MAX_DEMAND, "base")?;
+        if self.growth_pct_per_month > crate::limits::MAX_GROWTH_PCT {
+            return Err(e(
+                "demand.growth_pct_per_month",
+                format!(
+                    "must be at most {} % a month, got {}",
+                    crate::limits::MAX_GROWTH_PCT,
+                    self.growth_pct_per_month
+                ),
+            ));
+        }
         if let Some(d) = &self.daily {
             if !(0.0..=24.0).contains(&d.peak_hour) {
                 return Err(e("demand.daily.peak_hour", "must be 0–24"));
@@ -129,6 +145,11 @@ impl Profile {
         }
         if let Some(w) = &self.weekly {
             finite_nonneg(w.weekend_factor, "weekly.weekend_factor")?;
+            at_most(
+                w.weekend_factor,
+                crate::limits::MAX_FACTOR,
+                "weekly.weekend_factor",
+            )?;
         }
         if let Some(s) = &self.monthly_spike {
             if !(1..=31).contains(&s.day) {
@@ -141,6 +162,7 @@ impl Profile {
                 ));
             }
             finite_nonneg(s.factor, "monthly_spike.factor")?;
+            at_most(s.factor, crate::limits::MAX_FACTOR, "monthly_spike.factor")?;
         }
         if !(self.growth_pct_per_month.is_finite() && self.growth_pct_per_month > -100.0) {
             return Err(e(
@@ -356,6 +378,16 @@ pub fn parse_csv(text: &str) -> Result<DemandSeries, ScalingError> {
                 line,
                 "value",
                 format!("must be a finite number ≥ 0 (got {value_text})"),
+            ));
+        }
+        if v > crate::limits::MAX_DEMAND {
+            return Err(err(
+                line,
+                "value",
+                format!(
+                    "must be at most {} (got {value_text})",
+                    crate::limits::show(crate::limits::MAX_DEMAND)
+                ),
             ));
         }
         if let Some(p) = prev {

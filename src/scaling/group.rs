@@ -144,6 +144,16 @@ impl GroupSpec {
                 format!("must be a positive number (got {})", self.capacity_per_unit),
             ));
         }
+        if self.capacity_per_unit > crate::limits::MAX_DEMAND {
+            return Err(e(
+                "capacity_per_unit",
+                format!(
+                    "must be at most {} (got {})",
+                    crate::limits::show(crate::limits::MAX_DEMAND),
+                    crate::limits::show(self.capacity_per_unit)
+                ),
+            ));
+        }
         if self.min > self.max {
             return Err(e(
                 "min",
@@ -161,6 +171,14 @@ impl GroupSpec {
         }
         if self.max > 100_000 {
             return Err(e("max", "at most 100000 capacity units"));
+        }
+        if let Some(r) = &self.reserved
+            && r.count > 100_000
+        {
+            return Err(e(
+                "reserved.count",
+                format!("at most 100000 Reserved Instances (got {})", r.count),
+            ));
         }
         if !matches!(self.simulation.step_minutes, 1 | 5 | 60) {
             return Err(e(

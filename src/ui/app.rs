@@ -112,6 +112,9 @@ pub struct App {
     applied_theme: Option<bool>,
     title: String,
     allow_close: bool,
+    /// The person chose "Discard" for the next plan-replacing command: run it without asking
+    /// again, and keep the plan's dirty flag if that command fails (a malformed file).
+    discard_confirmed: bool,
     autosaved_generation: u64,
     last_autosave: f64,
     /// When set, print the time from this instant to the end of the first frame and close
@@ -168,6 +171,7 @@ impl App {
             applied_theme: None,
             title: String::new(),
             allow_close: false,
+            discard_confirmed: false,
             autosaved_generation: 0,
             last_autosave: 0.0,
             startup_probe: None,
@@ -339,7 +343,7 @@ impl App {
                         if ui.button(s.discard).clicked() {
                             close = true;
                             self.commands.insert(0, cmd.clone());
-                            self.doc.dirty = false;
+                            self.discard_confirmed = true;
                             self.allow_close = matches!(cmd, Command::Quit);
                         }
                         if ui.button(s.save).clicked() {
@@ -424,7 +428,8 @@ impl App {
 
     /// Run one command now.
     pub fn run_command(&mut self, c: Command, ctx: &egui::Context) {
-        if c.discards_plan() && self.doc.dirty {
+        let confirmed = std::mem::take(&mut self.discard_confirmed);
+        if c.discards_plan() && self.doc.dirty && !confirmed {
             self.modal = Some(Modal::ConfirmDiscard(c));
             return;
         }

@@ -288,9 +288,9 @@ pub fn set_text(plan: &Plan, item: &mut Item, col: Col, text: &str) -> Result<()
         Col::Quantity => {
             let n = parse_num(plan, text)?;
             if let Num::Value(v) = n
-                && v < 0.0
+                && (v < 0.0 || (v == 0.0 && v.is_sign_negative()))
             {
-                return Err("must not be negative".into());
+                return Err(format!("must be ≥ 0, got {}", crate::limits::show(v)));
             }
             match quantity_mut(&mut item.resource) {
                 Some(q) => *q = n,

@@ -13,6 +13,7 @@
 //! the [`Summary`], never guessed. [`write`] renders the result in the `pricing-data/` layout,
 //! with the file's publication date as effective date and one `sources.csv` row per file.
 
+mod locate;
 pub mod mapping;
 pub mod offer_csv;
 pub mod offer_json;
@@ -271,7 +272,7 @@ pub fn import_files(
         })?;
         let len = f.metadata().map(|m| m.len()).unwrap_or(0);
         let reader = std::io::BufReader::with_capacity(1 << 20, wrap(f, len));
-        files.push(import_reader(reader, &name, opts)?);
+        files.push(import_reader(reader, &name, opts).map_err(|e| locate::with_line(e, p))?);
     }
     Ok(Imported::combine(files))
 }
@@ -512,6 +513,18 @@ impl<'f> Collector<'f> {
             Ok(x)
         };
         let usd = check_num("PricePerUnit", dim.usd)?;
+        if usd > crate::limits::MAX_UNIT_PRICE {
+            return Err(ImportError::field(
+                &file,
+                at(),
+                "PricePerUnit",
+                format!(
+                    "`{}` is absurdly large for a price (at most {} USD per unit)",
+                    dim.usd,
+                    crate::limits::show(crate::limits::MAX_UNIT_PRICE)
+                ),
+            ));
+        }
         let Some(date) = self.out.effective_date else {
             return Err(ImportError::field(
                 &file,

@@ -173,14 +173,20 @@ pub fn read(reader: impl Read, out: &mut FileImport) -> Result<()> {
             if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
                 continue; // blank line
             }
-            return Err(ImportError::Syntax {
-                file: file.clone(),
-                at: line.to_string(),
-                message: format!(
+            // Name the first column a short row lacks (or the first extra one).
+            let column = h
+                .names
+                .get(rec.len())
+                .map_or_else(|| format!("column {}", ncols + 1), |n| n.clone());
+            return Err(ImportError::field(
+                &file,
+                line,
+                &column,
+                format!(
                     "malformed CSV: row has {} fields, the header has {ncols}",
                     rec.len()
                 ),
-            });
+            ));
         }
         collector.out.summary.rows_read += 1;
         let field = |c: usize| rec.get(c).unwrap_or_default();

@@ -102,13 +102,16 @@ pub(crate) fn read_csv_rows<R: Read>(
         }
         let usd = f(c_rate);
         match usd.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() && x >= 0.0 => {}
+            Ok(x) if (0.0..=crate::limits::MAX_UNIT_PRICE).contains(&x) => {}
             _ => {
                 return Err(ImportError::field(
                     &file,
                     line,
                     "DiscountedRate",
-                    format!("`{usd}` is not a finite, non-negative price"),
+                    format!(
+                        "`{usd}` is not a finite, non-negative price of at most {} USD",
+                        crate::limits::show(crate::limits::MAX_UNIT_PRICE)
+                    ),
                 ));
             }
         }
@@ -253,7 +256,8 @@ impl<'de> Visitor<'de> for TermsSeed<'_, '_> {
                     st.collector.out.summary.skip("currency other than USD");
                     continue;
                 }
-                if !matches!(price.price.trim().parse::<f64>(), Ok(x) if x.is_finite() && x >= 0.0)
+                if !matches!(price.price.trim().parse::<f64>(),
+                    Ok(x) if (0.0..=crate::limits::MAX_UNIT_PRICE).contains(&x))
                 {
                     let file = st.collector.out.file.clone();
                     let e = ImportError::field(
