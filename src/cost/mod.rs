@@ -134,8 +134,11 @@ use crate::plan::formula::Evaluator;
 use crate::plan::{Plan, Resource};
 use line::{Ctx, Line};
 
+/// A quantity as the trails show it (`2,190`, `1,234.5`), written by the fast formatter.
 pub(crate) fn fmt_qty(q: f64) -> String {
-    crate::report::format::quantity(q, 4)
+    let mut s = String::with_capacity(16);
+    fmt::push_qty(&mut s, q);
+    s
 }
 
 /// Pass 1 over the whole plan: every item's lines, and every problem found.
