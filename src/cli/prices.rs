@@ -59,22 +59,13 @@ pub fn import_command(files: &[PathBuf], out: &Path, date: Option<&str>) -> Resu
     let t_render = started.elapsed();
     let has_rates = !imported.rates.is_empty();
     write::write_dir(out, &files_out, |dir| {
-        // The imported catalogue must load alone and over the embedded one: both checks at
-        // once, on two threads.
-        std::thread::scope(|sc| {
-            let alone = sc.spawn(|| {
-                if has_rates {
-                    load::load_dir(dir, None).map(|_| ())
-                } else {
-                    Ok(())
-                }
-            });
-            let over = load::load_dir(dir, Some(load::embedded())).map(|_| ());
-            alone
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p))
-                .and(over)
-        })
+        // The imported catalogue must load alone and over the embedded one (read and parsed
+        // once for both checks).
+        if has_rates {
+            load::load_dir_checked(dir, load::embedded()).map(|_| ())
+        } else {
+            load::load_dir(dir, Some(load::embedded())).map(|_| ())
+        }
     })
     .map_err(|e| match e {
         write::WriteError::Invalid(e) => bad_input(format!(

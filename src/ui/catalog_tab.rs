@@ -114,10 +114,12 @@ fn run_job(files: &[PathBuf], out: &std::path::Path, base: &Catalog, ctl: &Contr
     let mut loaded: Option<Catalog> = None;
     let has_rates = !imported.rates.is_empty();
     write::write_dir(out, &rendered, |dir| {
-        if has_rates {
-            load::load_dir(dir, None).map_err(|e| JobError::Failed(e.to_string()))?;
+        let cat = if has_rates {
+            load::load_dir_checked(dir, base)
+        } else {
+            load::load_dir(dir, Some(base))
         }
-        let cat = load::load_dir(dir, Some(base)).map_err(|e| JobError::Failed(e.to_string()))?;
+        .map_err(|e| JobError::Failed(e.to_string()))?;
         if ctl.cancelled() {
             return Err(JobError::Cancelled);
         }
