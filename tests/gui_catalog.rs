@@ -1,14 +1,18 @@
 //! The Catalogue tab, headless (egui_kittest): the instance table lists the embedded
-//! catalogue's priced instance types, and "Add to plan" adds an EC2 item of that type through
-//! the app's commands (undoable).
+//! catalogue's priced instance types; "Add to plan" adds an EC2 item of that type in the
+//! filter's region as one undoable command; an AWS price file imports off the UI thread with a
+//! progress bar, and Cancel leaves the catalogue in use and the disk untouched.
 
 use cloudplan::catalog::load;
 use cloudplan::plan::Resource;
 use cloudplan::ui::app::{App, Settings, Tab};
 use cloudplan::ui::catalog_tab::{Filter, SortBy, rows};
+use cloudplan::ui::commands::Command;
 use cloudplan::ui::dialogs::FixedPaths;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
 
 fn harness() -> Harness<'static, App> {
     let mut app = App::new(
@@ -56,29 +60,159 @@ fn rows_filter_and_sort_from_the_catalogue() {
 }
 
 #[test]
-fn add_to_plan_adds_an_ec2_item_of_that_type_and_undo_removes_it() {
+fn add_to_plan_uses_the_filter_region_and_is_one_undo_step() {
     let mut h = harness();
     let before = h.state().doc.plan.items.len();
-    let first = rows(
-        load::embedded(),
-        &Filter::new(&h.state().doc.plan.default_region),
-    )
-    .remove(0);
+    let default_region = h.state().doc.plan.default_region.clone();
+    let region = if default_region == "us-east-1" {
+        "ap-northeast-2"
+    } else {
+        "us-east-1"
+    };
+    // Pick the region in the tab's filter, as a person would.
+    h.get_by_role_and_label(Role::ComboBox, "Region").click();
+    h.run();
+    h.get_by_label(region).click();
+    h.run();
+    let first = rows(load::embedded(), &Filter::new(region)).remove(0);
     h.get_all_by_label("Add to plan").next().unwrap().click();
     h.run();
     let items = &h.state().doc.plan.items;
     assert_eq!(items.len(), before + 1);
-    match &items.last().unwrap().resource {
+    let item = items.last().unwrap();
+    assert_eq!(item.region.as_deref(), Some(region));
+    match &item.resource {
         Resource::Ec2(e) => assert_eq!(e.instance_type, first.instance_type),
         other => panic!("expected an EC2 item, got {other:?}"),
     }
-    h.state_mut()
-        .commands
-        .push(cloudplan::ui::commands::Command::Undo);
-    h.run();
-    h.state_mut()
-        .commands
-        .push(cloudplan::ui::commands::Command::Undo);
+    // The notice says which region was used.
+    let notice = h.state().notice.as_ref().unwrap().text.clone();
+    assert!(
+        notice.contains(&first.instance_type) && notice.contains(region),
+        "{notice}"
+    );
+    // One undo step removes it.
+    h.state_mut().commands.push(Command::Undo);
     h.run();
     assert_eq!(h.state().doc.plan.items.len(), before);
+}
+
+/// The ec2.csv fixture's data rows repeated `copies` times under fresh SKUs.
+fn big_ec2_csv(path: &Path, copies: usize) {
+    let text = std::fs::read_to_string(fixture("ec2.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = String::new();
+    for _ in 0..6 {
+        out.push_str(lines.next().unwrap());
+        out.push('\n');
+    }
+    let rows: Vec<&str> = lines.collect();
+    for k in 0..copies {
+        for r in &rows {
+            out.push_str(&r.replace(&r[1..17], &format!("G{k:015}")));
+            out.push('\n');
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/offers")
+        .join(name)
+}
+
+fn harness_with(open: PathBuf, save: PathBuf) -> Harness<'static, App> {
+    let mut h = harness();
+    h.state_mut().dialogs = Box::new(FixedPaths {
+        open: vec![open],
+        save: vec![save],
+    });
+    h
+}
+
+/// Step the app until the import job is over (at most 120 s).
+fn wait_for_job(h: &mut Harness<'static, App>) {
+    let t = std::time::Instant::now();
+    while h.state().catalog_tab.job.is_some() {
+        assert!(t.elapsed().as_secs() < 120, "import did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn import_runs_off_the_ui_thread_and_switches_to_the_imported_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cat");
+    let mut h = harness_with(fixture("ec2.csv"), out.clone());
+    h.get_by_label("Import AWS price file…").click();
+    h.step();
+    wait_for_job(&mut h);
+    let app = h.state();
+    assert!(!std::ptr::eq(app.catalog, load::embedded()));
+    assert_eq!(app.catalog_tab.catalogs.len(), 2);
+    // The catalogue in use is the imported one over the embedded one, named after the output
+    // directory; m5.large us-east-1 on-demand comes from tests/fixtures/offers/ec2.csv
+    // (Publication Date 2025-09-12, $0.096/h).
+    assert!(
+        app.catalog.id.name.ends_with(&*out.to_string_lossy()),
+        "{}",
+        app.catalog.id.name
+    );
+    let m5 = app
+        .catalog
+        .tiers(
+            "us-east-1",
+            cloudplan::catalog::Service::Ec2,
+            "m5.large",
+            "instance_hours",
+            cloudplan::catalog::PriceOption::OnDemand,
+        )
+        .remove(0);
+    assert_eq!(m5.usd, 0.096);
+    assert_eq!(
+        m5.effective_date,
+        chrono::NaiveDate::from_ymd_opt(2025, 9, 12).unwrap()
+    );
+    assert!(out.join("sources.csv").exists());
+    assert!(
+        app.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Imported catalogue")
+    );
+}
+
+#[test]
+fn cancel_keeps_the_previous_catalogue_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    big_ec2_csv(&big, 4000); // ~150k rows, ~95 MB: seconds to read in a debug build
+    let out = dir.path().join("cat");
+    let mut h = harness_with(big, out.clone());
+    h.get_by_label("Import AWS price file…").click();
+    h.step();
+    assert!(
+        h.state().catalog_tab.job.is_some(),
+        "the import runs in the background"
+    );
+    // The UI keeps running while the job reads: a progress bar and a Cancel button.
+    h.step();
+    h.get_by_label("Cancel").click();
+    h.step();
+    wait_for_job(&mut h);
+    let app = h.state();
+    assert!(std::ptr::eq(app.catalog, load::embedded()));
+    assert_eq!(app.catalog_tab.catalogs.len(), 1);
+    assert!(app.notice.as_ref().unwrap().text.contains("cancelled"));
+    // No output directory and no temporary directory left behind.
+    assert!(!out.exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("big.csv")]);
 }

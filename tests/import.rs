@@ -19,8 +19,9 @@ fn import(names: &[&str]) -> Imported {
     let paths: Vec<PathBuf> = names.iter().map(|n| fixture(n)).collect();
     let opts = Options {
         date: Some(chrono::NaiveDate::from_ymd_opt(2025, 6, 28).unwrap()),
+        ..Options::default()
     };
-    import::import_files(&paths, &opts, |f, _| Box::new(f)).expect("fixtures import")
+    import::import_files(&paths, &opts, &import::Control::default()).expect("fixtures import")
 }
 
 /// The rendered catalogue files except `sources.csv` (whose description names the input file).
@@ -313,7 +314,8 @@ fn malformed_files_fail_with_file_line_or_path_and_field_and_write_nothing() {
     }
     // The truncated JSON names the line and column where it ends.
     let f = fixture("truncated.json");
-    let err = import::import_files(&[f], &Options::default(), |f, _| Box::new(f)).unwrap_err();
+    let err =
+        import::import_files(&[f], &Options::default(), &import::Control::default()).unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("truncated.json:") && msg.contains("$.terms."),
@@ -329,4 +331,157 @@ fn malformed_files_fail_with_file_line_or_path_and_field_and_write_nothing() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--date"));
+}
+
+/// The ec2.csv fixture's data rows repeated `copies` times under fresh SKUs, written to `path`;
+/// `edit(copy, row_text)` may rewrite a row. Returns the data rows' count.
+fn big_ec2_csv(path: &Path, copies: usize, edit: impl Fn(usize, String) -> String) -> usize {
+    let text = std::fs::read_to_string(fixture("ec2.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = String::new();
+    for _ in 0..6 {
+        out.push_str(lines.next().unwrap());
+        out.push('\n');
+    }
+    let rows: Vec<&str> = lines.collect();
+    for k in 0..copies {
+        for r in &rows {
+            // SKUs are the first 16 characters inside the first quotes.
+            let sku = &r[1..17];
+            out.push_str(&edit(k, r.replace(sku, &format!("P{k:015}"))));
+            out.push('\n');
+        }
+    }
+    std::fs::write(path, out).unwrap();
+    rows.len() * copies
+}
+
+fn import_with(path: &Path, threads: usize) -> Result<Imported, import::ImportError> {
+    let opts = Options {
+        threads,
+        // Tiny ranges so the fixture-sized files are cut in several places.
+        parallel_min_bytes: 4096,
+        ..Options::default()
+    };
+    import::import_files(&[path.to_path_buf()], &opts, &import::Control::default())
+}
+
+#[test]
+fn parallel_read_gives_exactly_the_sequential_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1. An all-quoted file as AWS publishes it, with a quoted newline and an escaped quote in
+    //    some PriceDescription fields (a newline inside a field must never be taken for a cut).
+    let all_quoted = dir.path().join("all_quoted.csv");
+    let n = big_ec2_csv(&all_quoted, 60, |k, r| {
+        if k % 3 == 0 {
+            r.replacen("\"$0.", "\"line one\n\"\"quoted\"\"\n$0.", 1)
+        } else {
+            r
+        }
+    });
+    // 2. The same rows quoted only where needed, with newlines inside every PriceDescription:
+    //    most cut guesses then fall inside a record and must be caught (the rest of the file
+    //    is then read sequentially from the last true record start).
+    let unquoted = dir.path().join("unquoted.csv");
+    big_ec2_csv(&unquoted, 60, |_, r| {
+        let inner = &r[1..r.len() - 1];
+        inner
+            .split("\",\"")
+            .enumerate()
+            .map(|(i, f)| {
+                let f = if i == 4 {
+                    format!("{f}\nsecond line\nthird line")
+                } else {
+                    f.to_string()
+                };
+                if f.contains([',', '"', '\n']) {
+                    format!("\"{f}\"")
+                } else {
+                    f
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    });
+    for path in [&all_quoted, &unquoted] {
+        let seq = import_with(path, 1).unwrap();
+        assert_eq!(seq.summary.rows_read as usize, n, "{}", path.display());
+        for threads in [2, 3, 7] {
+            let par = import_with(path, threads).unwrap();
+            assert_eq!(par.summary, seq.summary, "{} × {threads}", path.display());
+            assert_eq!(par.instances, seq.instances);
+            assert_eq!(write::render(&par), write::render(&seq));
+        }
+    }
+    assert!(!import_with(&all_quoted, 1).unwrap().rates.is_empty());
+}
+
+#[test]
+fn parallel_read_reports_the_first_error_at_its_true_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.csv");
+    // A bad price in the last copy and another in the middle: the first one in file order
+    // is reported, with the same line as the sequential read.
+    big_ec2_csv(&path, 60, |k, r| {
+        if (k == 40 || k == 59) && r.contains("\"USD\"") {
+            r.replacen("\"0.", "\"zero.", 1)
+        } else {
+            r
+        }
+    });
+    let seq = import_with(&path, 1).unwrap_err().to_string();
+    assert!(
+        seq.contains("PricePerUnit") || seq.contains("Range"),
+        "{seq}"
+    );
+    for threads in [2, 4] {
+        assert_eq!(import_with(&path, threads).unwrap_err().to_string(), seq);
+    }
+}
+
+#[test]
+fn a_cancelled_import_stops_with_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    big_ec2_csv(&path, 20, |_, r| r);
+    let ctl = import::Control::default();
+    ctl.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    let err = import::import_files(&[path], &Options::default(), &ctl).unwrap_err();
+    assert!(matches!(err, import::ImportError::Cancelled), "{err}");
+}
+
+#[test]
+fn s3_offer_of_2026_is_mapped_by_usage_type() {
+    // tests/fixtures/offers/s3_2026.json: seven products copied from the real AmazonS3
+    // us-east-1 offer file version 20260728131000 (see the README there).
+    let imp = import(&["s3_2026.json"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cat");
+    write::write_dir(&out, &write::render(&imp), |_| Ok::<(), ()>(())).unwrap();
+    let cat = load::load_dir(&out, None).unwrap();
+    let usd = |class: &str, dim: &str| -> Vec<f64> {
+        cat.tiers("us-east-1", Service::S3, class, dim, PriceOption::OnDemand)
+            .iter()
+            .map(|r| r.usd)
+            .collect()
+    };
+    // Standard: three tiers $0.023 / $0.022 / $0.021; Standard-IA $0.0125; PUT $0.000005,
+    // GET $0.0000004 per request.
+    assert_eq!(usd("standard", "storage"), vec![0.023, 0.022, 0.021]);
+    assert_eq!(usd("standard_ia", "storage"), vec![0.0125]);
+    assert_eq!(usd("standard", "put_requests"), vec![0.000005]);
+    assert_eq!(usd("standard", "get_requests"), vec![0.0000004]);
+    // Intelligent-Tiering Deep Archive Access: volumeType `IntelligentTieringDeepArchiveAccess`,
+    // usage type TimedStorage-INT-DAA-ByteHrs, $0.00099/GB-month.
+    assert_eq!(
+        usd("intelligent_tiering", "storage_deep_archive"),
+        vec![0.00099]
+    );
+    // The only `volumeType = Glacier Deep Archive` product is the staging rate ($0.021):
+    // it must not become the Deep Archive storage price (that is TimedStorage-GDA-ByteHrs,
+    // in the AmazonS3GlacierDeepArchive offer).
+    assert!(usd("deep_archive", "storage").is_empty());
+    assert_eq!(imp.summary.rows_read, 9);
+    assert_eq!(imp.summary.rows_kept, 7);
+    assert_eq!(imp.summary.skipped_total(), 2);
 }

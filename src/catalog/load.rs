@@ -190,6 +190,22 @@ pub fn parse_files(name: &str, files: &[(&str, &str)]) -> Result<Catalog> {
 /// catalogue is validated again. When `DIR/catalog.csv` says `mode` = `replace`, or `base` is
 /// `None`, `DIR` alone is the catalogue. Non-CSV files (README.md …) are ignored.
 pub fn load_dir(dir: &Path, base: Option<&Catalog>) -> Result<Catalog> {
+    let parts = read_dir_parts(dir)?;
+    build_dir(dir, parts, base)
+}
+
+/// [`load_dir`] over `base`, after checking that `dir` also loads on its own (as `prices import`
+/// checks what it writes). The directory's files are read and parsed once for both checks.
+pub fn load_dir_checked(dir: &Path, base: &Catalog) -> Result<Catalog> {
+    let parts = read_dir_parts(dir)?;
+    if !parts.rates.is_empty() {
+        build_dir(dir, parts.clone(), None)?;
+    }
+    build_dir(dir, parts, Some(base))
+}
+
+/// The parsed CSV files of a catalogue directory.
+fn read_dir_parts(dir: &Path) -> Result<Parts> {
     let io = |p: &Path, e: std::io::Error| CatalogError::Io {
         path: p.display().to_string(),
         message: e.to_string(),
@@ -223,7 +239,11 @@ pub fn load_dir(dir: &Path, base: Option<&Catalog>) -> Result<Catalog> {
         .iter()
         .map(|(n, l, t)| (n.as_str(), l.as_str(), t.as_str()))
         .collect();
-    let parts = parse_parts(&labelled)?;
+    parse_parts(&labelled)
+}
+
+/// Build the catalogue of a directory's parts (over `base` unless its manifest says `replace`).
+fn build_dir(dir: &Path, parts: Parts, base: Option<&Catalog>) -> Result<Catalog> {
     let manifest_name = parts.manifest.as_ref().and_then(|m| m.name.clone());
     let replace = parts
         .manifest
@@ -284,7 +304,7 @@ impl Origin {
     }
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Parts {
     manifest: Option<Manifest>,
     rates: Vec<(Rate, Origin)>,

@@ -20,28 +20,52 @@ pub fn import_command(files: &[PathBuf], out: &Path, date: Option<&str>) -> Resu
                 .map_err(|_| bad_input(format!("--date: `{d}` is not a date (YYYY-MM-DD)")))?,
         ),
     };
-    let opts = Options { date };
-    let imported = import::import_files(files, &opts, |f, len| {
-        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
-        bar.set_message("importing");
-        Box::new(bar.wrap_read(f))
+    let opts = Options {
+        date,
+        ..Options::default()
+    };
+    let started = std::time::Instant::now();
+    let ctl = import::Control::default();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let imported = std::thread::scope(|sc| {
+        // The bar is fed from the shared byte counter (the reader threads only count).
+        sc.spawn(|| {
+            use std::sync::atomic::Ordering::Relaxed;
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar.set_message("importing");
+            while !done.load(Relaxed) {
+                let total = ctl.bytes_total.load(Relaxed);
+                bar.set_length(total);
+                bar.set_position(ctl.bytes_done.load(Relaxed).min(total));
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            bar.finish_and_clear();
+        });
+        let r = import::import_files(files, &opts, &ctl);
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        r
     })
     // Unreadable or malformed input files are bad input (exit 2).
     .map_err(|e: ImportError| bad_input(e))?;
+    let t_read = started.elapsed();
     let files_out = write::render(&imported);
+    let t_render = started.elapsed();
     let has_rates = !imported.rates.is_empty();
     write::write_dir(out, &files_out, |dir| {
+        // The imported catalogue must load alone and over the embedded one (read and parsed
+        // once for both checks).
         if has_rates {
-            load::load_dir(dir, None)?;
+            load::load_dir_checked(dir, load::embedded()).map(|_| ())
+        } else {
+            load::load_dir(dir, Some(load::embedded())).map(|_| ())
         }
-        load::load_dir(dir, Some(load::embedded())).map(|_| ())
     })
     .map_err(|e| match e {
         write::WriteError::Invalid(e) => bad_input(format!(
@@ -49,6 +73,14 @@ pub fn import_command(files: &[PathBuf], out: &Path, date: Option<&str>) -> Resu
         )),
         write::WriteError::Io(m) => other(m),
     })?;
+    if std::env::var_os("CLOUDPLAN_IMPORT_TIMES").is_some() {
+        eprintln!(
+            "import times: read {:.3} s, render {:.3} s, write+check {:.3} s",
+            t_read.as_secs_f64(),
+            (t_render - t_read).as_secs_f64(),
+            (started.elapsed() - t_render).as_secs_f64()
+        );
+    }
     print!("{}", summary_text(&imported, out));
     Ok(())
 }

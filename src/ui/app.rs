@@ -120,6 +120,8 @@ pub struct App {
     /// When set, print the time from this instant to the end of the first frame and close
     /// (the cold-start measurement of `CLOUDPLAN_STARTUP_PROBE=1 cloudplan`).
     pub startup_probe: Option<std::time::Instant>,
+    /// The Catalogue tab's catalogues and running import.
+    pub catalog_tab: crate::ui::catalog_tab::TabState,
 }
 
 impl App {
@@ -175,6 +177,7 @@ impl App {
             autosaved_generation: 0,
             last_autosave: 0.0,
             startup_probe: None,
+            catalog_tab: Default::default(),
         };
         if !app.doc.plan.items.is_empty() {
             app.grid.cursor = Some((0, Col::Name));
@@ -502,6 +505,19 @@ impl App {
                 let row = self.doc.plan.items.len() - 1;
                 self.grid.select_only(row, Col::Name);
                 self.tab = Tab::Plan;
+            }
+            Command::AddInstance {
+                instance_type,
+                region,
+            } => {
+                let item = crate::ui::catalog_tab::instance_item(
+                    &self.doc.plan,
+                    self.catalog,
+                    &instance_type,
+                    &region,
+                );
+                self.doc.edit(self.catalog, |p| p.items.push(item));
+                self.info(format!("{}: {instance_type} ({region})", s.catalog_added));
             }
             Command::Duplicate => {
                 let rows = self.grid.selected_rows(self.doc.plan.items.len());

@@ -1,17 +1,157 @@
 //! The "Catalogue" tab: a filterable, sortable table of EC2 instance types with their prices
-//! from the open catalogue, and "Add to plan".
+//! from the open catalogue, "Add to plan", switching catalogues, and importing AWS price files.
 //!
 //! [`rows`] is pure (catalogue + filter → rows); [`ui`] draws them with egui_extras'
-//! `TableBuilder`. "Add to plan" sends the app's commands (`AddItem(Ec2)` then `SetField`
-//! `instance_type`), so it is undoable like any other edit. The filter/sort state lives in egui
-//! memory under this tab's id.
+//! `TableBuilder`. "Add to plan" sends one [`Command::AddInstance`] with the region chosen in the
+//! tab's filter, so it is one undoable step. The filter/sort state lives in egui memory under
+//! this tab's id.
+//!
+//! **Import** ("Import AWS price file…"): the files are read on a worker thread
+//! ([`ImportJob`], `std::thread` + `mpsc` channel) by `catalog::import::import_files`, which
+//! reports bytes read and watches a cancel flag ([`Control`]); the tab shows a progress bar
+//! and a Cancel button and asks egui to repaint while the job runs. The catalogue is written
+//! with `write::write_dir` (temporary directory, checked by loading it, then renamed), and the
+//! cancel flag is looked at once more just before the rename, so a cancelled import leaves the
+//! catalogue in use and the output directory untouched. A finished import becomes the
+//! catalogue in use, and stays selectable next to the embedded one.
 
+use crate::catalog::import::{self, Control, ImportError};
 use crate::catalog::{
     Arch, Catalog, OfferingClass, Payment, PriceOption, Reservation, Service, Term, vocab,
 };
 use crate::cost::HOURS_PER_MONTH;
+use crate::plan::{Item, Plan, Resource};
 use crate::ui::app::App;
 use crate::ui::commands::Command;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+/// The tab's state kept in the app: catalogues to switch between and a running import.
+#[derive(Default)]
+pub struct TabState {
+    /// Catalogues loaded in this session (the one the app started with first, then imports).
+    pub catalogs: Vec<&'static Catalog>,
+    /// The running import, if any.
+    pub job: Option<ImportJob>,
+}
+
+/// What an import job sends back.
+pub type JobResult = Result<Done, JobError>;
+
+/// A finished import: the loaded catalogue (imported rows over the embedded ones), where it
+/// was written, and the import summary's totals.
+pub struct Done {
+    pub catalog: Catalog,
+    pub out: PathBuf,
+    pub rows_read: u64,
+    pub rows_kept: u64,
+}
+
+/// Why an import job ended without a catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobError {
+    Cancelled,
+    Failed(String),
+}
+
+/// An import running on a worker thread.
+pub struct ImportJob {
+    pub ctl: Arc<Control>,
+    pub files: Vec<PathBuf>,
+    pub out: PathBuf,
+    rx: mpsc::Receiver<JobResult>,
+}
+
+impl ImportJob {
+    /// Start importing `files` into the catalogue directory `out` on a new thread; `repaint`
+    /// is called when the job ends (the app passes egui's `request_repaint`).
+    pub fn start(
+        files: Vec<PathBuf>,
+        out: PathBuf,
+        base: &'static Catalog,
+        repaint: impl Fn() + Send + 'static,
+    ) -> ImportJob {
+        let ctl = Arc::new(Control::default());
+        let (tx, rx) = mpsc::channel();
+        let (c, f, o) = (ctl.clone(), files.clone(), out.clone());
+        std::thread::spawn(move || {
+            let r = run_job(&f, &o, base, &c);
+            let _ = tx.send(r);
+            repaint();
+        });
+        ImportJob {
+            ctl,
+            files,
+            out,
+            rx,
+        }
+    }
+
+    /// The result, once the worker has finished.
+    pub fn poll(&self) -> Option<JobResult> {
+        match self.rx.try_recv() {
+            Ok(r) => Some(r),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Some(Err(JobError::Failed("the import thread stopped".into())))
+            }
+        }
+    }
+}
+
+/// The worker: import, render, write atomically after the catalogue loads (alone when it has
+/// rates, as the CLI checks, and over `base`), and never rename into place once cancelled.
+fn run_job(files: &[PathBuf], out: &std::path::Path, base: &Catalog, ctl: &Control) -> JobResult {
+    use crate::catalog::load;
+    use import::write;
+    let imported =
+        import::import_files(files, &import::Options::default(), ctl).map_err(|e| match e {
+            ImportError::Cancelled => JobError::Cancelled,
+            e => JobError::Failed(e.to_string()),
+        })?;
+    let rendered = write::render(&imported);
+    let mut loaded: Option<Catalog> = None;
+    let has_rates = !imported.rates.is_empty();
+    write::write_dir(out, &rendered, |dir| {
+        let cat = if has_rates {
+            load::load_dir_checked(dir, base)
+        } else {
+            load::load_dir(dir, Some(base))
+        }
+        .map_err(|e| JobError::Failed(e.to_string()))?;
+        if ctl.cancelled() {
+            return Err(JobError::Cancelled);
+        }
+        loaded = Some(cat);
+        Ok(())
+    })
+    .map_err(|e| match e {
+        write::WriteError::Invalid(e) => e,
+        write::WriteError::Io(m) => JobError::Failed(m),
+    })?;
+    let mut catalog = loaded.ok_or_else(|| JobError::Failed("catalogue not loaded".into()))?;
+    // It was loaded from the temporary directory: name it after where it now is.
+    catalog.id.name = format!("{} + {}", base.id.name, out.display());
+    Ok(Done {
+        catalog,
+        out: out.to_path_buf(),
+        rows_read: imported.summary.rows_read,
+        rows_kept: imported.summary.rows_kept,
+    })
+}
+
+/// The plan item "Add to plan" creates: an EC2 fleet of one `instance_type` instance in
+/// `region` (left unset when it is the plan's default region), named after the type.
+pub fn instance_item(plan: &Plan, catalog: &Catalog, instance_type: &str, region: &str) -> Item {
+    let mut item = crate::ui::commands::new_item(plan, catalog, Service::Ec2);
+    if let Resource::Ec2(e) = &mut item.resource {
+        e.instance_type = instance_type.to_string();
+    }
+    item.name = instance_type.to_string();
+    item.region = (region != plan.default_region).then(|| region.to_string());
+    item
+}
 
 /// Filter and sort of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,6 +297,111 @@ fn money(x: Option<f64>, digits: usize) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
+/// The catalogue selector, the import button, and a running import's progress and Cancel.
+fn import_bar(app: &mut App, ui: &mut egui::Ui) {
+    let s = app.strings();
+    if app.catalog_tab.catalogs.is_empty() {
+        app.catalog_tab.catalogs.push(app.catalog);
+    }
+    // A finished job: switch to its catalogue, or say why there is none.
+    if let Some(r) = app.catalog_tab.job.as_ref().and_then(ImportJob::poll) {
+        app.catalog_tab.job = None;
+        match r {
+            Ok(done) => {
+                let cat: &'static Catalog = Box::leak(Box::new(done.catalog));
+                app.catalog_tab.catalogs.push(cat);
+                app.catalog = cat;
+                app.doc.reprice(cat);
+                app.notice = Some(crate::ui::app::Notice {
+                    text: format!(
+                        "{}: {} ({} {}, {} {}) — {}",
+                        s.catalog_imported,
+                        done.out.display(),
+                        done.rows_read,
+                        s.catalog_rows_read,
+                        done.rows_kept,
+                        s.catalog_rows_kept,
+                        cat.id
+                    ),
+                    error: false,
+                });
+            }
+            Err(JobError::Cancelled) => {
+                app.notice = Some(crate::ui::app::Notice {
+                    text: s.catalog_import_cancelled.into(),
+                    error: false,
+                })
+            }
+            Err(JobError::Failed(m)) => {
+                app.notice = Some(crate::ui::app::Notice {
+                    text: format!("{}: {m}", s.catalog_import_failed),
+                    error: true,
+                })
+            }
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(s.catalog_source);
+        let mut current = app.catalog;
+        egui::ComboBox::from_id_salt("catalog_source")
+            .selected_text(app.catalog.id.to_string())
+            .show_ui(ui, |ui| {
+                for &c in &app.catalog_tab.catalogs {
+                    let on = std::ptr::eq(c, current);
+                    if ui.selectable_label(on, c.id.to_string()).clicked() {
+                        current = c;
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if !std::ptr::eq(current, app.catalog) {
+            app.catalog = current;
+            app.doc.reprice(current);
+        }
+        match &app.catalog_tab.job {
+            None => {
+                if ui.button(s.catalog_import).clicked() {
+                    let kind = crate::ui::dialogs::FileKind::OfferFile;
+                    if let Some(file) = app.dialogs.pick_open(kind)
+                        && let Some(out) = app.dialogs.pick_save(
+                            crate::ui::dialogs::FileKind::CatalogDir,
+                            "imported-catalogue",
+                        )
+                    {
+                        let ctx = ui.ctx().clone();
+                        app.catalog_tab.job = Some(ImportJob::start(
+                            vec![file],
+                            out,
+                            crate::catalog::load::embedded(),
+                            move || ctx.request_repaint(),
+                        ));
+                    }
+                }
+            }
+            Some(job) => {
+                let cancelled = job.ctl.cancelled();
+                ui.label(s.catalog_importing);
+                ui.add(
+                    egui::ProgressBar::new(job.ctl.fraction())
+                        .desired_width(240.0)
+                        .show_percentage(),
+                );
+                if ui
+                    .add_enabled(!cancelled, egui::Button::new(s.catalog_cancel))
+                    .clicked()
+                {
+                    job.ctl
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+    });
+}
+
 /// Draw the tab.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let id = egui::Id::unique("catalog_tab_filter");
@@ -165,6 +410,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         .data_mut(|d| d.get_temp::<Filter>(id))
         .unwrap_or_else(|| Filter::new(&default_region));
     let s = app.strings();
+    import_bar(app, ui);
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(s.catalog_region);
         egui::ComboBox::from_id_salt("catalog_region")
@@ -311,12 +557,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             });
         });
     if let Some(it) = add {
-        let row = app.doc.plan.items.len();
-        app.commands.push(Command::AddItem(Service::Ec2));
-        app.commands.push(Command::SetField {
-            row,
-            field: "instance_type".into(),
-            text: it,
+        app.commands.push(Command::AddInstance {
+            instance_type: it,
+            region: f.region.clone(),
         });
     }
     ui.data_mut(|d| d.insert_temp(id, f));

@@ -47,6 +47,11 @@ pub enum Command {
         text: String,
     },
     AddItem(Service),
+    /// Catalogue tab "Add to plan": one EC2 item of this type in this region, one undo step.
+    AddInstance {
+        instance_type: String,
+        region: String,
+    },
     Duplicate,
     DeleteSelected,
     CopySelected,

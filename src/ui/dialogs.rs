@@ -13,6 +13,10 @@ pub enum FileKind {
     EstimateCsv,
     Png,
     Svg,
+    /// An AWS price file to import (offer CSV/JSON, Spot Instance Advisor JSON).
+    OfferFile,
+    /// A catalogue directory to write (the OS dialog picks the folder to put it in).
+    CatalogDir,
 }
 
 impl FileKind {
@@ -22,6 +26,8 @@ impl FileKind {
             FileKind::ItemsCsv | FileKind::EstimateCsv => ("CSV", &["csv"]),
             FileKind::Png => ("PNG image", &["png"]),
             FileKind::Svg => ("SVG image", &["svg"]),
+            FileKind::OfferFile => ("AWS price file", &["csv", "json"]),
+            FileKind::CatalogDir => ("catalogue directory", &[]),
         }
     }
 }
@@ -44,6 +50,12 @@ impl Dialogs for RfdDialogs {
         rfd::FileDialog::new().add_filter(name, ext).pick_file()
     }
     fn pick_save(&mut self, kind: FileKind, suggested: &str) -> Option<PathBuf> {
+        if kind == FileKind::CatalogDir {
+            // A folder to put the catalogue directory `suggested` in.
+            return rfd::FileDialog::new()
+                .pick_folder()
+                .map(|d| d.join(suggested));
+        }
         let (name, ext) = kind.filter();
         rfd::FileDialog::new()
             .add_filter(name, ext)

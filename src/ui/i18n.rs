@@ -192,6 +192,16 @@ pub struct Strings {
     pub catalog_col_per_vcpu: &'static str,
     pub catalog_col_per_gib: &'static str,
     pub catalog_add_to_plan: &'static str,
+    pub catalog_added: &'static str,
+    pub catalog_source: &'static str,
+    pub catalog_import: &'static str,
+    pub catalog_importing: &'static str,
+    pub catalog_cancel: &'static str,
+    pub catalog_imported: &'static str,
+    pub catalog_import_cancelled: &'static str,
+    pub catalog_import_failed: &'static str,
+    pub catalog_rows_read: &'static str,
+    pub catalog_rows_kept: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -354,6 +364,16 @@ pub static EN: Strings = Strings {
     catalog_col_per_vcpu: "$ per vCPU-h",
     catalog_col_per_gib: "$ per GiB-h",
     catalog_add_to_plan: "Add to plan",
+    catalog_added: "Added to the plan",
+    catalog_source: "Catalogue",
+    catalog_import: "Import AWS price file…",
+    catalog_importing: "Importing",
+    catalog_cancel: "Cancel",
+    catalog_imported: "Imported catalogue in use",
+    catalog_import_cancelled: "Import cancelled: the catalogue in use is unchanged and nothing was written",
+    catalog_import_failed: "Import failed",
+    catalog_rows_read: "rows read",
+    catalog_rows_kept: "kept",
 };
 
 pub static KO: Strings = Strings {
@@ -516,4 +536,14 @@ pub static KO: Strings = Strings {
     catalog_col_per_vcpu: "vCPU·시간당 $",
     catalog_col_per_gib: "GiB·시간당 $",
     catalog_add_to_plan: "계획에 추가",
+    catalog_added: "계획에 추가됨",
+    catalog_source: "카탈로그",
+    catalog_import: "AWS 가격 파일 가져오기…",
+    catalog_importing: "가져오는 중",
+    catalog_cancel: "취소",
+    catalog_imported: "가져온 카탈로그 사용 중",
+    catalog_import_cancelled: "가져오기 취소됨: 사용 중인 카탈로그는 그대로이며 아무것도 기록되지 않았습니다",
+    catalog_import_failed: "가져오기 실패",
+    catalog_rows_read: "행 읽음",
+    catalog_rows_kept: "유지",
 };

@@ -175,6 +175,12 @@ impl Document {
         self.edit(catalog, |p| *p = plan);
     }
 
+    /// Price the plan again with another catalogue (the plan itself is unchanged).
+    pub fn reprice(&mut self, catalog: &Catalog) {
+        self.generation += 1;
+        self.priced = Priced::compute(&self.plan, catalog);
+    }
+
     fn changed(&mut self, catalog: &Catalog) {
         self.dirty = true;
         self.generation += 1;

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use mapping::ProductMap;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
 /// Why an import failed. `Display` names the file, the line (CSV) or JSON path, and the field.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +53,41 @@ pub enum ImportError {
     /// The file could not be read or the catalogue could not be written.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
+    /// The import was cancelled (the app's Cancel button); nothing was kept.
+    #[error("import cancelled")]
+    Cancelled,
+}
+
+/// Progress and cancellation of a running import, shared with the thread that shows it (the
+/// CLI's progress bar, the app's progress bar and Cancel button).
+#[derive(Debug, Default)]
+pub struct Control {
+    /// Bytes read so far (over all files and reader threads; can pass `bytes_total` by the
+    /// read-ahead of the last buffers, so clamp when showing it).
+    pub bytes_done: std::sync::atomic::AtomicU64,
+    /// Total size of the input files.
+    pub bytes_total: std::sync::atomic::AtomicU64,
+    /// Set to stop the import as soon as possible with [`ImportError::Cancelled`].
+    pub cancel: std::sync::atomic::AtomicBool,
+}
+
+impl Control {
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    pub fn add_bytes(&self, n: u64) {
+        self.bytes_done
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+    /// Fraction read, 0..=1.
+    pub fn fraction(&self) -> f32 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let total = self.bytes_total.load(Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.bytes_done.load(Relaxed) as f64 / total as f64).clamp(0.0, 1.0) as f32
+    }
 }
 
 impl ImportError {
@@ -201,6 +236,28 @@ pub struct FileImport {
 pub struct Options {
     /// Effective date for files that carry none (the Spot Instance Advisor JSON).
     pub date: Option<NaiveDate>,
+    /// Reader threads for a big offer CSV; 0 = the machine's available parallelism.
+    pub threads: usize,
+    /// A CSV is read in parallel only when each thread gets at least this many bytes;
+    /// 0 = [`Options::DEFAULT_PARALLEL_MIN_BYTES`].
+    pub parallel_min_bytes: u64,
+}
+
+impl Options {
+    /// 32 MiB per thread: below that, starting threads costs more than it saves.
+    pub const DEFAULT_PARALLEL_MIN_BYTES: u64 = 32 << 20;
+    pub fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+            n => n,
+        }
+    }
+    pub fn parallel_min_bytes(&self) -> u64 {
+        match self.parallel_min_bytes {
+            0 => Self::DEFAULT_PARALLEL_MIN_BYTES,
+            n => n,
+        }
+    }
 }
 
 /// The kinds of file the importer recognises (by content, not by name).
@@ -214,10 +271,16 @@ pub enum FileKind {
 
 /// Tell CSV from JSON by the first non-blank byte (`{` is JSON).
 pub fn sniff(reader: &mut impl BufRead) -> std::io::Result<FileKind> {
+    sniff_skip(reader).map(|(k, _)| k)
+}
+
+/// [`sniff`], also saying how many leading bytes (BOM, blank space) it consumed.
+fn sniff_skip(reader: &mut impl BufRead) -> std::io::Result<(FileKind, u64)> {
+    let mut skipped = 0u64;
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
-            return Ok(FileKind::Csv);
+            return Ok((FileKind::Csv, skipped));
         }
         // Skip a UTF-8 BOM and whitespace.
         let skip = buf
@@ -231,10 +294,11 @@ pub fn sniff(reader: &mut impl BufRead) -> std::io::Result<FileKind> {
                 FileKind::Csv
             };
             reader.consume(skip);
-            return Ok(kind);
+            return Ok((kind, skipped + skip as u64));
         }
         let n = buf.len();
         reader.consume(n);
+        skipped += n as u64;
     }
 }
 
@@ -257,22 +321,55 @@ pub fn import_reader(mut reader: impl BufRead, file: &str, opts: &Options) -> Re
 }
 
 /// Import several files (paths) into one catalogue. A rate key seen in an earlier file wins;
-/// later duplicates are counted as skipped.
+/// later duplicates are counted as skipped. `ctl` receives progress and can cancel.
+/// Offer CSVs are read on several threads when big enough ([`offer_csv::read_file`]).
 pub fn import_files(
     paths: &[std::path::PathBuf],
     opts: &Options,
-    mut wrap: impl FnMut(std::fs::File, u64) -> Box<dyn Read>,
+    ctl: &Control,
 ) -> Result<Imported> {
+    let io = |name: &str, e: std::io::Error| ImportError::Io {
+        path: name.to_string(),
+        message: e.to_string(),
+    };
+    let total: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    ctl.bytes_total
+        .store(total, std::sync::atomic::Ordering::Relaxed);
     let mut files = Vec::new();
     for p in paths {
         let name = p.display().to_string();
-        let f = std::fs::File::open(p).map_err(|e| ImportError::Io {
-            path: name.clone(),
-            message: e.to_string(),
-        })?;
-        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-        let reader = std::io::BufReader::with_capacity(1 << 20, wrap(f, len));
-        files.push(import_reader(reader, &name, opts).map_err(|e| locate::with_line(e, p))?);
+        let open = || std::fs::File::open(p).map_err(|e| io(&name, e));
+        let (kind, skip) = sniff_skip(&mut std::io::BufReader::with_capacity(1 << 16, open()?))
+            .map_err(|e| io(&name, e))?;
+        let mut out = FileImport {
+            file: name.clone(),
+            ..FileImport::default()
+        };
+        let result = match kind {
+            FileKind::Csv => offer_csv::read_file(p, skip, &mut out, opts, ctl),
+            FileKind::Json => {
+                let mut reader = std::io::BufReader::with_capacity(
+                    1 << 20,
+                    offer_csv::Counting {
+                        inner: open()?,
+                        ctl,
+                    },
+                );
+                sniff(&mut reader).map_err(|e| io(&name, e))?;
+                offer_json::read(reader, &mut out, opts)
+            }
+        };
+        // A cancelled read may surface as an I/O or syntax error of the cut-off stream.
+        if ctl.cancelled() {
+            return Err(ImportError::Cancelled);
+        }
+        result.map_err(|e| locate::with_line(e, p))?;
+        out.source = Some(source_row(&out));
+        files.push(out);
     }
     Ok(Imported::combine(files))
 }
@@ -457,6 +554,84 @@ pub(crate) struct Collector<'f> {
     /// Index of a rate key in `out.rates`, to drop exact duplicates and report conflicts.
     seen: HashMap<RateKey, usize>,
     instances_seen: std::collections::HashSet<String>,
+    key_buf: String,
+}
+
+/// A price dimension whose numbers were validated once: the price parsed, and for on-demand
+/// terms the tier bounds checked (`tier: None` = no usage range: skipped, not an error).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checked<'a> {
+    pub usd: f64,
+    pub usd_text: &'a str,
+    pub rate_code: &'a str,
+    pub unit: &'a str,
+    /// Trimmed tier start and end (`""` = open-ended).
+    pub tier: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Checked<'a> {
+    /// Validate `dim`: the price must be a finite, non-negative number; an on-demand tier's
+    /// bounds too (`Inf`/empty end = open-ended).
+    pub fn new(
+        file: &str,
+        dim: &PriceDim<'a>,
+        term: TermKind,
+        at: &dyn Fn() -> String,
+    ) -> Result<Self> {
+        let check_num = |field: &str, v: &str| -> Result<f64> {
+            let x: f64 = v.trim().parse().map_err(|_| {
+                ImportError::field(file, at(), field, format!("`{v}` is not a number"))
+            })?;
+            if !x.is_finite() || x < 0.0 {
+                return Err(ImportError::field(
+                    file,
+                    at(),
+                    field,
+                    format!("`{v}` is not a finite, non-negative price"),
+                ));
+            }
+            Ok(x)
+        };
+        let usd = check_num("PricePerUnit", dim.usd)?;
+        if usd > crate::limits::MAX_UNIT_PRICE {
+            return Err(ImportError::field(
+                file,
+                at(),
+                "PricePerUnit",
+                format!(
+                    "`{}` is absurdly large for a price (at most {} USD per unit)",
+                    dim.usd,
+                    crate::limits::show(crate::limits::MAX_UNIT_PRICE)
+                ),
+            ));
+        }
+        let tier = match term {
+            TermKind::Reserved(_) => None,
+            TermKind::OnDemand => {
+                let begin = dim.begin.trim();
+                if begin.is_empty() {
+                    None
+                } else {
+                    check_num("StartingRange", begin)?;
+                    let end = dim.end.trim();
+                    let end = if end.is_empty() || end.eq_ignore_ascii_case("inf") {
+                        ""
+                    } else {
+                        check_num("EndingRange", end)?;
+                        end
+                    };
+                    Some((begin, end))
+                }
+            }
+        };
+        Ok(Checked {
+            usd,
+            usd_text: dim.usd,
+            rate_code: dim.rate_code,
+            unit: dim.unit,
+            tier,
+        })
+    }
 }
 
 struct PendingReserved {
@@ -474,6 +649,7 @@ impl<'f> Collector<'f> {
             pending: HashMap::new(),
             seen: HashMap::new(),
             instances_seen: Default::default(),
+            key_buf: String::new(),
         }
     }
 
@@ -497,51 +673,41 @@ impl<'f> Collector<'f> {
         dim: &PriceDim<'_>,
         at: &dyn Fn() -> String,
     ) -> Result<()> {
-        let file = self.out.file.clone();
-        let check_num = |field: &str, v: &str| -> Result<f64> {
-            let x: f64 = v.trim().parse().map_err(|_| {
-                ImportError::field(&file, at(), field, format!("`{v}` is not a number"))
-            })?;
-            if !x.is_finite() || x < 0.0 {
-                return Err(ImportError::field(
-                    &file,
-                    at(),
-                    field,
-                    format!("`{v}` is not a finite, non-negative price"),
-                ));
-            }
-            Ok(x)
-        };
-        let usd = check_num("PricePerUnit", dim.usd)?;
-        if usd > crate::limits::MAX_UNIT_PRICE {
+        let checked = Checked::new(&self.out.file, dim, term, at)?;
+        if self.out.effective_date.is_none() {
             return Err(ImportError::field(
-                &file,
-                at(),
-                "PricePerUnit",
-                format!(
-                    "`{}` is absurdly large for a price (at most {} USD per unit)",
-                    dim.usd,
-                    crate::limits::show(crate::limits::MAX_UNIT_PRICE)
-                ),
-            ));
-        }
-        let Some(date) = self.out.effective_date else {
-            return Err(ImportError::field(
-                &file,
+                &self.out.file,
                 at(),
                 "Publication Date",
                 "no publication date before the first price row",
             ));
+        }
+        self.add_checked(map, term, (term_key, None), &checked);
+        Ok(())
+    }
+
+    /// Add a price dimension already validated by [`Checked::new`]. The reserved-term key is
+    /// `sku.otc` (`key.0` alone when `key.1` is `None`). Needs the file's effective date (a
+    /// row without one is not added: [`Collector::add`] reports that as an error first).
+    pub fn add_checked(
+        &mut self,
+        map: &std::sync::Arc<ProductMap>,
+        term: TermKind,
+        key: (&str, Option<&str>),
+        c: &Checked<'_>,
+    ) {
+        let Some(date) = self.out.effective_date else {
+            return;
         };
         match term {
             TermKind::OnDemand => {
-                let Some((begin, end)) = tier(dim, &check_num)? else {
+                let Some((begin, end)) = c.tier else {
                     self.out
                         .summary
                         .skip("price dimension without a usage range");
-                    return Ok(());
+                    return;
                 };
-                let (usd_s, unit, note) = map.convert(dim.usd, usd, dim.unit);
+                let (usd_s, unit, note) = map.convert(c.usd_text, c.usd, c.unit);
                 let row = RateRow {
                     region: map.region.clone(),
                     service: map.service,
@@ -549,13 +715,13 @@ impl<'f> Collector<'f> {
                     dimension: map.dimension,
                     option: PriceOption::OnDemand,
                     unit,
-                    tier_begin: begin,
-                    tier_end: end,
+                    tier_begin: begin.to_string(),
+                    tier_end: end.to_string(),
                     usd: usd_s,
                     upfront_usd: "0".into(),
                     effective_date: date,
                     source: String::new(),
-                    rate_code: dim.rate_code.to_string(),
+                    rate_code: c.rate_code.to_string(),
                     notes: note,
                 };
                 self.push(row, 1);
@@ -566,18 +732,27 @@ impl<'f> Collector<'f> {
                     .skip("reserved term for a price the catalogue has on demand only");
             }
             TermKind::Reserved(res) => {
-                let p =
-                    self.pending
-                        .entry(term_key.to_string())
-                        .or_insert_with(|| PendingReserved {
+                self.key_buf.clear();
+                self.key_buf.push_str(key.0);
+                if let Some(otc) = key.1 {
+                    self.key_buf.push('.');
+                    self.key_buf.push_str(otc);
+                }
+                if !self.pending.contains_key(&self.key_buf) {
+                    self.pending.insert(
+                        self.key_buf.clone(),
+                        PendingReserved {
                             map: map.clone(),
                             res,
                             hourly: None,
                             upfront: None,
                             rows: 0,
-                        });
+                        },
+                    );
+                }
+                let p = self.pending.get_mut(&self.key_buf).expect("just inserted");
                 p.rows += 1;
-                let slot = if dim.unit == "Quantity" {
+                let slot = if c.unit == "Quantity" {
                     &mut p.upfront
                 } else {
                     &mut p.hourly
@@ -587,11 +762,10 @@ impl<'f> Collector<'f> {
                         .summary
                         .skip("reserved term with two price dimensions of the same kind");
                 } else {
-                    *slot = Some((dim.usd.trim().to_string(), dim.rate_code.to_string()));
+                    *slot = Some((c.usd_text.trim().to_string(), c.rate_code.to_string()));
                 }
             }
         }
-        Ok(())
     }
 
     fn push(&mut self, row: RateRow, rows: u64) {
@@ -676,27 +850,6 @@ impl<'f> Collector<'f> {
             s.source = id.clone();
         }
     }
-}
-
-/// Tier bounds as strings (`Inf`/empty end → open-ended). `None` when the dimension has no
-/// begin (e.g. a fee that is not a usage price).
-fn tier(
-    dim: &PriceDim<'_>,
-    check: &dyn Fn(&str, &str) -> Result<f64>,
-) -> Result<Option<(String, String)>> {
-    let begin = dim.begin.trim();
-    if begin.is_empty() {
-        return Ok(None);
-    }
-    check("StartingRange", begin)?;
-    let end = dim.end.trim();
-    let end = if end.is_empty() || end.eq_ignore_ascii_case("inf") {
-        String::new()
-    } else {
-        check("EndingRange", end)?;
-        end.to_string()
-    };
-    Ok(Some((begin.to_string(), end)))
 }
 
 /// Parse a publication date (`2025-09-12T22:53:08Z` or `2025-09-12`) to its day.

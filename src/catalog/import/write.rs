@@ -34,54 +34,62 @@ fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Str
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 strings")
 }
 
-fn rate_record(r: &RateRow) -> Vec<String> {
+/// Write one `rates/*.csv` row (columns of `RATE_COLUMNS`) without building owned strings.
+fn write_rate(w: &mut csv::Writer<Vec<u8>>, r: &RateRow) {
     let (term, payment, class) = match r.option {
-        PriceOption::Reserved(res) => (
-            res.term.as_str().to_string(),
-            res.payment.as_str().to_string(),
-            res.class.as_str().to_string(),
-        ),
-        _ => Default::default(),
+        PriceOption::Reserved(res) => (res.term.as_str(), res.payment.as_str(), res.class.as_str()),
+        _ => ("", "", ""),
     };
     let option = match r.option {
         PriceOption::OnDemand => "on_demand",
         PriceOption::Spot => "spot",
         PriceOption::Reserved(_) => "reserved",
     };
-    vec![
-        r.region.clone(),
-        r.service.to_string(),
-        r.product.clone(),
-        r.dimension.to_string(),
-        option.to_string(),
+    let date = r.effective_date.to_string();
+    w.write_record([
+        r.region.as_str(),
+        r.service,
+        &r.product,
+        r.dimension,
+        option,
         term,
         payment,
         class,
-        r.unit.clone(),
-        r.tier_begin.clone(),
-        r.tier_end.clone(),
-        r.usd.clone(),
-        r.upfront_usd.clone(),
-        r.effective_date.to_string(),
-        r.source.clone(),
-        r.rate_code.clone(),
-        r.notes.clone(),
-    ]
+        &r.unit,
+        &r.tier_begin,
+        &r.tier_end,
+        &r.usd,
+        &r.upfront_usd,
+        &date,
+        &r.source,
+        &r.rate_code,
+        &r.notes,
+    ])
+    .expect("writing to memory");
 }
 
 /// The catalogue files for `imp`: (name relative to the catalogue directory, CSV text).
 /// Files with no rows are left out; `sources.csv` is always written.
 pub fn render(imp: &Imported) -> Vec<(String, String)> {
-    let mut by_file: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    // One CSV writer per rates file, rows written as they come (no per-field strings).
+    let mut by_file: BTreeMap<String, csv::Writer<Vec<u8>>> = BTreeMap::new();
     for r in &imp.rates {
-        by_file
-            .entry(rate_file(r))
-            .or_default()
-            .push(rate_record(r));
+        let w = by_file.entry(rate_file(r)).or_insert_with(|| {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(RATE_COLUMNS).expect("writing to memory");
+            w
+        });
+        write_rate(w, r);
     }
     let mut files: Vec<(String, String)> = by_file
         .into_iter()
-        .map(|(name, rows)| (name, csv_text(&RATE_COLUMNS, rows)))
+        .map(|(name, w)| {
+            let bytes = w.into_inner().expect("writing to memory");
+            (
+                name,
+                String::from_utf8(bytes).expect("CSV of UTF-8 strings"),
+            )
+        })
         .collect();
     if !imp.instances.is_empty() {
         files.push((
