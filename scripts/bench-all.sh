@@ -8,7 +8,8 @@
 #   4. the cold start: CLOUDPLAN_STARTUP_PROBE=1 target/release/cloudplan under Xvfb, 3 runs.
 # Criterion figures are read from target/criterion/**/new/{benchmark,estimates}.json written by
 # this run (older results are ignored), never scraped from its text output.
-# Usage: scripts/bench-all.sh            (takes a while: ~10-20 minutes on 2 cores)
+# Usage: scripts/bench-all.sh   (takes a while: 40 minutes on a loaded 2-core machine, most of it
+#        the release build of the benches)
 # Env: BENCH_IMPORT_ROWS (default 1000000), BENCH_IMPORT_DIR (bench-import.sh's work dir),
 #      SKIP_IMPORT=1 / SKIP_COLD_START=1 to leave those parts out (rows then read "not run").
 set -euo pipefail
