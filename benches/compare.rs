@@ -11,21 +11,11 @@ use cloudplan::plan::formula::Evaluator;
 use cloudplan::plan::{Num, SpikePeriod, Usage};
 use cloudplan::purchase::optimise::{SpBucket, reserved_count, savings_plan};
 use cloudplan::purchase::{Settings, compare_plan, series};
+#[path = "common.rs"]
+mod common;
+use common::big_plan;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-
-fn big_plan(n: usize) -> cloudplan::plan::Plan {
-    let mut plan = default_plan();
-    let base = plan.items.clone();
-    plan.items = (0..n)
-        .map(|i| {
-            let mut it = base[i % base.len()].clone();
-            it.id = format!("{}-{i}", it.id);
-            it
-        })
-        .collect();
-    plan
-}
 
 fn year(baseline: f64, peak: f64, hours: f64) -> Vec<f64> {
     let u = Usage::Spike {

@@ -7,22 +7,15 @@
 use cloudplan::catalog::load::embedded;
 use cloudplan::forecast::drivers::{GrowthDriver, Period, Target};
 use cloudplan::forecast::{history, models, project};
-use cloudplan::plan::file::default_plan;
+#[path = "common.rs"]
+mod common;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 /// The default plan's items repeated (with fresh ids) up to `n` items, `users` growing 3 %/month
 /// with a seasonal pattern.
-fn big_plan(n: usize, window: bool) -> cloudplan::plan::Plan {
-    let mut plan = default_plan();
-    let base = plan.items.clone();
-    plan.items = (0..n)
-        .map(|i| {
-            let mut it = base[i % base.len()].clone();
-            it.id = format!("{}-{i}", it.id);
-            it
-        })
-        .collect();
+fn growing_plan(n: usize, window: bool) -> cloudplan::plan::Plan {
+    let mut plan = common::big_plan(n);
     plan.horizon_months = 36;
     let users = Target::Parameter("users".into());
     plan.growth = vec![
@@ -49,14 +42,14 @@ fn big_plan(n: usize, window: bool) -> cloudplan::plan::Plan {
 
 fn bench(c: &mut Criterion) {
     let catalog = embedded();
-    let plan = big_plan(10_000, false);
+    let plan = growing_plan(10_000, false);
     assert!(cloudplan::plan::file::validate(&plan).is_ok());
     let mut g = c.benchmark_group("forecast");
     g.sample_size(10);
     g.bench_function("project_36_months_10k_items", |b| {
         b.iter(|| project::project(black_box(&plan), catalog, Some(36)).unwrap())
     });
-    let windowed = big_plan(10_000, true);
+    let windowed = growing_plan(10_000, true);
     g.bench_function("project_36_months_10k_items_item_window", |b| {
         b.iter(|| project::project(black_box(&windowed), catalog, Some(36)).unwrap())
     });

@@ -4,24 +4,12 @@
 //! Run with `cargo bench --bench frame`.
 
 use cloudplan::catalog::load::embedded;
-use cloudplan::plan::file::default_plan;
 use cloudplan::ui::app::{App, Settings, Tab};
 use cloudplan::ui::dialogs::FixedPaths;
+#[path = "common.rs"]
+mod common;
+use common::big_plan;
 use criterion::{Criterion, criterion_group, criterion_main};
-
-/// The default plan's items repeated (with fresh ids) up to `n` items.
-fn big_plan(n: usize) -> cloudplan::plan::Plan {
-    let mut plan = default_plan();
-    let base = plan.items.clone();
-    plan.items = (0..n)
-        .map(|i| {
-            let mut it = base[i % base.len()].clone();
-            it.id = format!("{}-{i}", it.id);
-            it
-        })
-        .collect();
-    plan
-}
 
 fn frame(ctx: &egui::Context, app: &mut App) {
     let input = egui::RawInput {

@@ -371,8 +371,8 @@ impl Rec<'_> {
             .iter()
             .position(|h| h == field)
             .and_then(|i| self.record.get(i))
+            .map(|v| crate::report::csv::unneutralise(v.trim()))
             .unwrap_or("")
-            .trim()
     }
     fn required(&self, field: &str) -> Result<&str> {
         let v = self.get(field);

@@ -648,12 +648,9 @@ fn parse_num_map(text: &str) -> Result<BTreeMap<String, Num>, String> {
 }
 
 /// Cells a spreadsheet would run as a formula get a leading `'` (OWASP CSV injection advice).
+/// Cells go through the one CSV-injection neutraliser ([`crate::report::csv::neutralise`]).
 fn protect(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
+    crate::report::csv::neutralise(s).into_owned()
 }
 
 fn unprotect(s: &str) -> &str {

@@ -28,22 +28,23 @@ pub fn rates_csv(rows: &[&Rate]) -> String {
     let _ = w.write_record(&crate::catalog::load::RATE_COLUMNS[..15]);
     for r in rows {
         let [o, t, p, c] = option_parts(r.option);
+        let text = |s: &str| super::csv::neutralise(s).into_owned();
         let _ = w.write_record([
             r.region.as_str(),
             r.service.as_str(),
-            &r.product,
-            &r.dimension,
+            &text(&r.product),
+            &text(&r.dimension),
             o,
             t,
             p,
             c,
-            &r.unit,
+            &text(&r.unit),
             &super::csv::decimal(r.tier_begin),
             &tier_end(r),
             &super::csv::decimal(r.usd),
             &super::csv::decimal(r.upfront_usd),
             &r.effective_date.to_string(),
-            &r.source,
+            &text(&r.source),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -29,7 +29,13 @@ fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Str
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header).expect("writing to memory");
     for r in rows {
-        w.write_record(&r).expect("writing to memory");
+        // The one CSV-injection neutraliser (offer files are data from outside; the catalogue
+        // loader reads the cells back through `unneutralise`).
+        w.write_record(
+            r.iter()
+                .map(|c| crate::report::csv::neutralise(c).into_owned()),
+        )
+        .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 strings")
 }
