@@ -52,7 +52,7 @@ fn write_rate(w: &mut csv::Writer<Vec<u8>>, r: &RateRow) {
         PriceOption::Reserved(_) => "reserved",
     };
     let date = r.effective_date.to_string();
-    w.write_record([
+    let cells = [
         r.region.as_str(),
         r.service,
         &r.product,
@@ -70,7 +70,15 @@ fn write_rate(w: &mut csv::Writer<Vec<u8>>, r: &RateRow) {
         &r.source,
         &r.rate_code,
         &r.notes,
-    ])
+    ];
+    // The one CSV-injection neutraliser (borrows unchanged cells; the catalogue loader reads
+    // them back through `unneutralise`).
+    w.write_record(
+        cells
+            .map(crate::report::csv::neutralise)
+            .iter()
+            .map(|c| c.as_bytes()),
+    )
     .expect("writing to memory");
 }
 
