@@ -7,6 +7,11 @@
 //! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
 //!
 //! Run with `cargo bench --bench scaling`.
+//!
+//! For a load-independent figure, `SCALING_PROFILE_ONCE=1` runs the 100-group workload once
+//! (no criterion) so callgrind can count its instructions:
+//! `SCALING_PROFILE_ONCE=1 valgrind --tool=callgrind --toggle-collect='*profile_workload*'
+//! target/release/deps/scaling-<hash>`.
 
 use chrono::NaiveDate;
 use cloudplan::catalog::load::embedded;
@@ -47,10 +52,26 @@ fn groups(n: usize, months: u32, step: u32) -> Vec<GroupSpec> {
         .collect()
 }
 
+/// The first benchmark's work, once: demand + simulate + bill of the 100 groups.
+#[inline(never)]
+fn profile_workload(hundred: &[GroupSpec], start: NaiveDate) -> f64 {
+    let catalog = embedded();
+    let mut total = 0.0;
+    for g in hundred {
+        let o = run(g, start, catalog, "us-east-1", None, false).unwrap();
+        total += o.bill.total_usd;
+    }
+    total
+}
+
 fn bench(c: &mut Criterion) {
     let catalog = embedded();
     let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let hundred = groups(100, 36, 60);
+    if std::env::var_os("SCALING_PROFILE_ONCE").is_some() {
+        println!("total {}", black_box(profile_workload(&hundred, start)));
+        std::process::exit(0);
+    }
     c.bench_function(
         "scaling: 100 groups x 36 months @ 1 h (demand + simulate + bill)",
         |b| {
