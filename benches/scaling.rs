@@ -3,6 +3,7 @@
 //!   groups (target tracking, step scaling, schedule, predictive, Spot mix), 26,280 steps each,
 //!   monthly totals and hourly series only. Target ≤ 20 ms.
 //! * `run_many`: the same work spread over the machine's cores.
+//! * `bill_many`: the bulk path — bills only, all cores, one reused demand buffer per thread.
 //! * `simulate only`: the same 100 groups with demand generated beforehand.
 //! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
 //!
@@ -17,7 +18,7 @@ use chrono::NaiveDate;
 use cloudplan::catalog::load::embedded;
 use cloudplan::plan::{Resource, file};
 use cloudplan::scaling::demand::DemandSpec;
-use cloudplan::scaling::run::{horizon_steps, run, run_many};
+use cloudplan::scaling::run::{bill_many, horizon_steps, run, run_many};
 use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -95,6 +96,19 @@ fn bench(c: &mut Criterion) {
                 let total: f64 = run_many(&jobs, catalog, false)
                     .into_iter()
                     .map(|o| o.unwrap().bill.total_usd)
+                    .sum();
+                black_box(total)
+            })
+        },
+    );
+
+    c.bench_function(
+        "scaling: 100 groups x 36 months @ 1 h (bill_many: all cores, reused buffers)",
+        |b| {
+            b.iter(|| {
+                let total: f64 = bill_many(&jobs, catalog)
+                    .into_iter()
+                    .map(|o| o.unwrap().total_usd)
                     .sum();
                 black_box(total)
             })

@@ -57,8 +57,10 @@ fn cases() -> Vec<(&'static str, GroupSpec, bool)> {
         // The benchmark's configuration: the sample at hourly steps over 36 months.
         (
             "sample-60min-36m",
-            case(json!({"max": 60, "simulation": {"step_minutes": 60, "months": 36, "seed": 3},
-                        "demand": {"base": 920.0}})),
+            case(
+                json!({"max": 60, "simulation": {"step_minutes": 60, "months": 36, "seed": 3},
+                        "demand": {"base": 920.0}}),
+            ),
             false,
         ),
         ("sample-5min-12m-steps", case(json!({})), true),
@@ -203,7 +205,8 @@ fn digest(name: &str, g: &GroupSpec, keep: bool) -> String {
         })
         .sum();
     writeln!(w, "event_checksum {ev_sum}").unwrap();
-    let weighted = |v: &[f64]| -> f64 { v.iter().enumerate().map(|(i, x)| x * (i % 97) as f64).sum() };
+    let weighted =
+        |v: &[f64]| -> f64 { v.iter().enumerate().map(|(i, x)| x * (i % 97) as f64).sum() };
     writeln!(
         w,
         "hourly {} cap_sum {} cap_w {} od_sum {} od_w {}",
@@ -269,8 +272,10 @@ fn same(expected: &str, actual: &str) -> Result<(), String> {
         return Err(format!("{} lines expected, {} found", el.len(), al.len()));
     }
     for (n, (e, a)) in el.iter().zip(&al).enumerate() {
-        let (et, at): (Vec<&str>, Vec<&str>) =
-            (e.split_whitespace().collect(), a.split_whitespace().collect());
+        let (et, at): (Vec<&str>, Vec<&str>) = (
+            e.split_whitespace().collect(),
+            a.split_whitespace().collect(),
+        );
         let ok = et.len() == at.len()
             && et.iter().zip(&at).all(|(x, y)| {
                 if x == y {
@@ -284,10 +289,7 @@ fn same(expected: &str, actual: &str) -> Result<(), String> {
                 }
             });
         if !ok {
-            return Err(format!(
-                "line {}:\n  expected {e}\n  found    {a}",
-                n + 1
-            ));
+            return Err(format!("line {}:\n  expected {e}\n  found    {a}", n + 1));
         }
     }
     Ok(())
@@ -295,10 +297,7 @@ fn same(expected: &str, actual: &str) -> Result<(), String> {
 
 #[test]
 fn simulator_outputs_match_the_golden_snapshot() {
-    let actual: String = cases()
-        .iter()
-        .map(|(n, g, k)| digest(n, g, *k))
-        .collect();
+    let actual: String = cases().iter().map(|(n, g, k)| digest(n, g, *k)).collect();
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path().parent().unwrap()).unwrap();
         std::fs::write(path(), &actual).unwrap();
