@@ -277,7 +277,7 @@ pub fn save_atomic(path: &Path, plan: &Plan) -> Result<(), PlanError> {
     Ok(())
 }
 
-static SAMPLES: [(&str, &str, &str); 4] = [
+static SAMPLES: [(&str, &str, &str); 5] = [
     (
         "seoul-web-app",
         "Three-tier web app in Seoul",
@@ -297,6 +297,11 @@ static SAMPLES: [(&str, &str, &str); 4] = [
         "spot-batch",
         "Spot-heavy batch fleet",
         include_str!("../../samples/spot-batch.cloudplan.json"),
+    ),
+    (
+        "autoscaling-web",
+        "Auto-scaled web tier (N. Virginia)",
+        include_str!("../../samples/autoscaling-web.cloudplan.json"),
     ),
 ];
 
