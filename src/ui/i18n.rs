@@ -192,6 +192,7 @@ pub struct Strings {
     pub catalog_col_per_vcpu: &'static str,
     pub catalog_col_per_gib: &'static str,
     pub catalog_add_to_plan: &'static str,
+    pub add_scaling_group: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -354,6 +355,7 @@ pub static EN: Strings = Strings {
     catalog_col_per_vcpu: "$ per vCPU-h",
     catalog_col_per_gib: "$ per GiB-h",
     catalog_add_to_plan: "Add to plan",
+    add_scaling_group: "Add Auto Scaling group",
 };
 
 pub static KO: Strings = Strings {
@@ -516,4 +518,5 @@ pub static KO: Strings = Strings {
     catalog_col_per_vcpu: "vCPU·시간당 $",
     catalog_col_per_gib: "GiB·시간당 $",
     catalog_add_to_plan: "계획에 추가",
+    add_scaling_group: "Auto Scaling 그룹 추가",
 };
