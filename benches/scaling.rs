@@ -3,16 +3,22 @@
 //!   groups (target tracking, step scaling, schedule, predictive, Spot mix), 26,280 steps each,
 //!   monthly totals and hourly series only. Target ≤ 20 ms.
 //! * `run_many`: the same work spread over the machine's cores.
+//! * `bill_many`: the bulk path — bills only, all cores, one reused demand buffer per thread.
 //! * `simulate only`: the same 100 groups with demand generated beforehand.
 //! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
 //!
 //! Run with `cargo bench --bench scaling`.
+//!
+//! For a load-independent figure, `SCALING_PROFILE_ONCE=1` runs the 100-group workload once
+//! (no criterion) so callgrind can count its instructions:
+//! `SCALING_PROFILE_ONCE=1 valgrind --tool=callgrind --toggle-collect='*profile_workload*'
+//! target/release/deps/scaling-<hash>`.
 
 use chrono::NaiveDate;
 use cloudplan::catalog::load::embedded;
 use cloudplan::plan::{Resource, file};
 use cloudplan::scaling::demand::DemandSpec;
-use cloudplan::scaling::run::{horizon_steps, run, run_many};
+use cloudplan::scaling::run::{bill_many, horizon_steps, run, run_many};
 use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -47,10 +53,26 @@ fn groups(n: usize, months: u32, step: u32) -> Vec<GroupSpec> {
         .collect()
 }
 
+/// The first benchmark's work, once: demand + simulate + bill of the 100 groups.
+#[inline(never)]
+fn profile_workload(hundred: &[GroupSpec], start: NaiveDate) -> f64 {
+    let catalog = embedded();
+    let mut total = 0.0;
+    for g in hundred {
+        let o = run(g, start, catalog, "us-east-1", None, false).unwrap();
+        total += o.bill.total_usd;
+    }
+    total
+}
+
 fn bench(c: &mut Criterion) {
     let catalog = embedded();
     let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let hundred = groups(100, 36, 60);
+    if std::env::var_os("SCALING_PROFILE_ONCE").is_some() {
+        println!("total {}", black_box(profile_workload(&hundred, start)));
+        std::process::exit(0);
+    }
     c.bench_function(
         "scaling: 100 groups x 36 months @ 1 h (demand + simulate + bill)",
         |b| {
@@ -74,6 +96,19 @@ fn bench(c: &mut Criterion) {
                 let total: f64 = run_many(&jobs, catalog, false)
                     .into_iter()
                     .map(|o| o.unwrap().bill.total_usd)
+                    .sum();
+                black_box(total)
+            })
+        },
+    );
+
+    c.bench_function(
+        "scaling: 100 groups x 36 months @ 1 h (bill_many: all cores, reused buffers)",
+        |b| {
+            b.iter(|| {
+                let total: f64 = bill_many(&jobs, catalog)
+                    .into_iter()
+                    .map(|o| o.unwrap().total_usd)
                     .sum();
                 black_box(total)
             })

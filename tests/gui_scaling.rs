@@ -115,3 +115,44 @@ fn plan_tab_shows_the_group_row() {
         .next()
         .expect("monthly cell");
 }
+
+#[test]
+fn add_scaling_group_is_one_undoable_command_and_selects_the_group() {
+    let mut h = harness(vec![]);
+    let before = h.state().doc.plan.items.clone();
+    // The button on the Scaling tab (the Edit menu sends the same command).
+    h.get_by_label("Add Auto Scaling group").click();
+    h.run();
+    let items = h.state().doc.plan.items.clone();
+    assert_eq!(items.len(), before.len() + 1);
+    let added = items.last().unwrap();
+    let Resource::ScalingGroup(g) = &added.resource else {
+        panic!("a scaling group was added")
+    };
+    // An instance type the catalogue prices in the plan's region, and a valid group.
+    g.validate().unwrap();
+    let region = &h.state().doc.plan.default_region;
+    assert!(load::embedded().has_price(
+        region,
+        cloudplan::catalog::Service::Ec2,
+        &g.instance_types[0].instance_type,
+        cloudplan::catalog::vocab::ec2::INSTANCE_HOURS,
+        cloudplan::catalog::PriceOption::OnDemand,
+    ));
+    // The Scaling tab now shows (and its forms edit) the new group; the plan still prices.
+    assert_eq!(h.state().tab, Tab::Scaling);
+    assert_eq!(
+        scaling_tab::with_state(&h.ctx, |s| s.selected.clone()),
+        Some(added.id.clone())
+    );
+    let est = h.state().doc.priced.estimate.clone().expect("priced");
+    assert!(
+        est.items
+            .iter()
+            .any(|i| i.id == added.id && i.monthly_usd > 0.0)
+    );
+    // One undo removes it.
+    h.state_mut().send(cloudplan::ui::commands::Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.plan.items, before);
+}

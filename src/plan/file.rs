@@ -351,7 +351,7 @@ fn remove_stale_temporaries(dir: &Path, prefix: &str) {
     }
 }
 
-static SAMPLES: [(&str, &str, &str); 4] = [
+static SAMPLES: [(&str, &str, &str); 5] = [
     (
         "seoul-web-app",
         "Three-tier web app in Seoul",
@@ -371,6 +371,11 @@ static SAMPLES: [(&str, &str, &str); 4] = [
         "spot-batch",
         "Spot-heavy batch fleet",
         include_str!("../../samples/spot-batch.cloudplan.json"),
+    ),
+    (
+        "autoscaling-web",
+        "Auto-scaled web tier (N. Virginia)",
+        include_str!("../../samples/autoscaling-web.cloudplan.json"),
     ),
 ];
 

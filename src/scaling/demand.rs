@@ -187,6 +187,22 @@ impl Profile {
         n: usize,
         seed: u64,
     ) -> Vec<f64> {
+        let mut out = Vec::new();
+        self.generate_into(start, step_minutes, n, seed, &mut out);
+        out
+    }
+
+    /// [`Profile::generate`] into a reusable buffer (cleared first), for bulk runs.
+    pub fn generate_into(
+        &self,
+        start: NaiveDateTime,
+        step_minutes: u32,
+        n: usize,
+        seed: u64,
+        out: &mut Vec<f64>,
+    ) {
+        out.clear();
+        out.reserve(n);
         let step = step_minutes.max(1) as usize;
         let per_day = 1440 / step;
         // The daily factor depends only on the minute of the day: one table, no cos per step.
@@ -204,7 +220,6 @@ impl Profile {
         let monthly_growth = 1.0 + self.growth_pct_per_month / 100.0;
         let mut rng = SplitMix64::new(seed ^ 0xD3A4_D5E6_0000_0001);
         let noise_sd = self.noise.as_ref().map_or(0.0, |n| n.sd_pct / 100.0);
-        let mut out = Vec::with_capacity(n);
         let mut date = start.date();
         let mut k = start_minute / step;
         let mut day_index = 0u32;
@@ -219,36 +234,35 @@ impl Profile {
                 // Months elapsed as an average Gregorian month (365.2425 / 12 days).
                 day_factor *= monthly_growth.powf(day_index as f64 / (365.2425 / 12.0));
             }
-            let spike = self
+            // Steps of the spike as indices of the day (empty when none today).
+            let (from, to, f) = self
                 .monthly_spike
                 .as_ref()
                 .filter(|s| s.day == date.day())
-                .map(|s| {
+                .map_or((0, 0, 1.0), |s| {
                     (
-                        (s.start_hour * 60) as usize,
-                        ((s.start_hour + s.hours) * 60) as usize,
+                        ((s.start_hour * 60) as usize).div_ceil(step),
+                        (((s.start_hour + s.hours) * 60) as usize).div_ceil(step),
                         s.factor,
                     )
                 });
-            while k < per_day && out.len() < n {
-                let mut v = day_factor * daily[k];
-                if let Some((from, to, f)) = spike {
-                    let m = k * step;
-                    if m >= from && m < to {
-                        v *= f;
-                    }
+            let end = per_day.min(k + (n - out.len()));
+            // One pass per day over the table; `extend` over a range needs no capacity check
+            // per value.
+            out.extend((k..end).map(|kk| {
+                let mut v = day_factor * daily[kk];
+                if kk >= from && kk < to {
+                    v *= f;
                 }
                 if noise_sd > 0.0 {
                     v *= 1.0 + noise_sd * rng.next_noise();
                 }
-                out.push(v.max(0.0));
-                k += 1;
-            }
+                v.max(0.0)
+            }));
             k = 0;
             day_index += 1;
             date = date.succ_opt().unwrap_or(date);
         }
-        out
     }
 }
 

@@ -39,19 +39,48 @@ pub fn run(
     csv_demand: Option<&DemandSeries>,
     keep_steps: bool,
 ) -> Result<Outcome, ScalingError> {
+    let mut demand = Vec::new();
+    let (simulation, prices, bill) = run_with(
+        group,
+        start,
+        catalog,
+        region,
+        csv_demand,
+        keep_steps,
+        &mut demand,
+    )?;
+    Ok(Outcome {
+        simulation,
+        prices,
+        bill,
+        demand,
+    })
+}
+
+/// [`run`] with the demand generated into a reusable buffer (left holding the demand).
+fn run_with(
+    group: &GroupSpec,
+    start: NaiveDate,
+    catalog: &Catalog,
+    region: &str,
+    csv_demand: Option<&DemandSeries>,
+    keep_steps: bool,
+    demand: &mut Vec<f64>,
+) -> Result<(Simulation, GroupPrices, Bill), ScalingError> {
     group.validate()?;
     let step = group.simulation.step_minutes;
-    let (t0, demand): (NaiveDateTime, Vec<f64>) = match (&group.demand, csv_demand) {
+    let t0: NaiveDateTime = match (&group.demand, csv_demand) {
         (_, Some(series)) => {
-            let mut v = series.resample(step);
+            *demand = series.resample(step);
             let cap = horizon_steps(series.start.date(), group.simulation.months, step);
-            v.truncate(cap);
-            (series.start, v)
+            demand.truncate(cap);
+            series.start
         }
         (DemandSpec::Profile(p), None) => {
             let t0 = start.and_hms_opt(0, 0, 0).unwrap_or_default();
             let n = horizon_steps(start, group.simulation.months, step);
-            (t0, p.generate(t0, step, n, group.simulation.seed))
+            p.generate_into(t0, step, n, group.simulation.seed, demand);
+            t0
         }
         (DemandSpec::Csv { path }, None) => {
             return Err(ScalingError::field(
@@ -73,13 +102,60 @@ pub fn run(
         spot_interruptions_per_hour: prices.interruptions_per_hour,
         keep_steps,
     };
-    let simulation = simulate(group, &demand, &opts);
+    let simulation = simulate(group, demand, &opts);
     let bill = billing::bill(group, &simulation, &prices);
-    Ok(Outcome {
-        simulation,
-        prices,
-        bill,
-        demand,
+    Ok((simulation, prices, bill))
+}
+
+/// The bulk path: the bill of each job (profile demand), spread over the machine's cores with
+/// scoped threads, each thread reusing one demand buffer; results in the order of `jobs`.
+pub fn bill_many(jobs: &[Job<'_>], catalog: &Catalog) -> Vec<Result<Bill, ScalingError>> {
+    let one = |part: &[Job<'_>]| {
+        let mut demand = Vec::new();
+        part.iter()
+            .map(|(g, start, region)| {
+                run_with(g, *start, catalog, region, None, false, &mut demand).map(|r| r.2)
+            })
+            .collect::<Vec<_>>()
+    };
+    in_parallel(jobs, one)
+}
+
+/// Split `jobs` into one contiguous chunk per core and run `f` on each in a scoped thread.
+fn in_parallel<'j, T: Send>(
+    jobs: &'j [Job<'j>],
+    f: impl Fn(&'j [Job<'j>]) -> Vec<Result<T, ScalingError>> + Sync,
+) -> Vec<Result<T, ScalingError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len())
+        .max(1);
+    if threads == 1 {
+        return f(jobs);
+    }
+    let chunk = jobs.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| s.spawn(move || f(part)))
+            .collect();
+        handles
+            .into_iter()
+            .zip(jobs.chunks(chunk))
+            .flat_map(|(h, part)| {
+                h.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|_| {
+                            Err(ScalingError::field(
+                                "simulation",
+                                "a simulation thread failed",
+                            ))
+                        })
+                        .collect()
+                })
+            })
+            .collect()
     })
 }
 
@@ -93,38 +169,9 @@ pub fn run_many(
     catalog: &Catalog,
     keep_steps: bool,
 ) -> Vec<Result<Outcome, ScalingError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len())
-        .max(1);
-    if threads == 1 {
-        return jobs
-            .iter()
+    in_parallel(jobs, |part| {
+        part.iter()
             .map(|(g, start, region)| run(g, *start, catalog, region, None, keep_steps))
-            .collect();
-    }
-    let chunk = jobs.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|(g, start, region)| run(g, *start, catalog, region, None, keep_steps))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(ScalingError::field(
-                        "simulation",
-                        "a simulation thread failed",
-                    ))]
-                })
-            })
             .collect()
     })
 }

@@ -249,6 +249,102 @@ struct AlarmState {
     low_minutes: u32,
 }
 
+/// A dynamic policy with its loop invariants worked out once (warm-up in steps, the target
+/// tracking denominator `capacity_per_unit × target / 100`, the scale-in threshold).
+enum Resolved<'a> {
+    TargetTracking {
+        target_pct: f64,
+        /// `capacity_per_unit × target_pct / 100`, as [`policy::target_tracking_capacity`]
+        /// computes it.
+        denom: f64,
+        low_pct: f64,
+        warm: usize,
+        disable_scale_in: bool,
+        alarm_high_minutes: u32,
+        alarm_low_minutes: u32,
+    },
+    Step {
+        alarm: &'a policy::Alarm,
+        adjustment_type: AdjustmentType,
+        steps: &'a [policy::Step],
+        min_adjustment_magnitude: Option<u32>,
+        warm: usize,
+    },
+    Simple {
+        alarm: &'a policy::Alarm,
+        adjustment_type: AdjustmentType,
+        adjustment: f64,
+        min_adjustment_magnitude: Option<u32>,
+        /// Cooldown in steps.
+        cooldown: usize,
+    },
+}
+
+/// `ceil(demand / denom)` with the relative tolerance of [`policy::target_tracking_capacity`]
+/// (same operations, so the same result).
+#[inline]
+fn tt_capacity(demand: f64, denom: f64) -> i64 {
+    let x = demand / denom;
+    policy::ceil_nonneg((x - x.abs() * 1e-12).max(0.0)) as i64
+}
+
+/// On-Demand / Spot split and On-Demand instance count of each running capacity, computed
+/// once per capacity value (capacity changes far less often than steps pass).
+struct SplitTable<'a> {
+    dist: &'a policy::Distribution,
+    w0: f64,
+    rows: Vec<(u32, u32, f64)>,
+}
+
+impl SplitTable<'_> {
+    #[inline]
+    fn get(&mut self, running: u32) -> (u32, u32, f64) {
+        let r = running as usize;
+        if r >= self.rows.len() {
+            self.grow(r);
+        }
+        self.rows[r]
+    }
+    #[cold]
+    fn grow(&mut self, r: usize) {
+        for n in self.rows.len()..=r {
+            let (od, spot) = self.dist.split(n as u32);
+            self.rows
+                .push((od, spot, policy::ceil_nonneg(od as f64 / self.w0)));
+        }
+    }
+}
+
+/// Month totals kept in registers during the loop and written out at each month's end;
+/// capacity sums are integers (exact), multiplied by the step's hours once.
+#[derive(Default)]
+struct MonthAcc {
+    steps: u64,
+    od_instances: f64,
+    covered: f64,
+    spot_units: u64,
+    running_units: u64,
+    demand: f64,
+    unmet: f64,
+    unmet_steps: u64,
+    utilisation: f64,
+}
+
+impl MonthAcc {
+    fn flush(&mut self, m: &mut MonthUsage, step_h: f64) {
+        m.hours += self.steps as f64 * step_h;
+        m.on_demand_instance_hours += self.od_instances * step_h;
+        m.reserved_covered_hours += self.covered * step_h;
+        m.spot_unit_hours += self.spot_units as f64 * step_h;
+        m.capacity_unit_hours += self.running_units as f64 * step_h;
+        m.demand_unit_hours += self.demand * step_h;
+        m.unmet_unit_hours += self.unmet * step_h;
+        m.unmet_hours += self.unmet_steps as f64 * step_h;
+        m.utilisation_hours += self.utilisation * step_h;
+        *self = MonthAcc::default();
+    }
+}
+
 /// Simulate `group` under `demand` (one value per step). The group must be valid
 /// ([`GroupSpec::validate`]).
 pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulation {
@@ -260,7 +356,11 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let cap = group.capacity_per_unit;
     let w0 = group.instance_types.first().map_or(1, |t| t.weight.max(1)) as f64;
     let reserved = group.reserved.as_ref().map_or(0.0, |r| r.count as f64);
-    let dist = &group.distribution;
+    let mut split = SplitTable {
+        dist: &group.distribution,
+        w0,
+        rows: Vec::new(),
+    };
 
     // Month boundaries as step indices.
     let mut month_ends: Vec<usize> = Vec::new();
@@ -288,11 +388,60 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
 
     let schedule = schedule::timeline(&group.scheduled, opts.start, step_min, n);
     let mut sched_i = 0;
+    let next_sched = |i: usize| schedule.get(i).map_or(usize::MAX, |s| s.0);
 
     let default_warm = steps_of(group.warmup_s(), step_s);
     let replace_steps = steps_of(group.replacement_delay_s, step_s).max(1);
     let p_interrupt = (opts.spot_interruptions_per_hour * step_h).clamp(0.0, 1.0);
     let mut rng = SplitMix64::new(opts.seed ^ 0x5107_1A7E_0000_0002);
+
+    let policies: Vec<Resolved> = group
+        .policies
+        .iter()
+        .map(|p| match p {
+            DynamicPolicy::TargetTracking {
+                target_pct,
+                instance_warmup_s,
+                disable_scale_in,
+                alarm_high_minutes,
+                alarm_low_minutes,
+            } => Resolved::TargetTracking {
+                target_pct: *target_pct,
+                denom: cap * target_pct / 100.0,
+                low_pct: 0.9 * target_pct,
+                warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
+                disable_scale_in: *disable_scale_in,
+                alarm_high_minutes: *alarm_high_minutes,
+                alarm_low_minutes: *alarm_low_minutes,
+            },
+            DynamicPolicy::Step {
+                alarm,
+                adjustment_type,
+                steps,
+                min_adjustment_magnitude,
+                instance_warmup_s,
+            } => Resolved::Step {
+                alarm,
+                adjustment_type: *adjustment_type,
+                steps,
+                min_adjustment_magnitude: *min_adjustment_magnitude,
+                warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
+            },
+            DynamicPolicy::Simple {
+                alarm,
+                adjustment_type,
+                adjustment,
+                min_adjustment_magnitude,
+                cooldown_s,
+            } => Resolved::Simple {
+                alarm,
+                adjustment_type: *adjustment_type,
+                adjustment: *adjustment,
+                min_adjustment_magnitude: *min_adjustment_magnitude,
+                cooldown: steps_of(cooldown_s.unwrap_or(group.default_cooldown_s), step_s),
+            },
+        })
+        .collect();
 
     let mut min = group.min;
     let mut max = group.max;
@@ -300,17 +449,22 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut in_service = desired;
     let mut warming = Queue::new();
     let mut replacing = Queue::new();
-    let mut alarms = vec![AlarmState::default(); group.policies.len()];
+    let mut alarms = vec![AlarmState::default(); policies.len()];
     let mut cooldown_until = 0usize;
 
     // Predictive scaling state.
     let pred = group.predictive.as_ref();
     let pred_buffer = pred.map_or(0, |p| steps_of(p.scheduling_buffer_s, step_s));
-    let mut history: Vec<f64> = Vec::with_capacity(n / steps_per_hour + 1);
+    let mut history: Vec<f64> = Vec::with_capacity(if pred.is_some() {
+        n / steps_per_hour + 1
+    } else {
+        0
+    });
     let mut hour_sum = 0.0;
     // Hour of the last forecast refresh; forecasts are evaluated lazily for the hours used
-    // (as made at that refresh: only history before it is read).
+    // (as made at that refresh: only history before it is read), the last one memoised.
     let mut forecast_from = usize::MAX;
+    let mut memo: ((usize, usize), u32) = ((usize::MAX, usize::MAX), 0);
     let mut pred_floor = 0u32;
     let mut current_forecast = 0u32;
 
@@ -321,10 +475,16 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut hourly_on_demand = vec![0.0; hours_total];
     let per_step_weight = 1.0 / steps_per_hour as f64;
     let mut mi = 0usize;
+    let mut month_end = month_ends[0];
+    let mut acc = MonthAcc::default();
 
     for (t, &d) in demand.iter().enumerate() {
-        while mi + 1 < month_ends.len() && t >= month_ends[mi] {
-            mi += 1;
+        if t >= month_end && mi + 1 < month_ends.len() {
+            acc.flush(&mut months[mi], step_h);
+            while mi + 1 < month_ends.len() && t >= month_ends[mi] {
+                mi += 1;
+            }
+            month_end = month_ends[mi];
         }
         let in_hour = t % steps_per_hour;
         let hour = t / steps_per_hour;
@@ -336,23 +496,25 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         let before = desired;
 
         // 2. Scheduled actions.
-        while sched_i < schedule.len() && schedule[sched_i].0 == t {
-            let a = &group.scheduled[schedule[sched_i].1];
-            if let Some(v) = a.min {
-                min = v;
+        if next_sched(sched_i) == t {
+            while sched_i < schedule.len() && schedule[sched_i].0 == t {
+                let a = &group.scheduled[schedule[sched_i].1];
+                if let Some(v) = a.min {
+                    min = v;
+                }
+                if let Some(v) = a.max {
+                    max = v;
+                }
+                if min > max {
+                    max = min;
+                }
+                let target = a.desired.unwrap_or(desired);
+                desired = target.clamp(min, max);
+                if desired != before || a.desired.is_some() {
+                    cause = Some(Cause::Scheduled(schedule[sched_i].1));
+                }
+                sched_i += 1;
             }
-            if let Some(v) = a.max {
-                max = v;
-            }
-            if min > max {
-                max = min;
-            }
-            let target = a.desired.unwrap_or(desired);
-            desired = target.clamp(min, max);
-            if desired != before || a.desired.is_some() {
-                cause = Some(Cause::Scheduled(schedule[sched_i].1));
-            }
-            sched_i += 1;
         }
         desired = desired.clamp(min, max);
 
@@ -365,14 +527,20 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
             if in_hour == 0 && hour.is_multiple_of(predictive::REFRESH_HOURS) {
                 forecast_from = hour;
             }
-            let cap_at = |h: usize| {
+            let mut cap_at = |h: usize| {
                 if forecast_from != usize::MAX
                     && h >= forecast_from
                     && h < forecast_from + predictive::HORIZON_HOURS
                 {
-                    predictive::forecast_hour(&history, forecast_from, h).map_or(0, |load| {
-                        policy::target_tracking_capacity(load, cap, p.target_pct) as u32
-                    })
+                    if memo.0 == (forecast_from, h) {
+                        return memo.1;
+                    }
+                    let c = predictive::forecast_hour(&history, forecast_from, h)
+                        .map_or(0, |load| {
+                            policy::target_tracking_capacity(load, cap, p.target_pct) as u32
+                        });
+                    memo = ((forecast_from, h), c);
+                    c
                 } else {
                     0
                 }
@@ -396,27 +564,23 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
 
         // 4. Dynamic policies.
         let metric = policy::utilisation_pct(d, in_service, cap);
+        let metric_in_service = in_service;
         let mut out_best: Option<(u32, usize, usize)> = None; // (capacity, policy, warm steps)
         let mut in_best: Option<(u32, usize)> = None;
         let mut tt_in_all = true;
         let mut tt_in_any = false;
         let mut tt_in_best: Option<(u32, usize)> = None;
-        for (pi, p) in group.policies.iter().enumerate() {
-            let st = &mut alarms[pi];
+        for (pi, (p, st)) in policies.iter().zip(alarms.iter_mut()).enumerate() {
             match p {
-                DynamicPolicy::TargetTracking {
+                Resolved::TargetTracking {
                     target_pct,
-                    instance_warmup_s,
+                    denom,
+                    low_pct,
+                    warm,
                     disable_scale_in,
                     alarm_high_minutes,
                     alarm_low_minutes,
                 } => {
-                    let wanted = policy::clamp(
-                        policy::target_tracking_capacity(d, cap, *target_pct),
-                        min,
-                        max,
-                    );
-                    let warm = instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s));
                     match metric {
                         Some(m) => {
                             st.high_minutes = if m > *target_pct {
@@ -424,7 +588,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                             } else {
                                 0
                             };
-                            st.low_minutes = if m < 0.9 * target_pct {
+                            st.low_minutes = if m < *low_pct {
                                 st.low_minutes + step_min
                             } else {
                                 0
@@ -441,15 +605,20 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                             };
                         }
                     }
-                    if st.high_minutes >= *alarm_high_minutes
-                        && wanted > desired
-                        && out_best.is_none_or(|b| wanted > b.0)
-                    {
-                        out_best = Some((wanted, pi, warm));
+                    let high = st.high_minutes >= *alarm_high_minutes;
+                    let low = !disable_scale_in && st.low_minutes >= *alarm_low_minutes;
+                    // The wanted capacity matters only when an alarm is in breach.
+                    let wanted = if high || low {
+                        policy::clamp(tt_capacity(d, *denom), min, max)
+                    } else {
+                        desired
+                    };
+                    if high && wanted > desired && out_best.is_none_or(|b| wanted > b.0) {
+                        out_best = Some((wanted, pi, *warm));
                     }
                     if !disable_scale_in {
                         tt_in_any = true;
-                        if st.low_minutes >= *alarm_low_minutes && wanted < desired {
+                        if low && wanted < desired {
                             if tt_in_best.is_none_or(|b| wanted > b.0) {
                                 tt_in_best = Some((wanted, pi));
                             }
@@ -458,12 +627,12 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                         }
                     }
                 }
-                DynamicPolicy::Step {
+                Resolved::Step {
                     alarm,
                     adjustment_type,
                     steps: st_steps,
                     min_adjustment_magnitude,
-                    instance_warmup_s,
+                    warm,
                 } => {
                     let Some(m) = metric else {
                         st.high_minutes = 0;
@@ -498,22 +667,21 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                         min,
                         max,
                     );
-                    let warm = instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s));
                     if new > desired {
                         if out_best.is_none_or(|b| new > b.0) {
-                            out_best = Some((new, pi, warm));
+                            out_best = Some((new, pi, *warm));
                         }
                     } else if new < desired && warming_now == 0 && in_best.is_none_or(|b| new > b.0)
                     {
                         in_best = Some((new, pi));
                     }
                 }
-                DynamicPolicy::Simple {
+                Resolved::Simple {
                     alarm,
                     adjustment_type,
                     adjustment,
                     min_adjustment_magnitude,
-                    cooldown_s: _,
+                    cooldown: _,
                 } => {
                     let Some(m) = metric else {
                         st.high_minutes = 0;
@@ -571,20 +739,13 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
             }
         }
         desired = desired.clamp(min, max);
-        if let (Some(c), true) = (cause, desired != before)
-            && let Cause::Policy(pi) = c
-            && matches!(group.policies[pi], DynamicPolicy::Simple { .. })
-        {
-            let cd = match &group.policies[pi] {
-                DynamicPolicy::Simple { cooldown_s, .. } => {
-                    cooldown_s.unwrap_or(group.default_cooldown_s)
-                }
-                _ => group.default_cooldown_s,
-            };
-            let wait = if desired > before { launch_warm } else { 0 };
-            cooldown_until = t + wait + steps_of(cd, step_s);
-        }
         if desired != before {
+            if let Some(Cause::Policy(pi)) = cause
+                && let Resolved::Simple { cooldown, .. } = policies[pi]
+            {
+                let wait = if desired > before { launch_warm } else { 0 };
+                cooldown_until = t + wait + cooldown;
+            }
             events.push(ScaleEvent {
                 step: t,
                 cause: cause.unwrap_or(Cause::Predictive),
@@ -612,11 +773,12 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
 
         // 6. Spot interruptions of in-service Spot units.
         let running = in_service + warming.total + replacing.total;
-        let (od, spot) = dist.split(running);
+        let (od, spot, od_instances) = split.get(running);
         if p_interrupt > 0.0 && spot > 0 {
             let spot_serving = spot.min(in_service);
             let expected = spot_serving as f64 * p_interrupt;
-            let k = ((expected + rng.next_f64()).floor() as u32).min(spot_serving);
+            // `expected + u` is never negative: truncation is the floor.
+            let k = ((expected + rng.next_f64()) as u32).min(spot_serving);
             if k > 0 {
                 in_service -= k;
                 replacing.push(t + replace_steps, k);
@@ -633,22 +795,22 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         // 7. Record.
         let served = in_service as f64 * cap;
         let unmet = (d - served).max(0.0);
-        let od_instances = policy::ceil_nonneg(od as f64 / w0);
-        let mu = &mut months[mi];
-        mu.hours += step_h;
-        mu.on_demand_instance_hours += od_instances * step_h;
-        mu.reserved_covered_hours += od_instances.min(reserved) * step_h;
-        mu.spot_unit_hours += spot as f64 * step_h;
-        mu.capacity_unit_hours += running as f64 * step_h;
-        mu.demand_unit_hours += d * step_h;
-        mu.unmet_unit_hours += unmet * step_h;
-        if unmet > 0.0 {
-            mu.unmet_hours += step_h;
-        }
+        acc.steps += 1;
+        acc.od_instances += od_instances;
+        acc.covered += od_instances.min(reserved);
+        acc.spot_units += spot as u64;
+        acc.running_units += running as u64;
+        acc.demand += d;
+        acc.unmet += unmet;
+        acc.unmet_steps += (unmet > 0.0) as u64;
         if in_service > 0 {
-            mu.utilisation_hours += (d / served * 100.0) * step_h;
+            // Same expression as the metric: reuse it while in-service capacity is unchanged.
+            acc.utilisation += match metric {
+                Some(m) if in_service == metric_in_service => m,
+                _ => d / served * 100.0,
+            };
         } else if d > 0.0 {
-            mu.utilisation_hours += 100.0 * step_h;
+            acc.utilisation += 100.0;
         }
         hourly_capacity[hour] += running as f64 * per_step_weight;
         hourly_on_demand[hour] += od_instances * per_step_weight;
@@ -668,6 +830,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
             });
         }
     }
+    acc.flush(&mut months[mi], step_h);
     months.retain(|m| m.hours > 0.0);
     Simulation {
         start: opts.start,

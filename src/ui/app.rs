@@ -519,6 +519,15 @@ impl App {
                 self.doc.edit(self.catalog, |p| p.items.push(item));
                 self.info(format!("{}: {instance_type} ({region})", s.catalog_added));
             }
+            Command::AddScalingGroup => {
+                let item = commands::new_scaling_group(&self.doc.plan, self.catalog);
+                let id = item.id.clone();
+                self.doc.edit(self.catalog, |p| p.items.push(item));
+                let row = self.doc.plan.items.len() - 1;
+                self.grid.select_only(row, Col::Name);
+                crate::ui::scaling_tab::with_state(ctx, |st| st.selected = Some(id));
+                self.tab = Tab::Scaling;
+            }
             Command::Duplicate => {
                 let rows = self.grid.selected_rows(self.doc.plan.items.len());
                 if !rows.is_empty() {

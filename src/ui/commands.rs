@@ -52,6 +52,9 @@ pub enum Command {
         instance_type: String,
         region: String,
     },
+    /// Insert a default Auto Scaling group ([`new_scaling_group`]) and select it in the
+    /// Scaling tab; one undoable step.
+    AddScalingGroup,
     Duplicate,
     DeleteSelected,
     CopySelected,
@@ -244,5 +247,58 @@ pub fn new_item(plan: &Plan, catalog: &Catalog, service: Service) -> Item {
         tags: BTreeMap::new(),
         region: None,
         resource,
+    }
+}
+
+/// A new Auto Scaling group with sensible starting values for the plan's default region: the
+/// instance type [`new_item`] would pick for EC2 (one the catalogue prices there), On-Demand
+/// only (no Spot price needed), min 1 / desired 2 / max 10, target tracking at 50 %
+/// utilisation, and a daily-cycle demand simulated hourly over 12 months.
+pub fn new_scaling_group(plan: &Plan, catalog: &Catalog) -> Item {
+    use crate::scaling::demand::{DailyCycle, DemandSpec, Profile};
+    use crate::scaling::group::{GroupSpec, InstanceChoice, SimSettings};
+    use crate::scaling::policy::{Distribution, DynamicPolicy};
+    let instance_type = match new_item(plan, catalog, Service::Ec2).resource {
+        Resource::Ec2(f) => f.instance_type,
+        _ => "m7g.large".to_string(),
+    };
+    let mut demand = Profile::constant(300.0);
+    demand.daily = Some(DailyCycle {
+        peak_hour: 14.0,
+        amplitude: 0.5,
+    });
+    let group = GroupSpec {
+        instance_types: vec![InstanceChoice {
+            instance_type,
+            weight: 1,
+        }],
+        capacity_per_unit: 100.0,
+        min: 1,
+        desired: 2,
+        max: 10,
+        instance_warmup_s: Some(300),
+        default_cooldown_s: 300,
+        replacement_delay_s: 300,
+        distribution: Distribution::default(),
+        reserved: None,
+        demand: DemandSpec::Profile(demand),
+        policies: vec![DynamicPolicy::TargetTracking {
+            target_pct: 50.0,
+            instance_warmup_s: None,
+            disable_scale_in: false,
+            alarm_high_minutes: 3,
+            alarm_low_minutes: 15,
+        }],
+        scheduled: Vec::new(),
+        predictive: None,
+        simulation: SimSettings::default(),
+    };
+    Item {
+        id: crate::ui::state::Document::unique_id(plan, "asg"),
+        name: "New Auto Scaling group".into(),
+        group: String::new(),
+        tags: BTreeMap::new(),
+        region: None,
+        resource: Resource::ScalingGroup(group),
     }
 }

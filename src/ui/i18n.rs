@@ -202,6 +202,7 @@ pub struct Strings {
     pub catalog_import_failed: &'static str,
     pub catalog_rows_read: &'static str,
     pub catalog_rows_kept: &'static str,
+    pub add_scaling_group: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -374,6 +375,7 @@ pub static EN: Strings = Strings {
     catalog_import_failed: "Import failed",
     catalog_rows_read: "rows read",
     catalog_rows_kept: "kept",
+    add_scaling_group: "Add Auto Scaling group",
 };
 
 pub static KO: Strings = Strings {
@@ -546,4 +548,5 @@ pub static KO: Strings = Strings {
     catalog_import_failed: "가져오기 실패",
     catalog_rows_read: "행 읽음",
     catalog_rows_kept: "유지",
+    add_scaling_group: "Auto Scaling 그룹 추가",
 };

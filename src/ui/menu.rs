@@ -91,6 +91,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     }
                 }
             });
+            if ui.button(s.add_scaling_group).clicked() {
+                app.send(Command::AddScalingGroup);
+            }
             let has_rows = !app.grid.selected_rows(app.doc.plan.items.len()).is_empty();
             if item(ui, s.duplicate, "", has_rows) {
                 app.send(Command::Duplicate);

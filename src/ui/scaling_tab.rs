@@ -122,6 +122,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     if list.is_empty() {
         ui.add_space(20.0);
         ui.label(RichText::new(s.scaling_no_group).weak());
+        if ui.button(s.add_scaling_group).clicked() {
+            app.send(crate::ui::commands::Command::AddScalingGroup);
+        }
         return;
     }
     if st
@@ -166,6 +169,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 Window::All => s.scaling_all,
             };
             ui.selectable_value(&mut st.window, w, label);
+        }
+        ui.separator();
+        if ui.button(s.add_scaling_group).clicked() {
+            app.send(crate::ui::commands::Command::AddScalingGroup);
         }
     });
     ui.separator();
