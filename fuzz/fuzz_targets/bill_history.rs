@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     assert_eq!(h.months.len(), h.total.len());
-    assert!(h.total.iter().all(|v| v.is_finite()), "non-finite bill accepted");
+    assert!(
+        h.total.iter().all(|v| v.is_finite()),
+        "non-finite bill accepted"
+    );
     for v in h.by_service.values() {
         assert_eq!(v.len(), h.months.len());
     }

@@ -17,6 +17,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let imported = Imported::combine(vec![file]);
     let files = write::render(&imported);
-    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let _ = load::parse_files("imported", &files);
 });
