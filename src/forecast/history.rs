@@ -185,7 +185,7 @@ pub fn parse_str(text: &str, origin: &str) -> Result<BillHistory, HistoryError> 
                 "blended_cost",
             ]);
             // A two-column file: the other column is the cost, whatever its name.
-            let other = (first.len() == 2).then_some(1 - month);
+            let other = (first.len() == 2).then(|| 1 - month);
             let cost = named.or(other).ok_or_else(|| {
                 err(
                     first_line,

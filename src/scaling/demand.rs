@@ -432,7 +432,9 @@ pub fn parse_csv(text: &str) -> Result<DemandSeries, ScalingError> {
                     "timestamp",
                     format!(
                         "expected {} after the previous sample ({expected} s), found {gap} s (gaps and duplicates are not allowed)",
-                        p + Duration::seconds(expected)
+                        p.checked_add_signed(Duration::seconds(expected))
+                            .map_or("a time past the end of the calendar".into(), |t| t
+                                .to_string())
                     ),
                 ));
             }
