@@ -7,7 +7,7 @@ use cloudplan::catalog::{Service, load};
 use cloudplan::cost;
 use cloudplan::plan::{Num, Resource};
 use cloudplan::report::format::money;
-use cloudplan::ui::app::{App, Settings};
+use cloudplan::ui::app::{App, Settings, Tab};
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::{Event, Key, Modifiers};
@@ -311,4 +311,25 @@ fn korean_strings_and_estimate_tab() {
     h.run();
     h.get_by_label("파일");
     h.get_by_label("견적");
+}
+
+#[test]
+fn ctrl_and_a_digit_picks_each_tab_in_order() {
+    // Every tab has its own shortcut: Ctrl+1 … Ctrl+6 (a fixed five-key table once sent both
+    // Ctrl+5 presses and the sixth tab to the same key, so Forecast could not be reached).
+    let keys = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
+    let mut h = harness(app_with(FixedPaths::default(), None));
+    assert_eq!(Tab::ALL.len(), keys.len());
+    for (tab, key) in Tab::ALL.into_iter().zip(keys).rev() {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+        assert_eq!(h.state().tab, tab, "{key:?}");
+    }
 }

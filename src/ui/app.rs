@@ -313,8 +313,19 @@ impl App {
             (KeyboardShortcut::new(cmd, Key::Z), Command::Undo, true),
             (KeyboardShortcut::new(cmd, Key::Y), Command::Redo, true),
         ];
-        for (i, tab) in Tab::ALL.into_iter().enumerate() {
-            let key = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][i.min(4)];
+        // Ctrl+1 … Ctrl+9 pick the tabs in order (one key per tab; a tenth tab would get none).
+        const TAB_KEYS: [Key; 9] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        for (tab, key) in Tab::ALL.into_iter().zip(TAB_KEYS) {
             if ctx.input_mut(|inp| inp.consume_shortcut(&KeyboardShortcut::new(cmd, key))) {
                 self.tab = tab;
             }
