@@ -166,6 +166,37 @@ fn each_month_is_priced_with_that_months_values() {
     assert_eq!(p.months[0].items, 1);
 }
 
+/// An item that enters and leaves through a window carries its driven value in the months it is
+/// billed (the month's plan is rebuilt only when a window opens or closes, and the driven fields
+/// are written into it every month). By hand: `fixed` is $10 + $5 per month from January,
+/// billed March to May only: 0, 0, 20, 25, 30, 0; `line` is 100 every month.
+#[test]
+fn windowed_items_carry_their_driven_values() {
+    let plan = users_plan(vec![
+        GrowthDriver::Linear {
+            target: Target::Item(ItemField {
+                id: "fixed".into(),
+                field: "monthly_usd".into(),
+            }),
+            per_month: 5.0,
+            from: None,
+        },
+        GrowthDriver::ItemWindow {
+            item: "fixed".into(),
+            start: Some("2027-03".into()),
+            end: Some("2027-05".into()),
+        },
+    ]);
+    let p = project::project(&plan, embedded(), Some(6)).unwrap();
+    let got: Vec<f64> = p.months.iter().map(|m| m.monthly_usd).collect();
+    let want = [100.0, 100.0, 120.0, 125.0, 130.0, 100.0];
+    for (g, w) in got.iter().zip(want) {
+        assert!(close(*g, w, 1e-12), "{got:?}");
+    }
+    let items: Vec<usize> = p.months.iter().map(|m| m.items).collect();
+    assert_eq!(items, [1, 1, 2, 2, 2, 1]);
+}
+
 #[test]
 fn tiers_and_free_tier_apply_to_each_months_usage() {
     // The serverless sample has the free tier on and grows its traffic: every month of the
