@@ -46,9 +46,10 @@ fn forecast_tab_shows_the_projection_and_edits_drivers_with_undo() {
     let history = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/bill-history.csv");
     let png = dir.path().join("f.png");
     let svg = dir.path().join("f.svg");
+    let csv = dir.path().join("f.csv");
     let mut h = harness(FixedPaths {
         open: vec![history],
-        save: vec![png.clone(), svg.clone()],
+        save: vec![png.clone(), svg.clone(), csv.clone()],
     });
     let plan = h.state().doc.plan.clone();
     let expected = forecast::project::project(&plan, load::embedded(), None).unwrap();
@@ -160,4 +161,14 @@ fn forecast_tab_shows_the_projection_and_edits_drivers_with_undo() {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     let text = std::fs::read_to_string(&svg).expect("SVG written");
     assert!(text.contains("<svg") && text.contains("Bill history"));
+
+    // Export the forecast CSV: the plan's months and the model's rows, as the CLI writes them.
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Forecast CSV…").click();
+    h.run();
+    let text = std::fs::read_to_string(&csv).expect("CSV written");
+    let plan_rows = text.lines().filter(|l| l.starts_with("plan_total,")).count();
+    assert_eq!(plan_rows, expected.months.len());
+    assert!(text.lines().any(|l| l.starts_with("model,")));
 }
