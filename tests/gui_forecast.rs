@@ -168,7 +168,10 @@ fn forecast_tab_shows_the_projection_and_edits_drivers_with_undo() {
     h.get_by_label("Forecast CSV…").click();
     h.run();
     let text = std::fs::read_to_string(&csv).expect("CSV written");
-    let plan_rows = text.lines().filter(|l| l.starts_with("plan_total,")).count();
+    let plan_rows = text
+        .lines()
+        .filter(|l| l.starts_with("plan_total,"))
+        .count();
     assert_eq!(plan_rows, expected.months.len());
     assert!(text.lines().any(|l| l.starts_with("model,")));
 }
