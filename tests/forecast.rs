@@ -166,6 +166,37 @@ fn each_month_is_priced_with_that_months_values() {
     assert_eq!(p.months[0].items, 1);
 }
 
+/// An item that enters and leaves through a window carries its driven value in the months it is
+/// billed (the month's plan is rebuilt only when a window opens or closes, and the driven fields
+/// are written into it every month). By hand: `fixed` is $10 + $5 per month from January,
+/// billed March to May only: 0, 0, 20, 25, 30, 0; `line` is 100 every month.
+#[test]
+fn windowed_items_carry_their_driven_values() {
+    let plan = users_plan(vec![
+        GrowthDriver::Linear {
+            target: Target::Item(ItemField {
+                id: "fixed".into(),
+                field: "monthly_usd".into(),
+            }),
+            per_month: 5.0,
+            from: None,
+        },
+        GrowthDriver::ItemWindow {
+            item: "fixed".into(),
+            start: Some("2027-03".into()),
+            end: Some("2027-05".into()),
+        },
+    ]);
+    let p = project::project(&plan, embedded(), Some(6)).unwrap();
+    let got: Vec<f64> = p.months.iter().map(|m| m.monthly_usd).collect();
+    let want = [100.0, 100.0, 120.0, 125.0, 130.0, 100.0];
+    for (g, w) in got.iter().zip(want) {
+        assert!(close(*g, w, 1e-12), "{got:?}");
+    }
+    let items: Vec<usize> = p.months.iter().map(|m| m.items).collect();
+    assert_eq!(items, [1, 1, 2, 2, 2, 1]);
+}
+
 #[test]
 fn tiers_and_free_tier_apply_to_each_months_usage() {
     // The serverless sample has the free tier on and grows its traffic: every month of the
@@ -535,9 +566,10 @@ fn statsmodels_reference() -> Vec<(String, bool, f64, f64, f64)> {
 /// Reference: statsmodels 0.15 `ExponentialSmoothing(trend="add", seasonal=…,
 /// seasonal_periods=12).fit()` on the first 120 months, forecasting the last 24 (numbers made by
 /// tools/forecast_reference.py). Our least-squares fit must reach the same training SSE (it
-/// finds the same α, β, γ) and a held-out MAPE at least as good, give or take 0.25 points:
-/// statsmodels' forecast for h = 12 and 24 reuses the December index from before the last
-/// update, ours the updated one (the textbook formula); every other month agrees.
+/// finds the same α, β, γ), forecast the same 24 values (undamped models, where the reference
+/// has them point by point; h = 12 and 24 included, which use the last December index from before
+/// its final update as statsmodels does) and score a held-out MAPE no worse than statsmodels'
+/// plus 0.01 points for every configuration, damped ones included.
 #[test]
 fn airpassengers_holt_winters_matches_statsmodels() {
     let y = airpassengers();
@@ -560,7 +592,7 @@ fn airpassengers_holt_winters_matches_statsmodels() {
         let fc = f.forecast(24);
         let mape = models::mape(test, &fc);
         eprintln!(
-            "{:40} ours: SSE {sse:10.1} MAPE {mape:.3}   statsmodels: SSE {sm_sse:10.1} MAPE {sm_mape:.3}",
+            "{:40} ours: SSE {sse:.6} MAPE {mape:.6}   statsmodels: SSE {sm_sse:.6} MAPE {sm_mape:.6}",
             kind.name()
         );
         assert!(
@@ -569,16 +601,22 @@ fn airpassengers_holt_winters_matches_statsmodels() {
             kind.name()
         );
         assert!(
-            mape <= sm_mape + 0.25,
+            mape <= sm_mape + 0.01,
             "{}: MAPE {mape} vs {sm_mape}",
             kind.name()
         );
         if !damped {
             let col = usize::from(multiplicative);
-            for h in (0..24).filter(|h| h % 12 != 11) {
+            // Multiplicative: the same optimum, so the same forecasts to 1e-7. Additive: our
+            // SSE is 0.016 lower (16033.5867 vs 16033.6029, statsmodels' optimiser stops just
+            // short on a flat valley with β at its bound), which moves every forecast by up to
+            // 1.6e-5 relative; the exact indexing is checked with statsmodels' own parameters in
+            // `airpassengers_forecast_indexing_is_statsmodels`.
+            let tol = if multiplicative { 1e-6 } else { 2e-5 };
+            for h in 0..24 {
                 let theirs = forecasts[h][col];
                 assert!(
-                    close(fc[h], theirs, 1e-3),
+                    (fc[h] - theirs).abs() <= tol * theirs,
                     "{} h={}: {} vs {theirs}",
                     kind.name(),
                     h + 1,
@@ -590,9 +628,111 @@ fn airpassengers_holt_winters_matches_statsmodels() {
         best_theirs = best_theirs.min(sm_mape);
     }
     assert!(
-        best_ours <= best_theirs + 0.25,
+        best_ours <= best_theirs + 0.01,
         "{best_ours} vs {best_theirs}"
     );
+}
+
+/// The forecast recursion and seasonal indexing, isolated from the optimiser: from statsmodels'
+/// own fitted parameters and initial states (tests/data/airpassengers_statsmodels_params.csv,
+/// full precision, made by tools/forecast_reference.py --params), our filter and forecast must
+/// give statsmodels' 24 forecasts (tests/data/airpassengers_statsmodels_forecast.csv, printed to
+/// 6 decimals) to 1e-8 relative, h = 12 and 24 included; the simulated interval's centre and the
+/// ETS path use the same origin state.
+#[test]
+fn airpassengers_forecast_indexing_is_statsmodels() {
+    let y = airpassengers();
+    let train = &y[..120];
+    let forecasts: Vec<Vec<f64>> = include_str!("data/airpassengers_statsmodels_forecast.csv")
+        .lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .map(|l| l.split(',').skip(1).map(|v| v.parse().unwrap()).collect())
+        .collect();
+    let params = include_str!("data/airpassengers_statsmodels_params.csv")
+        .lines()
+        .filter(|l| l.starts_with("add,") || l.starts_with("mul,"));
+    let mut seen = 0;
+    for line in params {
+        let c: Vec<&str> = line.split(',').collect();
+        let v: Vec<f64> = c[1..].iter().map(|x| x.parse().unwrap()).collect();
+        let multiplicative = c[0] == "mul";
+        let spec = Spec {
+            trend: Trend::Additive,
+            season: if multiplicative {
+                Season::Multiplicative
+            } else {
+                Season::Additive
+            },
+            period: 12,
+        };
+        let p = smoothing::Params {
+            alpha: v[0],
+            beta: v[1],
+            gamma: v[2],
+            phi: 1.0,
+        };
+        let init = smoothing::State {
+            level: v[3],
+            trend: v[4],
+            season: v[5..17].to_vec(),
+        };
+        let (_, last) = smoothing::filter(&spec, &p, &init, train);
+        let origin = smoothing::forecast_origin(&spec, &p, &init, train, &last);
+        let fc = smoothing::forecast(&spec, &p, &origin, 24);
+        let col = usize::from(multiplicative);
+        for h in 0..24 {
+            let theirs = forecasts[h][col];
+            assert!(
+                (fc[h] - theirs).abs() <= 1e-8 * theirs,
+                "{} h={}: {} vs {theirs}",
+                c[0],
+                h + 1,
+                fc[h]
+            );
+        }
+        // The textbook origin (the updated index) differs exactly at h = 12 and 24.
+        let textbook = smoothing::forecast(&spec, &p, &last, 24);
+        for h in 0..24 {
+            assert_eq!(textbook[h] == fc[h], h % 12 != 11, "{} h={}", c[0], h + 1);
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}
+
+/// Intervals and ETS start from the same origin as the point forecast: the simulated bands are
+/// centred on it, and an ETS fit's forecast is its recursion from `origin`.
+#[test]
+fn intervals_and_ets_use_the_statsmodels_origin() {
+    let y = airpassengers();
+    let train = &y[..120];
+    for kind in [
+        ModelKind::HoltWinters {
+            multiplicative: true,
+            damped: false,
+        },
+        ModelKind::Ets,
+    ] {
+        let f = models::fit(kind, train, 12).unwrap();
+        let s = f.smoothing().unwrap();
+        let fc = f.forecast(24);
+        assert_eq!(fc, smoothing::forecast(&s.spec, &s.params, &s.origin, 24));
+        if s.spec.season != Season::None {
+            assert_ne!(s.origin.season[11], s.last.season[11]);
+        }
+        for (k, b) in f.bands(24).iter().enumerate() {
+            assert_eq!(b.mean, fc[k]);
+            assert!(b.lo95 < b.lo80 && b.lo80 < fc[k] && fc[k] < b.hi80 && b.hi80 < b.hi95);
+            // The simulated median stays close to the point forecast at every h, the
+            // seasonal-period ones included.
+            let mid = (b.lo80 + b.hi80) / 2.0;
+            assert!(
+                (mid - fc[k]).abs() < 0.1 * (b.hi80 - b.lo80),
+                "h={} {b:?}",
+                k + 1
+            );
+        }
+    }
 }
 
 // ------------------------------------------------------------------------------------ CLI

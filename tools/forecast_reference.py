@@ -6,6 +6,7 @@ How the committed file was made (once; the Rust tests only read its output and n
     python3 -m venv /tmp/smenv && /tmp/smenv/bin/pip install statsmodels
     /tmp/smenv/bin/python tools/forecast_reference.py > tests/data/airpassengers_statsmodels.csv
     /tmp/smenv/bin/python tools/forecast_reference.py --forecasts > tests/data/airpassengers_statsmodels_forecast.csv
+    /tmp/smenv/bin/python tools/forecast_reference.py --params > tests/data/airpassengers_statsmodels_params.csv
 
 Split: train on the first 120 months (1949-01 .. 1958-12), forecast the last 24 (1959-01 ..
 1960-12). Each configuration is fitted with statsmodels' defaults (initialization_method
@@ -32,6 +33,17 @@ def main():
     assert len(y) == 144 and y.sum() == 40363
     train, test = y[:120], y[120:]
     out = csv.writer(sys.stdout, lineterminator="\n")
+    if "--params" in sys.argv:
+        print("# statsmodels fitted parameters and initial states (full precision) for the undamped fits; "
+              "see tools/forecast_reference.py")
+        out.writerow(["seasonal", "alpha", "beta", "gamma", "l0", "b0"] + [f"s{j}" for j in range(12)])
+        for s in ["add", "mul"]:
+            p = ExponentialSmoothing(train, trend="add", seasonal=s, seasonal_periods=12).fit().params
+            out.writerow([s] + [repr(float(p[k])) for k in ["smoothing_level", "smoothing_trend",
+                                                             "smoothing_seasonal", "initial_level",
+                                                             "initial_trend"]]
+                         + [repr(float(v)) for v in p["initial_seasons"]])
+        return
     if "--forecasts" in sys.argv:
         print("# statsmodels point forecasts for 1959-01..1960-12 (h = 1..24); see tools/forecast_reference.py")
         out.writerow(["h", "add", "mul"])

@@ -196,8 +196,15 @@ pub fn project(
         path: "start_month".into(),
         message: format!("`{}` is not a month written YYYY-MM", plan.start_month),
     })?;
+    // `work` is the month's plan: the driven values are written straight into it every month.
+    // With item windows it holds only the items billed that month and is rebuilt (one copy of
+    // those items) only in the months where a window opens or closes — never a plan copy per
+    // month. `present[k]` is the plan index of `work.items[k]`, `pos[i]` the reverse.
     let mut work = plan.clone();
     work.growth.clear();
+    let windowed = !c.windows.is_empty();
+    let mut present: Vec<usize> = (0..plan.items.len()).collect();
+    let mut pos: Vec<Option<usize>> = (0..plan.items.len()).map(Some).collect();
     let mut seen: HashSet<usize> = HashSet::new();
     let mut out = Vec::with_capacity(months as usize);
     let mut cached: Option<cost::Estimate> = None;
@@ -205,6 +212,22 @@ pub fn project(
         let month = drivers::add_months(&plan.start_month, t).unwrap_or_default();
         let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
         let mut changed = t == 0;
+        if windowed
+            && (t == 0
+                || c.windows
+                    .values()
+                    .any(|(s, e)| *s == t || e.checked_add(1) == Some(t)))
+        {
+            present = (0..plan.items.len())
+                .filter(|i| c.windows.get(i).is_none_or(|(s, e)| (*s..=*e).contains(&t)))
+                .collect();
+            pos = vec![None; plan.items.len()];
+            for (k, &i) in present.iter().enumerate() {
+                pos[i] = Some(k);
+            }
+            work.items = present.iter().map(|&i| plan.items[i].clone()).collect();
+            changed = true;
+        }
         for (i, p) in &c.params {
             let v = Num::Value(p.value(&plan.growth, t, cal));
             if work.parameters[*i].value != v {
@@ -213,45 +236,26 @@ pub fn project(
             }
         }
         for ((i, field), p) in &c.fields {
+            let Some(k) = pos[*i] else { continue };
             let v = Num::Value(p.value(&plan.growth, t, cal));
-            if let Some(slot) = drivers::field_mut(&mut work.items[*i].resource, field)
+            if let Some(slot) = drivers::field_mut(&mut work.items[k].resource, field)
                 && *slot != v
             {
                 *slot = v;
                 changed = true;
             }
         }
-        // Which items are billed this month (original indices).
-        let present: Vec<usize> = if c.windows.is_empty() {
-            Vec::new()
-        } else {
-            (0..plan.items.len())
-                .filter(|i| c.windows.get(i).is_none_or(|(s, e)| (*s..=*e).contains(&t)))
-                .collect()
-        };
-        if !c.windows.is_empty()
-            && c.windows
-                .values()
-                .any(|(s, e)| *s == t || e.checked_add(1) == Some(t))
-        {
-            changed = true;
-        }
         let month_err = |source| ForecastError::Cost {
             month: month.clone(),
             source,
         };
         if changed || cached.is_none() {
-            let est = if c.windows.is_empty() {
-                cost::estimate(&work, catalog).map_err(month_err)?
-            } else {
-                let mut m = work.clone();
-                m.items = present.iter().map(|&i| work.items[i].clone()).collect();
-                let mut est = cost::estimate(&m, catalog).map_err(month_err)?;
+            let mut est = cost::estimate(&work, catalog).map_err(month_err)?;
+            if windowed {
                 for ic in &mut est.items {
                     ic.index = present[ic.index];
                 }
-                est
-            };
+            }
             cached = Some(est);
         }
         let Some(est) = cached.as_ref() else {

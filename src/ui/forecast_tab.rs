@@ -1,17 +1,17 @@
 //! Tab "Forecast": the plan's bill month by month under its growth drivers, the chart (stacked
 //! projection, bill history, the model's 80 %/95 % band) as a texture, the month-by-month
-//! table, the growth drivers (add / edit as JSON / remove, each change one undoable
-//! [`Command::SetGrowth`]), bill-history import, and export of the CSV, PNG and SVG.
+//! table, the growth drivers (a form per driver kind, [`super::forecast_drivers`]; each change
+//! one undoable command), bill-history import, and export of the CSV, PNG and SVG.
 //!
 //! The forecast is recomputed only when the plan generation or the imported history changes;
 //! the tab's state lives in egui's temporary memory so the app struct needs no new field.
 
-use crate::forecast::{self, BillHistory, Forecast, GrowthDriver, drivers};
+use crate::forecast::{self, BillHistory, Forecast};
 use crate::report::chart::{ChartKind, Theme};
 use crate::report::{forecast_chart, forecast_csv, format};
 use crate::ui::app::App;
-use crate::ui::commands::Command;
 use crate::ui::dialogs::FileKind;
+use crate::ui::forecast_drivers::{self, Drafts};
 use egui::RichText;
 
 /// What a chart texture was drawn for: plan and history generations, pixel size, dark, by group.
@@ -25,9 +25,8 @@ pub struct ForecastState {
     /// (plan generation, history generation) → the forecast or what stopped it.
     cached: Option<((u64, u64), Result<Forecast, String>)>,
     texture: Option<(ChartKey, egui::TextureHandle)>,
-    /// Driver being edited: index and its JSON text.
-    editing: Option<(usize, String)>,
-    edit_error: Option<String>,
+    /// Driver fields being typed, with their validation messages.
+    drafts: Drafts,
     by_group: bool,
     pub message: Option<String>,
 }
@@ -53,82 +52,6 @@ pub fn set_history(ctx: &egui::Context, history: Option<BillHistory>) {
     st.history = history;
     st.history_gen += 1;
     set_state(ctx, st);
-}
-
-/// A starting driver of each kind for the plan (first parameter / first item).
-fn templates(app: &App) -> Vec<GrowthDriver> {
-    let plan = &app.doc.plan;
-    let target = match (plan.parameters.first(), plan.items.first()) {
-        (Some(p), _) => Some(drivers::Target::Parameter(p.name.clone())),
-        (None, Some(it)) => drivers::fields_of(&it.resource).first().map(|f| {
-            drivers::Target::Item(drivers::ItemField {
-                id: it.id.clone(),
-                field: f.to_string(),
-            })
-        }),
-        _ => None,
-    };
-    let later = drivers::add_months(&plan.start_month, 6).unwrap_or_default();
-    let mut out = Vec::new();
-    if let Some(t) = target {
-        out.push(GrowthDriver::Compound {
-            target: t.clone(),
-            pct: 3.0,
-            per: drivers::Period::Month,
-            from: None,
-        });
-        out.push(GrowthDriver::Linear {
-            target: t.clone(),
-            per_month: 1.0,
-            from: None,
-        });
-        out.push(GrowthDriver::Logistic {
-            target: t.clone(),
-            cap: 1.0,
-            rate_pct: 20.0,
-            from: None,
-        });
-        out.push(GrowthDriver::Seasonal {
-            target: t.clone(),
-            factors: vec![1.0; 12],
-        });
-        out.push(GrowthDriver::Step {
-            target: t,
-            month: later.clone(),
-            add: None,
-            multiply: Some(2.0),
-        });
-    }
-    if let Some(it) = plan.items.first() {
-        out.push(GrowthDriver::ItemWindow {
-            item: it.id.clone(),
-            start: Some(later.clone()),
-            end: None,
-        });
-        out.push(GrowthDriver::PriceChange {
-            scope: drivers::PriceScope::Item(it.id.clone()),
-            month: later,
-            multiplier: 1.0,
-        });
-    }
-    out
-}
-
-/// Send the new driver list if the plan accepts it; otherwise keep the message.
-fn propose(app: &mut App, st: &mut ForecastState, growth: Vec<GrowthDriver>) -> bool {
-    let mut trial = app.doc.plan.clone();
-    trial.growth = growth;
-    match drivers::check(&trial) {
-        Ok(()) => {
-            app.send(Command::SetGrowth(trial.growth));
-            st.edit_error = None;
-            true
-        }
-        Err((path, message)) => {
-            st.edit_error = Some(format!("{path}: {message}"));
-            false
-        }
-    }
 }
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
@@ -157,7 +80,8 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                 .map_err(|e| e.to_string())
                         }) {
                         Ok(h) => {
-                            st.message = Some(format!("{} months imported", h.len()));
+                            st.message =
+                                Some(s.fc_months_imported.replace("{n}", &h.len().to_string()));
                             st.history = Some(h);
                             st.history_gen += 1;
                         }
@@ -168,7 +92,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     st.history = None;
                     st.history_gen += 1;
                 }
-                ui.checkbox(&mut st.by_group, "by group");
+                ui.checkbox(&mut st.by_group, s.fc_by_group);
                 if let Some(Ok(f)) = &result {
                     ui.menu_button(s.export, |ui| {
                         let stem = "forecast";
@@ -178,7 +102,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                             ChartKind::ByService
                         };
                         let mut out: Option<Result<String, String>> = None;
-                        if ui.button("CSV").clicked()
+                        if ui.button(s.fc_export_csv).clicked()
                             && let Some(p) = app
                                 .dialogs
                                 .pick_save(FileKind::EstimateCsv, &format!("{stem}.csv"))
@@ -221,7 +145,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             match &result {
                 Some(Ok(f)) => {
                     chart_ui(ui, &mut st, f, app.doc.generation);
-                    table_ui(ui, f, s.month, s.model_forecast);
+                    table_ui(ui, f, s);
                 }
                 Some(Err(e)) => {
                     ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
@@ -229,7 +153,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 None => {}
             }
             ui.add_space(10.0);
-            drivers_ui(app, ui, &mut st);
+            forecast_drivers::ui(app, ui, &mut st.drafts);
         });
     set_state(&ctx, st);
 }
@@ -260,12 +184,15 @@ fn chart_ui(ui: &mut egui::Ui, st: &mut ForecastState, f: &Forecast, generation:
     }
 }
 
-fn table_ui(ui: &mut egui::Ui, f: &Forecast, month: &str, model: &str) {
+fn table_ui(ui: &mut egui::Ui, f: &Forecast, s: &crate::ui::i18n::Strings) {
     if let Some(h) = &f.history {
-        ui.label(format!(
-            "{}: {} — held-out MAPE {:.2}% ({} months)",
-            model, h.description, h.holdout_mape, h.holdout_months
-        ));
+        ui.label(
+            s.fc_model_summary
+                .replace("{model}", s.model_forecast)
+                .replace("{desc}", &h.description)
+                .replace("{mape}", &format!("{:.2}", h.holdout_mape))
+                .replace("{n}", &h.holdout_months.to_string()),
+        );
     }
     let bands: std::collections::HashMap<&str, &forecast::Band> = f
         .history
@@ -276,10 +203,10 @@ fn table_ui(ui: &mut egui::Ui, f: &Forecast, month: &str, model: &str) {
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            ui.label(RichText::new(month).strong());
-            ui.label(RichText::new("Plan").strong());
-            ui.label(RichText::new(model).strong());
-            ui.label(RichText::new("80% / 95%").strong());
+            ui.label(RichText::new(s.month).strong());
+            ui.label(RichText::new(s.fc_plan).strong());
+            ui.label(RichText::new(s.model_forecast).strong());
+            ui.label(RichText::new(s.fc_intervals).strong());
             ui.end_row();
             for m in &f.projection.months {
                 ui.label(&m.month);
@@ -303,69 +230,9 @@ fn table_ui(ui: &mut egui::Ui, f: &Forecast, month: &str, model: &str) {
                 ui.end_row();
             }
         });
-    ui.label(format!(
-        "Total over {} months: {}",
-        f.projection.months.len(),
-        format::money(f.projection.total_usd())
-    ));
-}
-
-fn drivers_ui(app: &mut App, ui: &mut egui::Ui, st: &mut ForecastState) {
-    let s = app.strings();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(s.growth_drivers).strong().size(15.0));
-        ui.menu_button(s.add_driver, |ui| {
-            for t in templates(app) {
-                if ui.button(t.kind()).clicked() {
-                    let mut g = app.doc.plan.growth.clone();
-                    g.push(t);
-                    propose(app, st, g);
-                }
-            }
-        });
-    });
-    let growth = app.doc.plan.growth.clone();
-    for (i, d) in growth.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let json = serde_json::to_string(d).unwrap_or_default();
-            match &mut st.editing {
-                Some((k, text)) if *k == i => {
-                    ui.add(
-                        egui::TextEdit::singleline(text)
-                            .desired_width(ui.available_width() - 140.0),
-                    );
-                    if ui.button("✔").on_hover_text("Apply").clicked() {
-                        match serde_json::from_str::<GrowthDriver>(text) {
-                            Ok(nd) => {
-                                let mut g = growth.clone();
-                                g[i] = nd;
-                                if propose(app, st, g) {
-                                    st.editing = None;
-                                }
-                            }
-                            Err(e) => st.edit_error = Some(format!("growth[{i}]: {e}")),
-                        }
-                    }
-                    if ui.button("✖").on_hover_text("Cancel").clicked() {
-                        st.editing = None;
-                        st.edit_error = None;
-                    }
-                }
-                _ => {
-                    ui.monospace(json.clone());
-                    if ui.small_button("Edit").clicked() {
-                        st.editing = Some((i, json));
-                    }
-                    if ui.small_button("Remove").clicked() {
-                        let mut g = growth.clone();
-                        g.remove(i);
-                        propose(app, st, g);
-                    }
-                }
-            }
-        });
-    }
-    if let Some(e) = &st.edit_error {
-        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
-    }
+    ui.label(
+        s.fc_total_over
+            .replace("{n}", &f.projection.months.len().to_string())
+            .replace("{usd}", &format::money(f.projection.total_usd())),
+    );
 }

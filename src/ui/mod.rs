@@ -16,6 +16,7 @@ pub mod detail;
 pub mod dialogs;
 pub mod estimate_tab;
 pub mod fonts;
+pub mod forecast_drivers;
 pub mod forecast_tab;
 pub mod grid;
 pub mod i18n;

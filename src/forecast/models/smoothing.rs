@@ -224,6 +224,27 @@ pub fn filter(spec: &Spec, p: &Params, init: &State, y: &[f64]) -> (Vec<f64>, St
     (preds, st)
 }
 
+/// The state forecasts start from, as statsmodels' `ExponentialSmoothing` forecasts: its
+/// `_predict` fills the seasonal states after the sample with
+/// `s[nobs + m - 1 + j] = s[nobs - 1 + j % m]`, which overwrites the index updated by the last
+/// observation with the one from a season earlier; every forecast `h ≡ 0 (mod m)` (h = 12, 24 for
+/// monthly data) therefore uses the last observed month's index *before* its final update, and
+/// every other `h` the updated indices. This returns `last` with that one index put back, so that
+/// point forecasts, simulated intervals and ETS all follow the same indexing (checked point by
+/// point against statsmodels 0.15 on AirPassengers in tests/forecast.rs).
+pub fn forecast_origin(spec: &Spec, p: &Params, init: &State, y: &[f64], last: &State) -> State {
+    let mut origin = last.clone();
+    if spec.season == Season::None || y.is_empty() {
+        return origin;
+    }
+    // The index the last observation used (and then updated) is season[0] of the state before it.
+    let (_, before) = filter(spec, p, init, &y[..y.len() - 1]);
+    if let (Some(slot), Some(prev)) = (origin.season.last_mut(), before.season.first()) {
+        *slot = *prev;
+    }
+    origin
+}
+
 /// What a fit minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Objective {
@@ -241,7 +262,11 @@ pub struct Fit {
     pub error: Error,
     pub params: Params,
     pub init: State,
+    /// The state after the last observation.
     pub last: State,
+    /// The state forecasts start from: [`last`](Fit::last) with the seasonal index of the last
+    /// observed month taken from before its final update (see [`forecast_origin`]).
+    pub origin: State,
     /// Standard deviation of the one-step errors (absolute for additive errors, relative for
     /// multiplicative ones).
     pub sigma: f64,
@@ -392,6 +417,7 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
     }
     let (params, start) = run(&best.x);
     let (preds, last) = filter(&spec, &params, &start, y);
+    let origin = forecast_origin(&spec, &params, &start, y, &last);
     let error = match obj {
         Objective::Likelihood(e) => e,
         Objective::Sse => Error::Additive,
@@ -412,6 +438,7 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
         params,
         init: start,
         last,
+        origin,
         sigma: (ss / dof).sqrt(),
         objective: best.f,
         n: y.len(),
@@ -420,7 +447,7 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
 
 impl Fit {
     pub fn forecast(&self, h: usize) -> Vec<f64> {
-        forecast(&self.spec, &self.params, &self.last, h)
+        forecast(&self.spec, &self.params, &self.origin, h)
     }
 
     /// Prediction intervals by simulating 2,000 future paths of the state-space model with
@@ -433,7 +460,7 @@ impl Fit {
         let mut rng = Rng::new(0x005E_EDF0_CA57);
         let mut samples = vec![0.0; PATHS * h];
         for path in 0..PATHS {
-            let mut st = self.last.clone();
+            let mut st = self.origin.clone();
             for k in 0..h {
                 let yhat = predict(&self.spec, &self.params, &st);
                 let e = self.sigma * rng.normal();
