@@ -1267,6 +1267,9 @@ fn items_csv_survives_a_libreoffice_round_trip() {
     for (_, _, t) in file::samples() {
         items.extend(file::from_json_str(t, "s").unwrap().items);
     }
+    // Auto Scaling groups do not fit a CSV row: reading one back is refused with a clear error
+    // (checked by the embedded-samples test), so they stay out of this round trip.
+    items.retain(|it| !matches!(it.resource, Resource::ScalingGroup(_)));
     for (i, it) in items.iter_mut().enumerate() {
         it.id = format!("{}-{i}", it.id);
     }
