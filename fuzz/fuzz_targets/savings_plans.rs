@@ -11,6 +11,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let opts = Options {
         date: chrono::NaiveDate::from_ymd_opt(2025, 9, 1),
+        ..Options::default()
     };
     let Ok(file) = import::import_reader(data, "fuzz-offer", &opts) else {
         return;
