@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build every cargo-fuzz target in fuzz/ and run each in turn for SECONDS_PER_TARGET (default 60),
+# Build every cargo-fuzz target in fuzz/ and run each in turn for SECONDS_PER_TARGET (default 60)
+# or FUZZ_RUNS executions (default 10,000,000), whichever comes first,
 # starting from the committed seeds (fuzz/seeds/<target>/ copied into fuzz/corpus/<target>/, which
 # keeps what earlier runs found). One process per target, one at a time (single core).
 # Prints each target's executions, exec/s, time and result; exits 1 if any target failed.
@@ -17,6 +18,7 @@ shift $(( $# > 0 ? 1 : 0 ))
 cd "$(dirname "$0")/../fuzz" || exit 2
 export RUSTC_BOOTSTRAP=1
 san="${FUZZ_SANITIZER:-none}"
+runs="${FUZZ_RUNS:-10000000}"
 
 if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets < <(cargo fuzz list); fi
 cargo fuzz build --sanitizer "$san" || exit 2
@@ -30,7 +32,7 @@ for t in "${targets[@]}"; do
     log="logs/$t.log"
     start=$(date +%s)
     cargo fuzz run --sanitizer "$san" "$t" "corpus/$t" -- \
-        -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time="$secs" -runs="$runs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 >"$log" 2>&1
     rc=$?
     elapsed=$(( $(date +%s) - start ))
