@@ -115,6 +115,38 @@ pub fn forecast_hour(history: &[f64], now: usize, h: usize) -> Option<f64> {
     (count > 0).then(|| sum / count as f64)
 }
 
+/// Forecast capacity per hour of the run, as the step loop uses it, worked out before the loop.
+///
+/// The forecast for an hour is made at the latest refresh `ff = ⌊hour / 6⌋ × 6` and reads only
+/// the hourly means of demand before `ff` — complete hours, all known from the demand series
+/// alone. So `table[H]` = the capacity (`ceil(load / (capacity_per_unit × target_pct / 100))`,
+/// 0 without a forecast) for hour `H + ahead` as forecast at the refresh of hour `H`, where
+/// `ahead` is 0 (the hour a step is in) or 1 (the next hour, launched a buffer early).
+/// Same operations in the same order as evaluating it step by step, so the same numbers.
+pub fn capacity_table(
+    demand: &[f64],
+    steps_per_hour: usize,
+    capacity_per_unit: f64,
+    target_pct: f64,
+    ahead: usize,
+) -> Vec<u32> {
+    let sph = steps_per_hour.max(1);
+    // Hourly means of the complete hours: the history a refresh reads.
+    let history: Vec<f64> = demand
+        .chunks_exact(sph)
+        .map(|c| c.iter().fold(0.0, |s, d| s + d) / sph as f64)
+        .collect();
+    let hours = demand.len().div_ceil(sph);
+    (0..hours)
+        .map(|hour| {
+            let refresh = hour - hour % REFRESH_HOURS;
+            forecast_hour(&history, refresh, hour + ahead).map_or(0, |load| {
+                super::policy::target_tracking_capacity(load, capacity_per_unit, target_pct) as u32
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

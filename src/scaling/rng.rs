@@ -22,7 +22,9 @@ impl SplitMix64 {
     /// Uniform in [0, 1).
     #[inline]
     pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        // `>> 11` leaves 53 bits, so the i64 conversion is exact and the same value as the
+        // u64 one, which baseline x86-64 has no single instruction for.
+        ((self.next_u64() >> 11) as i64) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// Zero-mean noise with standard deviation 1 (triangular: sum of two uniforms, scaled by √6).

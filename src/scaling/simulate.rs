@@ -452,21 +452,31 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut alarms = vec![AlarmState::default(); policies.len()];
     let mut cooldown_until = 0usize;
 
-    // Predictive scaling state.
+    // Predictive scaling: the forecast reads only hourly demand means before its refresh, so
+    // the capacity each hour's floor is set to is tabled before the loop
+    // ([`predictive::capacity_table`]). The floor for the next hour is set `pred_buffer` steps
+    // before it: at the step of the hour whose index within the hour is `floor_at`.
     let pred = group.predictive.as_ref();
     let pred_buffer = pred.map_or(0, |p| steps_of(p.scheduling_buffer_s, step_s));
-    let mut history: Vec<f64> = Vec::with_capacity(if pred.is_some() {
-        n / steps_per_hour + 1
-    } else {
-        0
-    });
-    let mut hour_sum = 0.0;
-    // Hour of the last forecast refresh; forecasts are evaluated lazily for the hours used
-    // (as made at that refresh: only history before it is read), the last one memoised.
-    let mut forecast_from = usize::MAX;
-    let mut memo: ((usize, usize), u32) = ((usize::MAX, usize::MAX), 0);
+    let floor_at = (steps_per_hour - pred_buffer % steps_per_hour) % steps_per_hour;
+    let floor_table = match pred {
+        Some(p) if p.mode == PredictiveMode::ForecastAndScale => predictive::capacity_table(
+            demand,
+            steps_per_hour,
+            cap,
+            p.target_pct,
+            (pred_buffer > 0) as usize,
+        ),
+        _ => Vec::new(),
+    };
+    // The forecast of the step's own hour, shown in per-step records only.
+    let forecast_table = match pred {
+        Some(p) if opts.keep_steps => {
+            predictive::capacity_table(demand, steps_per_hour, cap, p.target_pct, 0)
+        }
+        _ => Vec::new(),
+    };
     let mut pred_floor = 0u32;
-    let mut current_forecast = 0u32;
 
     let mut steps = Vec::with_capacity(if opts.keep_steps { n } else { 0 });
     let mut events = Vec::new();
@@ -477,6 +487,8 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut mi = 0usize;
     let mut month_end = month_ends[0];
     let mut acc = MonthAcc::default();
+    // Hour of the run (from `start`) and step within it, counted rather than divided.
+    let (mut hour, mut in_hour) = (0usize, 0usize);
 
     for (t, &d) in demand.iter().enumerate() {
         if t >= month_end && mi + 1 < month_ends.len() {
@@ -486,8 +498,6 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
             }
             month_end = month_ends[mi];
         }
-        let in_hour = t % steps_per_hour;
-        let hour = t / steps_per_hour;
         // 1. Units that finished warming up or being replaced start serving.
         in_service += warming.take_ready(t) + replacing.take_ready(t);
         let warming_now = warming.total;
@@ -518,48 +528,13 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         }
         desired = desired.clamp(min, max);
 
-        // 3. Predictive scaling: history at hour ends, refresh every 6 h, floor at each hour.
-        if let Some(p) = pred {
-            if in_hour == 0 && t > 0 {
-                history.push(hour_sum / steps_per_hour as f64);
-                hour_sum = 0.0;
-            }
-            if in_hour == 0 && hour.is_multiple_of(predictive::REFRESH_HOURS) {
-                forecast_from = hour;
-            }
-            let mut cap_at = |h: usize| {
-                if forecast_from != usize::MAX
-                    && h >= forecast_from
-                    && h < forecast_from + predictive::HORIZON_HOURS
-                {
-                    if memo.0 == (forecast_from, h) {
-                        return memo.1;
-                    }
-                    let c = predictive::forecast_hour(&history, forecast_from, h)
-                        .map_or(0, |load| {
-                            policy::target_tracking_capacity(load, cap, p.target_pct) as u32
-                        });
-                    memo = ((forecast_from, h), c);
-                    c
-                } else {
-                    0
-                }
-            };
-            if in_hour == 0 {
-                current_forecast = cap_at(hour);
-            }
-            // Launch for the next hour `pred_buffer` steps early.
-            let ahead = t + pred_buffer;
-            if ahead.is_multiple_of(steps_per_hour) {
-                let f = cap_at(ahead / steps_per_hour);
-                pred_floor = if p.mode == PredictiveMode::ForecastAndScale {
-                    max = p.raised_max(f, max);
-                    f
-                } else {
-                    0
-                };
-            }
-            hour_sum += d;
+        // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
+        // `pred_buffer` steps early); forecast-and-scale may raise max.
+        if in_hour == floor_at
+            && let (Some(p), Some(&f)) = (pred, floor_table.get(hour))
+        {
+            max = p.raised_max(f, max);
+            pred_floor = f;
         }
 
         // 4. Dynamic policies.
@@ -825,9 +800,14 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                 replacing: replacing.total,
                 on_demand: od,
                 spot,
-                forecast: current_forecast,
+                forecast: forecast_table.get(hour).copied().unwrap_or(0),
                 unmet,
             });
+        }
+        in_hour += 1;
+        if in_hour == steps_per_hour {
+            in_hour = 0;
+            hour += 1;
         }
     }
     acc.flush(&mut months[mi], step_h);
