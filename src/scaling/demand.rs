@@ -247,18 +247,26 @@ impl Profile {
                     )
                 });
             let end = per_day.min(k + (n - out.len()));
-            // One pass per day over the table; `extend` over a range needs no capacity check
-            // per value.
-            out.extend((k..end).map(|kk| {
-                let mut v = day_factor * daily[kk];
-                if kk >= from && kk < to {
-                    v *= f;
+            // One pass per day over the table, split at the spike so the loops test nothing
+            // per value but the noise (same operations in the same order as value by value).
+            let (a, b) = (from.clamp(k, end), to.clamp(k, end).max(from.clamp(k, end)));
+            for (range, spike) in [(k..a, None), (a..b, Some(f)), (b..end, None)] {
+                let part = &daily[range];
+                match (spike, noise_sd > 0.0) {
+                    (None, false) => out.extend(part.iter().map(|x| (day_factor * x).max(0.0))),
+                    (None, true) => {
+                        out.extend(part.iter().map(|x| {
+                            (day_factor * x * (1.0 + noise_sd * rng.next_noise())).max(0.0)
+                        }))
+                    }
+                    (Some(f), false) => {
+                        out.extend(part.iter().map(|x| (day_factor * x * f).max(0.0)))
+                    }
+                    (Some(f), true) => out.extend(part.iter().map(|x| {
+                        (day_factor * x * f * (1.0 + noise_sd * rng.next_noise())).max(0.0)
+                    })),
                 }
-                if noise_sd > 0.0 {
-                    v *= 1.0 + noise_sd * rng.next_noise();
-                }
-                v.max(0.0)
-            }));
+            }
             k = 0;
             day_index += 1;
             date = date.succ_opt().unwrap_or(date);

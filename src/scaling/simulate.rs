@@ -449,7 +449,11 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut in_service = desired;
     let mut warming = Queue::new();
     let mut replacing = Queue::new();
-    let mut alarms = vec![AlarmState::default(); policies.len()];
+    // Each policy next to its alarm state: one walk over one slice per step.
+    let mut policies: Vec<(Resolved, AlarmState)> = policies
+        .into_iter()
+        .map(|p| (p, AlarmState::default()))
+        .collect();
     let mut cooldown_until = 0usize;
 
     // Predictive scaling: the forecast reads only hourly demand means before its refresh, so
@@ -545,7 +549,8 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         let mut tt_in_all = true;
         let mut tt_in_any = false;
         let mut tt_in_best: Option<(u32, usize)> = None;
-        for (pi, (p, st)) in policies.iter().zip(alarms.iter_mut()).enumerate() {
+        for (pi, (p, st)) in policies.iter_mut().enumerate() {
+            let p = &*p;
             match p {
                 Resolved::TargetTracking {
                     target_pct,
@@ -716,7 +721,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         desired = desired.clamp(min, max);
         if desired != before {
             if let Some(Cause::Policy(pi)) = cause
-                && let Resolved::Simple { cooldown, .. } = policies[pi]
+                && let Resolved::Simple { cooldown, .. } = policies[pi].0
             {
                 let wait = if desired > before { launch_warm } else { 0 };
                 cooldown_until = t + wait + cooldown;
