@@ -131,16 +131,24 @@ pub fn capacity_table(
     ahead: usize,
 ) -> Vec<u32> {
     let sph = steps_per_hour.max(1);
-    // Hourly means of the complete hours: the history a refresh reads.
-    let history: Vec<f64> = demand
-        .chunks_exact(sph)
-        .map(|c| c.iter().fold(0.0, |s, d| s + d) / sph as f64)
-        .collect();
+    // Hourly means of the complete hours: the history a refresh reads. At hourly steps the
+    // mean of an hour is its one value (`(0 + d) / 1`, up to the sign of a zero, which no
+    // forecast capacity can tell), so the demand is read in place.
+    let means: Vec<f64>;
+    let history: &[f64] = if sph == 1 {
+        demand
+    } else {
+        means = demand
+            .chunks_exact(sph)
+            .map(|c| c.iter().fold(0.0, |s, d| s + d) / sph as f64)
+            .collect();
+        &means
+    };
     let hours = demand.len().div_ceil(sph);
     (0..hours)
         .map(|hour| {
             let refresh = hour - hour % REFRESH_HOURS;
-            forecast_hour(&history, refresh, hour + ahead).map_or(0, |load| {
+            forecast_hour(history, refresh, hour + ahead).map_or(0, |load| {
                 super::policy::target_tracking_capacity(load, capacity_per_unit, target_pct) as u32
             })
         })

@@ -285,7 +285,7 @@ enum Resolved<'a> {
 #[inline]
 fn tt_capacity(demand: f64, denom: f64) -> i64 {
     let x = demand / denom;
-    policy::ceil_nonneg((x - x.abs() * 1e-12).max(0.0)) as i64
+    policy::ceil_nonneg_i64((x - x.abs() * 1e-12).max(0.0))
 }
 
 /// On-Demand / Spot split and On-Demand instance count of each running capacity, computed
