@@ -145,14 +145,26 @@ pub fn capacity_table(
         &means
     };
     let hours = demand.len().div_ceil(sph);
-    (0..hours)
+    let capacity = |load: f64| {
+        super::policy::target_tracking_capacity(load, capacity_per_unit, target_pct) as u32
+    };
+    // The first two weeks: the general forecast.
+    let warm_up = hours.min(MAX_HISTORY_HOURS);
+    let mut table: Vec<u32> = (0..warm_up)
         .map(|hour| {
             let refresh = hour - hour % REFRESH_HOURS;
-            forecast_hour(history, refresh, hour + ahead).map_or(0, |load| {
-                super::policy::target_tracking_capacity(load, capacity_per_unit, target_pct) as u32
-            })
+            forecast_hour(history, refresh, hour + ahead).map_or(0, capacity)
         })
-        .collect()
+        .collect();
+    // From then on every refresh has two weeks of history and the hour is less than a week
+    // past it: [`forecast_hour`]'s steady state, the same two hours of the week, one and two
+    // weeks back (the same expression, so the same value).
+    const WEEK: usize = 7 * 24;
+    table.extend((warm_up..hours).map(|hour| {
+        let h = hour + ahead;
+        capacity((history[h - WEEK] + history[h - 2 * WEEK]) / 2.0)
+    }));
+    table
 }
 
 #[cfg(test)]
@@ -206,6 +218,29 @@ mod tests {
                     by_loop(&hist[..now], now, h),
                     "now {now} h {h}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn capacity_table_equals_the_forecast_hour_by_hour() {
+        let mut r = crate::scaling::rng::SplitMix64::new(9);
+        let demand: Vec<f64> = (0..24 * 60).map(|_| r.next_f64() * 5000.0).collect();
+        for sph in [1usize, 12] {
+            let history: Vec<f64> = demand
+                .chunks_exact(sph)
+                .map(|c| c.iter().fold(0.0, |s, d| s + d) / sph as f64)
+                .collect();
+            for ahead in [0, 1] {
+                let table = capacity_table(&demand, sph, 400.0, 60.0, ahead);
+                assert_eq!(table.len(), demand.len().div_ceil(sph));
+                for (hour, &c) in table.iter().enumerate() {
+                    let refresh = hour - hour % REFRESH_HOURS;
+                    let want = forecast_hour(&history, refresh, hour + ahead).map_or(0, |l| {
+                        crate::scaling::policy::target_tracking_capacity(l, 400.0, 60.0) as u32
+                    });
+                    assert_eq!(c, want, "sph {sph} ahead {ahead} hour {hour}");
+                }
             }
         }
     }
