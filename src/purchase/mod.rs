@@ -23,6 +23,7 @@
 pub mod cashflow;
 pub mod optimise;
 pub mod options;
+pub mod schedule;
 pub mod series;
 pub mod subject;
 
