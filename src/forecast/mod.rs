@@ -6,6 +6,7 @@
 //! history is given, the chosen model's forecast for the months after the history with 80 % and
 //! 95 % prediction intervals.
 
+pub mod commitments;
 pub mod drivers;
 pub mod history;
 pub mod intervals;
@@ -19,6 +20,7 @@ use crate::plan::Plan;
 pub use drivers::GrowthDriver;
 pub use history::BillHistory;
 pub use intervals::Band;
+pub use commitments::{Commitment, CommitmentEvent, EventKind};
 pub use project::{MonthCost, Projection};
 use serde::Serialize;
 
@@ -33,6 +35,8 @@ pub enum ForecastError {
         #[source]
         source: CostError,
     },
+    #[error("item `{item}`: commitment: {message}")]
+    Commitment { item: String, message: String },
     #[error("bill history: {0}")]
     History(String),
 }

@@ -249,6 +249,17 @@ pub struct Strings {
     pub fc_err_above_minus_100: &'static str,
     pub fc_err_month: &'static str,
     pub fc_month_names: [&'static str; 12],
+    // Forecast commitments (RI / Savings Plan terms over the horizon).
+    pub fc_kind_commitment: &'static str,
+    pub fc_commit_start: &'static str,
+    pub fc_at_term_end: &'static str,
+    pub fc_renew: &'static str,
+    pub fc_lapse: &'static str,
+    pub fc_upfront: &'static str,
+    pub fc_commitment_events: &'static str,
+    pub fc_commitments_title: &'static str,
+    pub fc_renew_default: &'static str,
+    pub fc_owed_after: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -470,6 +481,16 @@ pub static EN: Strings = Strings {
     fc_month_names: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],
+    fc_kind_commitment: "Commitment term (RI / Savings Plan)",
+    fc_commit_start: "Start (YYYY-MM, optional: first billed month)",
+    fc_at_term_end: "At the end of each term",
+    fc_renew: "Renew (upfront again, same rates)",
+    fc_lapse: "Let it expire (On-Demand after)",
+    fc_upfront: "Upfront",
+    fc_commitment_events: "Commitments",
+    fc_commitments_title: "Commitments over the horizon",
+    fc_renew_default: "renews (default: no commitment driver)",
+    fc_owed_after: "owed after the horizon",
 };
 
 pub static KO: Strings = Strings {
@@ -691,4 +712,14 @@ pub static KO: Strings = Strings {
     fc_month_names: [
         "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월",
     ],
+    fc_kind_commitment: "약정 기간 (RI / Savings Plan)",
+    fc_commit_start: "시작 (YYYY-MM, 선택: 첫 과금 월)",
+    fc_at_term_end: "각 기간이 끝나면",
+    fc_renew: "갱신 (선결제 다시, 같은 요금)",
+    fc_lapse: "만료 (이후 온디맨드)",
+    fc_upfront: "선결제",
+    fc_commitment_events: "약정",
+    fc_commitments_title: "기간 내 약정",
+    fc_renew_default: "갱신 (기본값: 약정 드라이버 없음)",
+    fc_owed_after: "기간 이후 남은 약정액",
 };
