@@ -64,20 +64,6 @@ pub fn forecast_csv(f: &Forecast) -> String {
                 e(),
             ]);
         }
-        for ev in &m.events {
-            rows.push([
-                "commitment".into(),
-                m.month.clone(),
-                neutralise(&ev.item).into_owned(),
-                e(),
-                decimal(ev.upfront_usd),
-                e(),
-                e(),
-                e(),
-                e(),
-                ev.kind.as_str().into(),
-            ]);
-        }
         for (g, v) in &m.by_group {
             rows.push([
                 "plan_group".into(),
@@ -90,6 +76,20 @@ pub fn forecast_csv(f: &Forecast) -> String {
                 e(),
                 e(),
                 e(),
+            ]);
+        }
+        for ev in &m.events {
+            rows.push([
+                "commitment".into(),
+                m.month.clone(),
+                neutralise(&ev.item).into_owned(),
+                e(),
+                decimal(ev.upfront_usd),
+                e(),
+                e(),
+                e(),
+                e(),
+                ev.kind.as_str().into(),
             ]);
         }
     }
@@ -231,9 +231,9 @@ pub fn forecast_table(f: &Forecast) -> String {
             );
             if c.owed_after_horizon_months > 0 {
                 s += &format!(
-                    "; {} owed after the horizon ({} months)",
-                    money(c.owed_after_horizon_usd),
-                    c.owed_after_horizon_months
+                    "; its term runs {} months past the horizon: {} recurring fees still owed",
+                    c.owed_after_horizon_months,
+                    money(c.owed_after_horizon_usd)
                 );
             }
             s.push('\n');
