@@ -8,14 +8,18 @@
 //! lie before the horizon (a reservation already owned: its upfront fee was paid before, only
 //! the rest of its term is in the horizon). It runs for its term, 12 or 36 calendar months
 //! ([`crate::purchase::schedule::TermSchedule`], the arithmetic the purchase comparison uses).
-//! AWS bills the payment options this way (aws.amazon.com/ec2/pricing/reserved-instances/pricing,
-//! "Payment options"; docs.aws.amazon.com/savingsplans/latest/userguide/sp-payment-options.html):
+//! AWS bills the payment options this way (Amazon EC2 Reserved Instances and Other AWS
+//! Reservation Models whitepaper, "Reserved Instances payment options",
+//! docs.aws.amazon.com/whitepapers/latest/cost-optimization-reservation-models/reserved-instances-payment-options.html;
+//! Savings Plans offer the same three options):
 //! * **All Upfront**: the whole term paid at its start, no hourly charge;
 //! * **Partial Upfront**: part paid at the start, the rest at a discounted hourly rate for every
 //!   hour of the term;
 //! * **No Upfront**: a discounted hourly rate for every hour of the term;
 //!
-//! and "you pay for the entire term regardless of actual usage" — so when an item stops
+//! and "with Reserved Instances, you pay for the entire term regardless of actual use … When
+//! Reserved Instances expire, you are charged On-Demand Instance rates" (same whitepaper,
+//! "Reserved Instances billing", …/reserved-instances-billing.html) — so when an item stops
 //! (`item_window` end) inside a term, the commitment's recurring fee is still charged every
 //! month to the end of that term (priced as [`crate::purchase::options::price`] prices the
 //! commitment: `count × 730 h × hourly`), and no renewal follows.
@@ -176,16 +180,21 @@ pub(crate) fn resolve(
         };
         let (ws, we) = windows.get(&i).copied().unwrap_or((i32::MIN, i32::MAX));
         let driver = plan.growth.iter().enumerate().find_map(|(d, g)| match g {
-            crate::forecast::GrowthDriver::Commitment { item: id, start, renew } if *id == item.id => {
-                Some((d, start.as_deref(), *renew))
-            }
+            crate::forecast::GrowthDriver::Commitment {
+                item: id,
+                start,
+                renew,
+            } if *id == item.id => Some((d, start.as_deref(), *renew)),
             _ => None,
         });
         let explicit = driver.and_then(|(d, s, _)| s.map(|s| (d, s)));
         let start = match explicit {
             Some((d, m)) => {
                 let s = offset(m).ok_or_else(|| {
-                    (format!("growth[{d}].start"), format!("`{m}` is not a month written YYYY-MM"))
+                    (
+                        format!("growth[{d}].start"),
+                        format!("`{m}` is not a month written YYYY-MM"),
+                    )
                 })?;
                 if s < ws || s > we {
                     return Err((

@@ -17,10 +17,10 @@ pub mod select;
 use crate::catalog::Catalog;
 use crate::cost::CostError;
 use crate::plan::Plan;
+pub use commitments::{Commitment, CommitmentEvent, EventKind};
 pub use drivers::GrowthDriver;
 pub use history::BillHistory;
 pub use intervals::Band;
-pub use commitments::{Commitment, CommitmentEvent, EventKind};
 pub use project::{MonthCost, Projection};
 use serde::Serialize;
 

@@ -402,7 +402,9 @@ pub fn project(
                 let after = s.months_owed_after(months as i32);
                 if after > 0 {
                     let fee = match billed {
-                        Some(k) => commitments::recurring_fee(&work, k, catalog).map_err(fee_err)?,
+                        Some(k) => {
+                            commitments::recurring_fee(&work, k, catalog).map_err(fee_err)?
+                        }
                         None => r.unused_fee,
                     };
                     r.summary.owed_after_horizon_months = after as u32;

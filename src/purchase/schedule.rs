@@ -1,11 +1,11 @@
 //! When a commitment's terms run, on a month axis: the one place the term arithmetic lives.
 //!
 //! A Reserved Instance or Savings Plan bought in month `start` runs for `term_months` calendar
-//! months (12 or 36) and is billed every one of them, used or not (AWS: "you pay for the entire
-//! term regardless of actual usage", aws.amazon.com/ec2/pricing/reserved-instances/pricing; a
-//! Savings Plan is "a commitment to a consistent amount of usage … for a 1 or 3 year term",
-//! docs.aws.amazon.com/savingsplans/latest/userguide/what-is-savings-plans.html). Its upfront
-//! fee is paid when a term starts. When `renew` is set a new term starts the month the previous
+//! months (12 or 36) and is billed every one of them, used or not ("with Reserved Instances,
+//! you pay for the entire term regardless of actual use", Amazon EC2 Reserved Instances and
+//! Other AWS Reservation Models whitepaper, docs.aws.amazon.com/whitepapers/latest/
+//! cost-optimization-reservation-models/reserved-instances-billing.html). Its upfront fee is
+//! paid when a term starts. When `renew` is set a new term starts the month the previous
 //! one ends — but only while the item is still in use (`last_used`); a term already running when
 //! the item stops is still owed to its end.
 //!

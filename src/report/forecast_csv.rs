@@ -227,7 +227,11 @@ pub fn forecast_table(f: &Forecast) -> String {
                 c.option,
                 c.term_months,
                 c.start_month,
-                if c.start_set { "" } else { " (first billed month)" }
+                if c.start_set {
+                    ""
+                } else {
+                    " (first billed month)"
+                }
             );
             if c.owed_after_horizon_months > 0 {
                 s += &format!(
