@@ -118,7 +118,10 @@ fn events(p: &Projection, t: usize) -> Vec<EventKind> {
 // follow it; this test says which numbers they were worked with.
 #[test]
 fn worked_examples_use_these_catalogue_rates() {
-    assert_eq!(rates(Term::OneYear, Payment::AllUpfront), (0.0, 494.0, 0.096));
+    assert_eq!(
+        rates(Term::OneYear, Payment::AllUpfront),
+        (0.0, 494.0, 0.096)
+    );
     assert_eq!(
         rates(Term::OneYear, Payment::PartialUpfront),
         (0.029, 252.0, 0.096)
@@ -191,7 +194,13 @@ fn one_year_all_upfront_not_renewed_falls_back_to_on_demand() {
 // the horizon (reported, not in the total — as the purchase comparison reports it).
 #[test]
 fn three_year_partial_upfront_over_60_months() {
-    let p = run(&plan(2, Term::ThreeYears, Payment::PartialUpfront, 60, vec![]));
+    let p = run(&plan(
+        2,
+        Term::ThreeYears,
+        Payment::PartialUpfront,
+        60,
+        vec![],
+    ));
     assert_eq!(upfront_months(&p), vec![0, 36]);
     assert!(close(p.months[36].upfront_usd, 1010.0));
     assert!(p.months.iter().all(|m| close(m.monthly_usd, 27.74)));
@@ -208,10 +217,7 @@ fn three_year_partial_upfront_over_60_months() {
         vec![commitment("web", None, false)],
     ));
     assert_eq!(upfront_months(&p), vec![0]);
-    assert!(close(
-        p.total_usd(),
-        1010.0 + 36.0 * 27.74 + 24.0 * 140.16
-    ));
+    assert!(close(p.total_usd(), 1010.0 + 36.0 * 27.74 + 24.0 * 140.16));
     assert_eq!(p.owed_after_horizon_usd(), 0.0);
 }
 
@@ -241,7 +247,10 @@ fn a_commitment_starting_mid_horizon() {
     assert_eq!(p.commitments[0].start_month, "2027-07");
     assert!(p.commitments[0].start_set);
     assert!(close(p.owed_after_horizon_usd(), 127.02));
-    assert!(close(p.total_usd(), 6.0 * 70.08 + 2.0 * 252.0 + 18.0 * 21.17));
+    assert!(close(
+        p.total_usd(),
+        6.0 * 70.08 + 2.0 * 252.0 + 18.0 * 21.17
+    ));
 }
 
 // The fleet stops after August 2027 (item_window end) inside its first 1-year Partial Upfront
@@ -346,12 +355,24 @@ fn commitment_drivers_are_checked_and_named() {
     // Twice for one item, unknown item, bad month.
     let p = plan(1, Term::OneYear, Payment::AllUpfront, 12, vec![]);
     let mut q = p.clone();
-    q.growth = vec![commitment("web", None, true), commitment("web", None, false)];
-    assert_eq!(forecast::drivers::check(&q).unwrap_err().0, "growth[1].item");
+    q.growth = vec![
+        commitment("web", None, true),
+        commitment("web", None, false),
+    ];
+    assert_eq!(
+        forecast::drivers::check(&q).unwrap_err().0,
+        "growth[1].item"
+    );
     q.growth = vec![commitment("nope", None, true)];
-    assert_eq!(forecast::drivers::check(&q).unwrap_err().0, "growth[0].item");
+    assert_eq!(
+        forecast::drivers::check(&q).unwrap_err().0,
+        "growth[0].item"
+    );
     q.growth = vec![commitment("web", Some("2027-13"), true)];
-    assert_eq!(forecast::drivers::check(&q).unwrap_err().0, "growth[0].start");
+    assert_eq!(
+        forecast::drivers::check(&q).unwrap_err().0,
+        "growth[0].start"
+    );
     // A start outside the months the item is billed.
     q.growth = vec![
         GrowthDriver::ItemWindow {
@@ -361,7 +382,9 @@ fn commitment_drivers_are_checked_and_named() {
         },
         commitment("web", Some("2027-02"), true),
     ];
-    let err = project::project(&q, embedded(), None).unwrap_err().to_string();
+    let err = project::project(&q, embedded(), None)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("growth[1].start"), "{err}");
 }
 
@@ -396,15 +419,27 @@ fn reports_show_upfront_and_events_per_month() {
     assert!(csv.starts_with(
         "record,month,name,usd,upfront_usd,lo80_usd,hi80_usd,lo95_usd,hi95_usd,event\r\n"
     ));
-    assert!(csv.contains("\r\ncommitment,2027-01,web,,988,,,,,starts\r\n"), "{csv}");
-    assert!(csv.contains("\r\ncommitment,2028-01,web,,0,,,,,expires\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\ncommitment,2027-01,web,,988,,,,,starts\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\r\ncommitment,2028-01,web,,0,,,,,expires\r\n"),
+        "{csv}"
+    );
     assert!(csv.contains(
         "\r\ncommitment_term,2027-01,web,0,,,,,,\"RI standard 1yr All Upfront 12 months, expire\"\r\n"
     ));
     let table = cloudplan::report::forecast_csv::forecast_table(&f);
-    assert!(table.contains("web: starts (upfront $988.00, term to 2027-12)"), "{table}");
+    assert!(
+        table.contains("web: starts (upfront $988.00, term to 2027-12)"),
+        "{table}"
+    );
     assert!(table.contains("web: expires → On-Demand"), "{table}");
-    assert!(table.contains("not renewed: On-Demand after its term"), "{table}");
+    assert!(
+        table.contains("not renewed: On-Demand after its term"),
+        "{table}"
+    );
     let json = serde_json::to_value(&f).unwrap();
     let m0 = &json["projection"]["months"][0];
     assert_eq!(m0["events"][0]["kind"], "starts");
@@ -429,7 +464,11 @@ fn by_hand(
         .map(|t| {
             let covered = t >= start && (renew || t < start + tm);
             if covered {
-                let upfront = if (t - start) % tm == 0 { count * up } else { 0.0 };
+                let upfront = if (t - start) % tm == 0 {
+                    count * up
+                } else {
+                    0.0
+                };
                 count * H * ri + upfront
             } else {
                 count * H * od

@@ -24,7 +24,10 @@ fn harness() -> Harness<'static, App> {
     );
     // The Seoul sample buys its app servers and its database with 1-year reservations; over 24
     // months each term starts, then renews (the default) or expires.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seoul-web-app.cloudplan.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/seoul-web-app.cloudplan.json"
+    );
     let mut plan = file::from_json_str(&std::fs::read_to_string(path).unwrap(), path).unwrap();
     plan.horizon_months = 24;
     app.doc.replace(plan, None, load::embedded());
@@ -51,7 +54,11 @@ fn the_table_shows_commitment_events_and_a_driver_lets_one_expire() {
     h.get_by_label("Upfront");
     h.get_by_label("Commitments");
     assert!(p.months[0].upfront_usd > 0.0);
-    assert!(h.query_all_by_label(&money(p.months[0].upfront_usd)).count() >= 1);
+    assert!(
+        h.query_all_by_label(&money(p.months[0].upfront_usd))
+            .count()
+            >= 1
+    );
     for e in &p.months[0].events {
         assert_eq!(e.kind, EventKind::Starts);
         assert!(
@@ -73,7 +80,8 @@ fn the_table_shows_commitment_events_and_a_driver_lets_one_expire() {
     // Add a commitment driver from the menu: the first committed item, renewing.
     h.get_by_label("Add driver").click();
     h.run();
-    h.get_by_label("Commitment term (RI / Savings Plan)").click();
+    h.get_by_label("Commitment term (RI / Savings Plan)")
+        .click();
     h.run();
     let item = match &h.state().doc.plan.growth[..] {
         [GrowthDriver::Commitment { item, start, renew }] => {
