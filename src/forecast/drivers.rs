@@ -12,7 +12,7 @@
 //! | `step` | `{"kind":"step","target":T,"month":"YYYY-MM","add":n}` or `"multiply":f` | from that month on `v+n` or `v·f` |
 //! | `item_window` | `{"kind":"item_window","item":"id","start":"YYYY-MM","end":"YYYY-MM"}` | the item is billed only from `start` to `end` (both inclusive, each optional) |
 //! | `price_change` | `{"kind":"price_change","scope":{"item":"id"}\|{"service":"lambda"},"month":"YYYY-MM","multiplier":f}` | from that month the cost of the item / service × `f` |
-//! | `commitment` | `{"kind":"commitment","item":"id","start":"YYYY-MM","renew":true\|false}` | the item's Reserved Instance / Savings Plan term starts in `start` (optional; default: the item's first billed month) and, when it ends, renews or falls back to On-Demand (see [`super::commitments`]) |
+//! | `commitment` | `{"kind":"commitment","item":"id","start":"YYYY-MM","renew":true\|false}` | the item's Reserved Instance / Savings Plan term starts in `start` (optional; default: the item's first billed month) and, when it ends, renews or falls back to On-Demand (see [`super::commitments`]); no effect on an item bought On-Demand or Spot |
 //!
 //! `T` is `{"parameter":"users"}` or `{"item":{"id":"web","field":"count"}}` (the field names of
 //! [`ITEM_FIELDS`]). `v` is the value before this driver: the plan's own value (a formula is
@@ -491,18 +491,11 @@ pub fn check(plan: &Plan) -> Result<(), (String, String)> {
                     return Err((at("scope.item"), format!("no item has the id `{id}`")));
                 }
             }
+            // A driver on an item bought On-Demand or Spot is inert, not an error: switching the
+            // item's purchase option in the grid must never make the plan unreadable.
             GrowthDriver::Commitment { item, start, .. } => {
-                let Some(it) = plan.items.iter().find(|it| &it.id == item) else {
+                if !plan.items.iter().any(|it| &it.id == item) {
                     return Err((at("item"), format!("no item has the id `{item}`")));
-                };
-                if super::commitments::commitment_of(&it.resource).is_none() {
-                    return Err((
-                        at("item"),
-                        format!(
-                            "item `{item}` is not bought with a Reserved Instance or Savings Plan \
-                             (set its purchase option first)"
-                        ),
-                    ));
                 }
                 month(start, "start")?;
                 let twice = plan.growth[..i].iter().any(

@@ -679,6 +679,14 @@ fn driver_form(
                 })
                 .response
                 .labelled_by(l.id);
+            let committed = plan
+                .items
+                .iter()
+                .find(|it| &it.id == item)
+                .is_some_and(|it| commitments::commitment_of(&it.resource).is_some());
+            if !committed {
+                ui.label(RichText::new(s.fc_commit_inert).weak());
+            }
         }
     });
     out

@@ -260,6 +260,7 @@ pub struct Strings {
     pub fc_commitments_title: &'static str,
     pub fc_renew_default: &'static str,
     pub fc_owed_after: &'static str,
+    pub fc_commit_inert: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -491,6 +492,7 @@ pub static EN: Strings = Strings {
     fc_commitments_title: "Commitments over the horizon",
     fc_renew_default: "renews (default: no commitment driver)",
     fc_owed_after: "owed after the horizon",
+    fc_commit_inert: "no effect: this item is not bought with a Reserved Instance or Savings Plan",
 };
 
 pub static KO: Strings = Strings {
@@ -722,4 +724,5 @@ pub static KO: Strings = Strings {
     fc_commitments_title: "기간 내 약정",
     fc_renew_default: "갱신 (기본값: 약정 드라이버 없음)",
     fc_owed_after: "기간 이후 남은 약정액",
+    fc_commit_inert: "효과 없음: 이 항목은 예약 인스턴스나 Savings Plan으로 구매되지 않았습니다",
 };
