@@ -255,8 +255,8 @@ fn a_commitment_starting_mid_horizon() {
 
 // The fleet stops after August 2027 (item_window end) inside its first 1-year Partial Upfront
 // term: "you pay for the entire term regardless of actual use", so September–December still
-// cost 730 × $0.029 = $21.17 each (event `unused`), the term expires in January 2028 and is not
-// renewed (the item is gone), and nothing is billed after.
+// cost 730 × $0.029 = $21.17 each (event `unused`), the term ends in January 2028 (event `ends`)
+// and is not renewed (the item is gone), and nothing is billed after.
 #[test]
 fn an_item_stopping_mid_term_still_owes_the_term() {
     let p = run(&plan(
@@ -277,7 +277,7 @@ fn an_item_stopping_mid_term_still_owes_the_term() {
     assert_eq!(events(&p, 8), vec![EventKind::Unused]);
     assert_eq!(p.months[8].events[0].term_end.as_deref(), Some("2027-12"));
     assert!(close(p.months[8].by_service[&Service::Ec2], 21.17));
-    assert_eq!(events(&p, 12), vec![EventKind::Expires]);
+    assert_eq!(events(&p, 12), vec![EventKind::Ends]);
     for t in 12..24 {
         assert_eq!(p.months[t].monthly_usd + p.months[t].upfront_usd, 0.0);
     }

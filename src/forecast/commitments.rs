@@ -83,8 +83,10 @@ pub enum EventKind {
     /// A new term starts at the end of the previous one (upfront fee again).
     Renews,
     /// The last term ended the month before and is not renewed: the item is On-Demand from
-    /// this month (or, if it has stopped, nothing more is owed).
+    /// this month.
     Expires,
+    /// The last term of an item that has stopped ended the month before: nothing more is owed.
+    Ends,
     /// The item stopped while a term runs: its recurring fee is owed to the end of the term.
     Unused,
 }
@@ -95,6 +97,7 @@ impl EventKind {
             EventKind::Starts => "starts",
             EventKind::Renews => "renews",
             EventKind::Expires => "expires",
+            EventKind::Ends => "ends",
             EventKind::Unused => "unused",
         }
     }

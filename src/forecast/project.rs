@@ -366,7 +366,11 @@ pub fn project(
                 if t > s.start && s.term_of(t - 1).is_some() {
                     mc.events.push(CommitmentEvent {
                         item: id.clone(),
-                        kind: EventKind::Expires,
+                        kind: if billed.is_some() {
+                            EventKind::Expires
+                        } else {
+                            EventKind::Ends
+                        },
                         upfront_usd: 0.0,
                         term_end: None,
                     });

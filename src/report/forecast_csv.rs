@@ -10,7 +10,7 @@
 //! | `plan_service` / `plan_group` | the same month split by service / group (`name`) |
 //! | `history` | a month of the imported bill history (`name` = `total` or the service) |
 //! | `model` | the history model's forecast: `usd` is the point forecast, `lo80_usd` … `hi95_usd` the 80 % and 95 % prediction intervals, `name` the chosen model |
-//! | `commitment` | a commitment event of the month: `name` = item id, `event` = `starts` / `renews` / `expires` / `unused`, `upfront_usd` = upfront charged for it that month |
+//! | `commitment` | a commitment event of the month: `name` = item id, `event` = `starts` / `renews` / `expires` (On-Demand from this month) / `unused` (item stopped, term still billed) / `ends` (an unused term ended), `upfront_usd` = upfront charged for it that month |
 //! | `commitment_term` | one per committed item: `month` = start of its first term, `name` = item id, `event` = option, term and renewal (`renew`, `renew (default)` or `expire`), `usd` = recurring fees owed after the horizon |
 
 use super::csv::{decimal, neutralise};
