@@ -86,7 +86,8 @@ pub enum Command {
         /// Id of the plan item of kind `scaling_group`.
         #[arg(long)]
         group: String,
-        /// Write the per-step CSV to FILE (and the monthly CSV next to it, `*.months.csv`).
+        /// Write the per-step CSV to FILE (and next to it the monthly CSV, `*.months.csv`, and
+        /// hours and cost per instance type and purchase option, `*.types.csv`).
         #[arg(long)]
         csv: Option<PathBuf>,
         /// Write the three charts as PNG and SVG into DIR.
@@ -425,6 +426,12 @@ fn simulate(
             &report::csv::file_bytes(&scaling_csv::months_csv(&outcome)),
         )
         .map_err(|e| other(format!("cannot write {}: {e}", months.display())))?;
+        let types = f.with_extension("types.csv");
+        write_atomic(
+            &types,
+            &report::csv::file_bytes(&scaling_csv::types_csv(&outcome)),
+        )
+        .map_err(|e| other(format!("cannot write {}: {e}", types.display())))?;
     }
     if let Some(dir) = charts {
         std::fs::create_dir_all(dir)

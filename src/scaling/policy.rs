@@ -321,6 +321,15 @@ pub struct Distribution {
     /// On-Demand share of capacity above the base, percent (AWS default 100).
     #[serde(default = "d100")]
     pub on_demand_pct_above_base: f64,
+    /// Spot allocation strategy; `None` (plans before strategies): spread evenly over the
+    /// types. See [`super::allocation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_allocation_strategy: Option<super::allocation::SpotAllocationStrategy>,
+    /// `SpotInstancePools` of `lowest-price` (1–20; AWS default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_instance_pools: Option<u32>,
+    #[serde(default, skip_serializing_if = "super::allocation::OnDemandAllocationStrategy::is_default")]
+    pub on_demand_allocation_strategy: super::allocation::OnDemandAllocationStrategy,
 }
 
 impl Default for Distribution {
@@ -328,6 +337,9 @@ impl Default for Distribution {
         Distribution {
             on_demand_base: 0,
             on_demand_pct_above_base: 100.0,
+            spot_allocation_strategy: None,
+            spot_instance_pools: None,
+            on_demand_allocation_strategy: Default::default(),
         }
     }
 }
@@ -340,7 +352,7 @@ impl Distribution {
                 format!("must be 0–100 (got {})", self.on_demand_pct_above_base),
             ));
         }
-        Ok(())
+        super::allocation::validate(self.spot_allocation_strategy, self.spot_instance_pools)
     }
 
     /// (On-Demand, Spot) capacity of `n` units:
@@ -380,6 +392,7 @@ mod tests {
         let d = Distribution {
             on_demand_base: 2,
             on_demand_pct_above_base: 25.0,
+            ..Distribution::default()
         };
         assert_eq!(d.split(1), (1, 0));
         assert_eq!(d.split(3), (3, 0)); // 2 + ceil(0.25)

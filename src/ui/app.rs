@@ -893,6 +893,10 @@ fn parse_json_field(
         Some(Value::Object(_) | Value::Array(_)) => {
             serde_json::from_str(t).map_err(|e| format!("not valid JSON: {e}"))
         }
+        // A list or object field left out of the file while empty (`scheduled`, `policies`).
+        None if t.starts_with(['[', '{']) => {
+            serde_json::from_str(t).map_err(|e| format!("not valid JSON: {e}"))
+        }
         Some(Value::Bool(_)) => match t {
             "true" | "yes" | "1" => Ok(Value::Bool(true)),
             "false" | "no" | "0" => Ok(Value::Bool(false)),

@@ -249,6 +249,19 @@ pub struct Strings {
     pub fc_err_above_minus_100: &'static str,
     pub fc_err_month: &'static str,
     pub fc_month_names: [&'static str; 12],
+    // Scaling tab: allocation strategies and scheduled actions in time zones.
+    pub scaling_purchase: &'static str,
+    pub scaling_od_base: &'static str,
+    pub scaling_od_pct: &'static str,
+    pub scaling_spot_strategy: &'static str,
+    pub scaling_spot_pools: &'static str,
+    pub scaling_od_strategy: &'static str,
+    pub scaling_even_spread: &'static str,
+    pub scaling_scheduled: &'static str,
+    pub scaling_scheduled_hint: &'static str,
+    pub scaling_time_zone: &'static str,
+    pub scaling_zone_invalid: &'static str,
+    pub scaling_fixed_offset: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -470,6 +483,19 @@ pub static EN: Strings = Strings {
     fc_month_names: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],
+    // Scaling tab: allocation strategies and scheduled actions in time zones.
+    scaling_purchase: "Purchase options",
+    scaling_od_base: "On-Demand base capacity",
+    scaling_od_pct: "On-Demand % above base",
+    scaling_spot_strategy: "Spot allocation strategy",
+    scaling_spot_pools: "Spot pools (lowest-price)",
+    scaling_od_strategy: "On-Demand allocation strategy",
+    scaling_even_spread: "even spread (plans before strategies)",
+    scaling_scheduled: "Scheduled actions",
+    scaling_scheduled_hint: "Scheduled actions as JSON; \"time_zone\" takes an IANA name such as America/New_York",
+    scaling_time_zone: "Time zone",
+    scaling_zone_invalid: "not an IANA time zone name",
+    scaling_fixed_offset: "fixed UTC offset",
 };
 
 pub static KO: Strings = Strings {
@@ -691,4 +717,17 @@ pub static KO: Strings = Strings {
     fc_month_names: [
         "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월",
     ],
+    // Scaling tab: allocation strategies and scheduled actions in time zones.
+    scaling_purchase: "구매 옵션",
+    scaling_od_base: "온디맨드 기본 용량",
+    scaling_od_pct: "기본 초과분의 온디맨드 비율(%)",
+    scaling_spot_strategy: "스팟 할당 전략",
+    scaling_spot_pools: "스팟 풀 수(lowest-price)",
+    scaling_od_strategy: "온디맨드 할당 전략",
+    scaling_even_spread: "균등 분산(전략 이전의 계획)",
+    scaling_scheduled: "예약된 작업",
+    scaling_scheduled_hint: "예약된 작업(JSON); \"time_zone\"에는 America/New_York 같은 IANA 이름을 씁니다",
+    scaling_time_zone: "시간대",
+    scaling_zone_invalid: "IANA 시간대 이름이 아닙니다",
+    scaling_fixed_offset: "고정 UTC 오프셋",
 };
