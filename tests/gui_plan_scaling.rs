@@ -69,7 +69,9 @@ fn plan_tab_adds_a_scaling_group_to_an_empty_plan() {
     h.state_mut().send(Command::New);
     h.run();
     assert!(h.state().doc.plan.items.is_empty());
-    // The empty plan offers both: an EC2 item and an Auto Scaling group.
+    // One more frame: the centred call to action settles its layout.
+    h.run();
+    // The empty plan's call to action offers an Auto Scaling group next to an EC2 item.
     h.get_by_label("＋ Add item · Amazon EC2");
     h.get_by_label("＋ Add Auto Scaling group").click();
     h.run();
