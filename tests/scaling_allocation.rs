@@ -72,7 +72,9 @@ fn each_spot_strategy_lands_where_the_guide_says() {
     // capacity-optimized (offline proxy: lowest interruption band): c5.xlarge and c5.large
     // are both "<5%", so they share the capacity.
     assert_eq!(
-        shares(json!({"on_demand_pct_above_base": 0, "spot_allocation_strategy": "capacity-optimized"})),
+        shares(
+            json!({"on_demand_pct_above_base": 0, "spot_allocation_strategy": "capacity-optimized"})
+        ),
         vec![0.0, 0.0, 0.5, 0.5, 0.0]
     );
     // capacity-optimized-prioritized: capacity first, then the list order: c5.xlarge.
@@ -98,11 +100,18 @@ fn price_and_interruption_rate_follow_the_chosen_pools() {
     let g = group(json!({"on_demand_pct_above_base": 0,
         "spot_allocation_strategy": "price-capacity-optimized"}));
     let o = run(&g, start(), &cat, "us-east-1", None, false).unwrap();
-    assert_eq!(o.prices.interruptions_per_hour, interruption_rate_per_hour("<5%").unwrap());
+    assert_eq!(
+        o.prices.interruptions_per_hour,
+        interruption_rate_per_hour("<5%").unwrap()
+    );
     let m = &o.bill.months[0];
     // 10 units all month (January: 744 h), all Spot, all on c5.large (weight 1).
     assert!((m.spot_hours - 7440.0).abs() < 1e-6, "{}", m.spot_hours);
-    assert!((m.spot_usd - 7440.0 * 0.0286).abs() < 1e-6, "{}", m.spot_usd);
+    assert!(
+        (m.spot_usd - 7440.0 * 0.0286).abs() < 1e-6,
+        "{}",
+        m.spot_usd
+    );
     assert_eq!(m.spot_by_type.len(), 5);
     assert!((m.spot_by_type[3].0 - 7440.0).abs() < 1e-6);
     assert_eq!(m.spot_by_type[0], (0.0, 0.0));
@@ -113,13 +122,18 @@ fn price_and_interruption_rate_follow_the_chosen_pools() {
         "spot_allocation_strategy": "capacity-optimized"}));
     let o = run(&g, start(), &cat, "us-east-1", None, false).unwrap();
     let m = &o.bill.months[0];
-    assert!((m.spot_hours - (1860.0 + 3720.0)).abs() < 1e-6, "{}", m.spot_hours);
+    assert!(
+        (m.spot_hours - (1860.0 + 3720.0)).abs() < 1e-6,
+        "{}",
+        m.spot_hours
+    );
     let usd = 1860.0 * 0.0646 + 3720.0 * 0.0286;
     assert!((m.spot_usd - usd).abs() < 1e-6, "{} vs {usd}", m.spot_usd);
 
     // lowest-price N = 2 → t3.large ("5-10%") and c5.large ("<5%"): the rate is the mean of
     // the two bands' rates, each pool carrying half the units.
-    let g = group(json!({"on_demand_pct_above_base": 0, "spot_allocation_strategy": "lowest-price"}));
+    let g =
+        group(json!({"on_demand_pct_above_base": 0, "spot_allocation_strategy": "lowest-price"}));
     let p = billing::prices(&g, &cat, "us-east-1").unwrap();
     let want = 0.5 * interruption_rate_per_hour("5-10%").unwrap()
         + 0.5 * interruption_rate_per_hour("<5%").unwrap();
@@ -146,11 +160,16 @@ fn weighted_on_demand_lowest_price_counts_instances_of_the_chosen_type() {
     // Only c5.xlarge (weight 2, $0.085 per unit) and m5.large ($0.096): lowest-price puts the
     // 10 On-Demand units on c5.xlarge = 5 instances × 744 h at $0.17.
     let mut g = group(json!({"on_demand_allocation_strategy": "lowest-price"}));
-    g.instance_types.retain(|c| c.instance_type == "m5.large" || c.instance_type == "c5.xlarge");
+    g.instance_types
+        .retain(|c| c.instance_type == "m5.large" || c.instance_type == "c5.xlarge");
     let o = run(&g, start(), &embedded(), "us-east-1", None, false).unwrap();
     assert_eq!(o.prices.on_demand.instance_type, "c5.xlarge");
     let m = &o.bill.months[0];
-    assert!((m.on_demand_hours - 5.0 * 744.0).abs() < 1e-6, "{}", m.on_demand_hours);
+    assert!(
+        (m.on_demand_hours - 5.0 * 744.0).abs() < 1e-6,
+        "{}",
+        m.on_demand_hours
+    );
     assert!((m.on_demand_usd - 5.0 * 744.0 * 0.17).abs() < 1e-6);
 }
 
@@ -166,7 +185,10 @@ fn a_missing_spot_price_names_the_type_and_region() {
     match &err {
         ScalingError::MissingPrice { region, what } => {
             assert_eq!(region, "eu-west-1");
-            assert!(what.contains("Spot instance hours of z9.nonexistent"), "{what}");
+            assert!(
+                what.contains("Spot instance hours of z9.nonexistent"),
+                "{what}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -195,7 +217,11 @@ fn plans_without_strategies_keep_their_numbers() {
                 // Round trip: the new fields are not written when unused.
                 let v = serde_json::to_value(g).unwrap();
                 assert!(v["distribution"].get("spot_allocation_strategy").is_none());
-                assert!(v["distribution"].get("on_demand_allocation_strategy").is_none());
+                assert!(
+                    v["distribution"]
+                        .get("on_demand_allocation_strategy")
+                        .is_none()
+                );
             }
         }
     }

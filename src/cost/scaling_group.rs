@@ -49,7 +49,11 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
     );
     // On-Demand capacity (and the Reserved Instances covering it) runs on the type the
     // On-Demand allocation strategy picked (the first listed unless `lowest-price`).
-    let t0: &'a str = &g.instance_types[outcome.prices.on_demand_index.min(g.instance_types.len() - 1)].instance_type;
+    let t0: &'a str = &g.instance_types[outcome
+        .prices
+        .on_demand_index
+        .min(g.instance_types.len() - 1)]
+    .instance_type;
     if od_hours > 0.0 || g.reserved.is_none() {
         out.push(
             Line::new(

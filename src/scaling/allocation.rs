@@ -167,7 +167,9 @@ pub fn spot_shares(strategy: SpotAllocationStrategy, pools: &[Pool], spot_pools:
             .then(a.cmp(b))
     };
     let best_band = pools.iter().map(|p| p.band_rank).min().unwrap_or(0);
-    let in_best: Vec<usize> = (0..k).filter(|&i| pools[i].band_rank == best_band).collect();
+    let in_best: Vec<usize> = (0..k)
+        .filter(|&i| pools[i].band_rank == best_band)
+        .collect();
     let chosen: Vec<usize> = match strategy {
         SpotAllocationStrategy::LowestPrice => {
             let mut idx: Vec<usize> = (0..k).collect();
@@ -177,9 +179,12 @@ pub fn spot_shares(strategy: SpotAllocationStrategy, pools: &[Pool], spot_pools:
         }
         SpotAllocationStrategy::CapacityOptimized => in_best,
         SpotAllocationStrategy::CapacityOptimizedPrioritized => in_best[..1].to_vec(),
-        SpotAllocationStrategy::PriceCapacityOptimized => {
-            in_best.iter().copied().min_by(by_price).into_iter().collect()
-        }
+        SpotAllocationStrategy::PriceCapacityOptimized => in_best
+            .iter()
+            .copied()
+            .min_by(by_price)
+            .into_iter()
+            .collect(),
     };
     let each = 1.0 / chosen.len() as f64;
     for i in chosen {
@@ -217,11 +222,14 @@ mod tests {
     // c5.12xlarge ($0.779 / 12) and c5.24xlarge ($1.555 / 24), not the cheapest per instance.
     #[test]
     fn lowest_price_compares_price_per_unit_hour() {
-        let prices = [(0.180, 2.0), (0.341, 4.0), (0.779, 12.0), (1.207, 18.0), (1.555, 24.0)];
-        let pools: Vec<Pool> = prices
-            .iter()
-            .map(|(p, w)| pool(p / w, "<5%"))
-            .collect();
+        let prices = [
+            (0.180, 2.0),
+            (0.341, 4.0),
+            (0.779, 12.0),
+            (1.207, 18.0),
+            (1.555, 24.0),
+        ];
+        let pools: Vec<Pool> = prices.iter().map(|(p, w)| pool(p / w, "<5%")).collect();
         let s = spot_shares(SpotAllocationStrategy::LowestPrice, &pools, 2);
         assert_eq!(s, vec![0.0, 0.0, 0.5, 0.0, 0.5]);
         // N = 1: only the cheapest unit-hour pool; N larger than the pools: all, evenly.
@@ -248,7 +256,11 @@ mod tests {
         );
         // prioritized: the first listed type of the lowest band.
         assert_eq!(
-            spot_shares(SpotAllocationStrategy::CapacityOptimizedPrioritized, &pools, 2),
+            spot_shares(
+                SpotAllocationStrategy::CapacityOptimizedPrioritized,
+                &pools,
+                2
+            ),
             vec![0.0, 1.0, 0.0, 0.0]
         );
         // price-capacity-optimized: the cheapest of the lowest band.
@@ -270,8 +282,14 @@ mod tests {
     #[test]
     fn on_demand_strategies() {
         let unit = [0.096 / 1.0, 0.17 / 2.0, 0.085];
-        assert_eq!(on_demand_index(OnDemandAllocationStrategy::Prioritized, &unit), 0);
-        assert_eq!(on_demand_index(OnDemandAllocationStrategy::LowestPrice, &unit), 1);
+        assert_eq!(
+            on_demand_index(OnDemandAllocationStrategy::Prioritized, &unit),
+            0
+        );
+        assert_eq!(
+            on_demand_index(OnDemandAllocationStrategy::LowestPrice, &unit),
+            1
+        );
     }
 
     #[test]

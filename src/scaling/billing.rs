@@ -331,7 +331,12 @@ fn spot_instances_per_unit(p: &GroupPrices) -> f64 {
         return 0.0;
     }
     if let Some(share) = &p.spot_share {
-        return p.spot.iter().zip(share).map(|((_, w), s)| s / *w as f64).sum();
+        return p
+            .spot
+            .iter()
+            .zip(share)
+            .map(|((_, w), s)| s / *w as f64)
+            .sum();
     }
     p.spot.iter().map(|(_, w)| 1.0 / *w as f64).sum::<f64>() / p.spot.len() as f64
 }

@@ -328,7 +328,10 @@ pub struct Distribution {
     /// `SpotInstancePools` of `lowest-price` (1–20; AWS default 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_instance_pools: Option<u32>,
-    #[serde(default, skip_serializing_if = "super::allocation::OnDemandAllocationStrategy::is_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "super::allocation::OnDemandAllocationStrategy::is_default"
+    )]
     pub on_demand_allocation_strategy: super::allocation::OnDemandAllocationStrategy,
 }
 

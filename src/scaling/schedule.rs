@@ -174,7 +174,12 @@ impl ScheduledAction {
 impl ScheduledAction {
     /// [`Self::occurrences`] in an IANA zone: each local date's time resolved with the
     /// zone's offset on that date ([`to_utc`]).
-    fn zoned_occurrences(&self, zone: Tz, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDateTime> {
+    fn zoned_occurrences(
+        &self,
+        zone: Tz,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Vec<NaiveDateTime> {
         let mut out = Vec::new();
         match &self.when {
             Recurrence::Once { at } => {
@@ -216,7 +221,9 @@ impl ScheduledAction {
 /// An IANA time zone by its canonical name (`America/New_York`, `Etc/UTC`).
 pub fn parse_zone(name: &str) -> Result<Tz, String> {
     name.trim().parse::<Tz>().map_err(|_| {
-        format!("`{name}` is not an IANA time zone name (e.g. America/New_York, Europe/London, Etc/UTC)")
+        format!(
+            "`{name}` is not an IANA time zone name (e.g. America/New_York, Europe/London, Etc/UTC)"
+        )
     })
 }
 

@@ -382,10 +382,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             {
                 app.send(Command::AddItem(crate::catalog::Service::Ec2));
             }
-            if ui
-                .button(format!("＋ {}", s.add_scaling_group))
-                .clicked()
-            {
+            if ui.button(format!("＋ {}", s.add_scaling_group)).clicked() {
                 app.send(Command::AddScalingGroup);
             }
         });

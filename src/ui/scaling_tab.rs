@@ -564,7 +564,7 @@ fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
             )
             .labelled_by(l.id);
             ui.end_row();
-            ui.label(s.scaling_spot_strategy);
+            let l = ui.label(s.scaling_spot_strategy);
             egui::ComboBox::from_id_salt("spot-allocation-strategy")
                 .selected_text(
                     d.spot_allocation_strategy
@@ -574,8 +574,14 @@ fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
                     for x in SpotAllocationStrategy::ALL {
                         ui.selectable_value(&mut d.spot_allocation_strategy, Some(x), x.as_str());
                     }
-                    ui.selectable_value(&mut d.spot_allocation_strategy, None, s.scaling_even_spread);
-                });
+                    ui.selectable_value(
+                        &mut d.spot_allocation_strategy,
+                        None,
+                        s.scaling_even_spread,
+                    );
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
             let lowest = d.spot_allocation_strategy == Some(SpotAllocationStrategy::LowestPrice);
             let l = ui.label(s.scaling_spot_pools);
@@ -588,14 +594,16 @@ fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
             d.spot_instance_pools =
                 (lowest && n != crate::scaling::allocation::DEFAULT_SPOT_POOLS).then_some(n);
             ui.end_row();
-            ui.label(s.scaling_od_strategy);
+            let l = ui.label(s.scaling_od_strategy);
             egui::ComboBox::from_id_salt("on-demand-allocation-strategy")
                 .selected_text(d.on_demand_allocation_strategy.as_str())
                 .show_ui(ui, |ui| {
                     for x in OnDemandAllocationStrategy::ALL {
                         ui.selectable_value(&mut d.on_demand_allocation_strategy, x, x.as_str());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
         });
     if d != g.distribution
@@ -626,10 +634,9 @@ fn scheduled_form(
             for (i, a) in g.scheduled.iter().enumerate() {
                 ui.label(&a.name);
                 let key = (id.to_string(), i);
-                let entry = st
-                    .zone_text
-                    .entry(key)
-                    .or_insert_with(|| (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone()));
+                let entry = st.zone_text.entry(key).or_insert_with(|| {
+                    (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone())
+                });
                 if entry.1 != a.time_zone {
                     *entry = (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone());
                 }
@@ -654,7 +661,7 @@ fn scheduled_form(
                     // The IANA names containing what was typed, to pick from.
                     let needle = t.to_ascii_lowercase();
                     egui::ComboBox::from_id_salt(("zone-matches", i))
-                        .selected_text("▾")
+                        .selected_text("…")
                         .width(30.0)
                         .show_ui(ui, |ui| {
                             for z in schedule::zone_names()
@@ -666,7 +673,9 @@ fn scheduled_form(
                                     commit = true;
                                 }
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(l.id);
                     let t = text.trim().to_string();
                     let valid = t.is_empty() || schedule::parse_zone(&t).is_ok();
                     let want = (!t.is_empty()).then_some(t);
