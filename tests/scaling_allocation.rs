@@ -52,7 +52,7 @@ fn start() -> NaiveDate {
 /// Share of Spot capacity per type under `strategy`.
 fn shares(distribution: serde_json::Value) -> Vec<f64> {
     let g = group(distribution);
-    let p = billing::prices(&g, &embedded(), "us-east-1").unwrap();
+    let p = billing::prices(&g, embedded(), "us-east-1").unwrap();
     p.spot_share.clone().unwrap()
 }
 
@@ -99,7 +99,7 @@ fn price_and_interruption_rate_follow_the_chosen_pools() {
     // interrupted at the "<5%" band's rate (2.5 % a month / 730 h).
     let g = group(json!({"on_demand_pct_above_base": 0,
         "spot_allocation_strategy": "price-capacity-optimized"}));
-    let o = run(&g, start(), &cat, "us-east-1", None, false).unwrap();
+    let o = run(&g, start(), cat, "us-east-1", None, false).unwrap();
     assert_eq!(
         o.prices.interruptions_per_hour,
         interruption_rate_per_hour("<5%").unwrap()
@@ -120,7 +120,7 @@ fn price_and_interruption_rate_follow_the_chosen_pools() {
     // instance-hours at $0.0646) and half on c5.large (3720 h at $0.0286).
     let g = group(json!({"on_demand_pct_above_base": 0,
         "spot_allocation_strategy": "capacity-optimized"}));
-    let o = run(&g, start(), &cat, "us-east-1", None, false).unwrap();
+    let o = run(&g, start(), cat, "us-east-1", None, false).unwrap();
     let m = &o.bill.months[0];
     assert!(
         (m.spot_hours - (1860.0 + 3720.0)).abs() < 1e-6,
@@ -134,7 +134,7 @@ fn price_and_interruption_rate_follow_the_chosen_pools() {
     // the two bands' rates, each pool carrying half the units.
     let g =
         group(json!({"on_demand_pct_above_base": 0, "spot_allocation_strategy": "lowest-price"}));
-    let p = billing::prices(&g, &cat, "us-east-1").unwrap();
+    let p = billing::prices(&g, cat, "us-east-1").unwrap();
     let want = 0.5 * interruption_rate_per_hour("5-10%").unwrap()
         + 0.5 * interruption_rate_per_hour("<5%").unwrap();
     assert!((p.interruptions_per_hour - want).abs() < 1e-18);
@@ -145,12 +145,12 @@ fn on_demand_lowest_price_picks_the_cheapest_per_unit() {
     let cat = embedded();
     // prioritized (default): the first listed type, m5.large at $0.096.
     let g = group(json!({}));
-    let o = run(&g, start(), &cat, "us-east-1", None, false).unwrap();
+    let o = run(&g, start(), cat, "us-east-1", None, false).unwrap();
     assert_eq!(o.prices.on_demand.instance_type, "m5.large");
     assert!((o.bill.months[0].on_demand_usd - 7440.0 * 0.096).abs() < 1e-6);
     // lowest-price: t3.large at $0.0832 per unit hour (c5.xlarge is $0.17 / 2 = $0.085).
     let g = group(json!({"on_demand_allocation_strategy": "lowest-price"}));
-    let o = run(&g, start(), &cat, "us-east-1", None, false).unwrap();
+    let o = run(&g, start(), cat, "us-east-1", None, false).unwrap();
     assert_eq!(o.prices.on_demand.instance_type, "t3.large");
     assert!((o.bill.months[0].on_demand_usd - 7440.0 * 0.0832).abs() < 1e-6);
 }
@@ -162,7 +162,7 @@ fn weighted_on_demand_lowest_price_counts_instances_of_the_chosen_type() {
     let mut g = group(json!({"on_demand_allocation_strategy": "lowest-price"}));
     g.instance_types
         .retain(|c| c.instance_type == "m5.large" || c.instance_type == "c5.xlarge");
-    let o = run(&g, start(), &embedded(), "us-east-1", None, false).unwrap();
+    let o = run(&g, start(), embedded(), "us-east-1", None, false).unwrap();
     assert_eq!(o.prices.on_demand.instance_type, "c5.xlarge");
     let m = &o.bill.months[0];
     assert!(
@@ -181,7 +181,7 @@ fn a_missing_spot_price_names_the_type_and_region() {
     let mut g = group(json!({"on_demand_pct_above_base": 0,
         "spot_allocation_strategy": "price-capacity-optimized"}));
     g.instance_types[1].instance_type = "z9.nonexistent".into();
-    let err = billing::prices(&g, &embedded(), "eu-west-1").unwrap_err();
+    let err = billing::prices(&g, embedded(), "eu-west-1").unwrap_err();
     match &err {
         ScalingError::MissingPrice { region, what } => {
             assert_eq!(region, "eu-west-1");
@@ -230,5 +230,72 @@ fn plans_without_strategies_keep_their_numbers() {
     assert_eq!(
         g.distribution.spot_allocation_strategy,
         Some(SpotAllocationStrategy::CapacityOptimizedPrioritized)
+    );
+}
+
+#[test]
+fn the_estimate_bills_the_chosen_spot_types_at_their_catalogue_price() {
+    // A plan with the group above (price-capacity-optimized → c5.large): the estimate has one
+    // Spot line, for c5.large, at the catalogue's $0.0286 per hour; its monthly cost equals the
+    // simulation's bill.
+    let g = group(json!({"on_demand_pct_above_base": 0,
+        "spot_allocation_strategy": "price-capacity-optimized"}));
+    let mut resource = serde_json::to_value(&g).unwrap();
+    resource["kind"] = json!("scaling_group");
+    let plan = json!({
+        "schema_version": 1, "name": "allocation", "default_region": "us-east-1",
+        "start_month": "2027-01", "horizon_months": 1,
+        "items": [{"id": "asg", "name": "ASG", "resource": resource}]
+    });
+    let plan = file::from_json_str(&plan.to_string(), "allocation.json").unwrap();
+    let cat = embedded();
+    let est = cloudplan::cost::estimate(&plan, cat).unwrap();
+    let item = &est.items[0];
+    let spot: Vec<_> = item
+        .components
+        .iter()
+        .filter(|c| c.name.starts_with("Spot instance hours"))
+        .collect();
+    assert_eq!(spot.len(), 1, "{:?}", item.components);
+    assert!(spot[0].name.contains("c5.large"), "{}", spot[0].name);
+    assert!((spot[0].unit_price - 0.0286).abs() < 1e-12);
+    let o = run(&g, start(), cat, "us-east-1", None, false).unwrap();
+    assert!((item.monthly_usd - o.bill.average_monthly_usd).abs() < 1e-6);
+}
+
+#[test]
+fn the_types_csv_splits_each_month_by_instance_type() {
+    // capacity-optimized: c5.xlarge and c5.large carry the Spot capacity; the rows of each
+    // month add up to the monthly classes.
+    let g = group(json!({"on_demand_base": 2, "on_demand_pct_above_base": 0,
+        "spot_allocation_strategy": "capacity-optimized"}));
+    let o = run(&g, start(), embedded(), "us-east-1", None, false).unwrap();
+    let csv = cloudplan::report::scaling_csv::types_csv(&o);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(cloudplan::report::scaling_csv::TYPES_HEADER)
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(
+        rows.len(),
+        1 + 5,
+        "one On-Demand row and one row per listed Spot type"
+    );
+    assert_eq!(rows[0][1..3], ["m5.large", "on_demand"]);
+    let m = &o.bill.months[0];
+    let spot_usd: f64 = rows[1..].iter().map(|r| r[4].parse::<f64>().unwrap()).sum();
+    assert!(
+        (spot_usd - m.spot_usd).abs() < 1e-6,
+        "{spot_usd} vs {}",
+        m.spot_usd
+    );
+    let spot_h: f64 = rows[1..].iter().map(|r| r[3].parse::<f64>().unwrap()).sum();
+    assert!((spot_h - m.spot_hours).abs() < 1e-6);
+    let c5x = rows.iter().find(|r| r[1] == "c5.xlarge").unwrap();
+    // 8 Spot units, half of them on c5.xlarge (weight 2): 2 instances × 744 h.
+    assert!(
+        (c5x[3].parse::<f64>().unwrap() - 2.0 * 744.0).abs() < 1e-6,
+        "{c5x:?}"
     );
 }

@@ -585,14 +585,20 @@ fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
             ui.end_row();
             let lowest = d.spot_allocation_strategy == Some(SpotAllocationStrategy::LowestPrice);
             let l = ui.label(s.scaling_spot_pools);
-            let mut n = d
-                .spot_instance_pools
-                .unwrap_or(crate::scaling::allocation::DEFAULT_SPOT_POOLS);
+            let before = d.spot_instance_pools;
+            let default = crate::scaling::allocation::DEFAULT_SPOT_POOLS;
+            let mut n = before.unwrap_or(default);
             ui.add_enabled(lowest, egui::DragValue::new(&mut n).range(1..=20))
                 .labelled_by(l.id);
-            // SpotInstancePools is valid only with lowest-price; AWS's default (2) is not stored.
-            d.spot_instance_pools =
-                (lowest && n != crate::scaling::allocation::DEFAULT_SPOT_POOLS).then_some(n);
+            // SpotInstancePools is valid only with lowest-price; AWS's default (2) is not
+            // written unless the file had it.
+            d.spot_instance_pools = if !lowest {
+                None
+            } else if before == Some(n) || (before.is_none() && n == default) {
+                before
+            } else {
+                Some(n)
+            };
             ui.end_row();
             let l = ui.label(s.scaling_od_strategy);
             egui::ComboBox::from_id_salt("on-demand-allocation-strategy")
