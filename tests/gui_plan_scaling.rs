@@ -173,6 +173,8 @@ fn time_zone_picker_checks_names_and_sets_the_zone() {
     let mut h = sample_on_scaling_tab();
     h.get_by_label("Scheduled actions").click();
     h.run();
+    // The sample's two actions use a fixed offset (UTC−5 all year round), shown as such.
+    assert_eq!(h.query_all_by_label_contains("UTC-05:00").count(), 2);
     let type_zone = |h: &mut Harness<'static, App>, text: &str| {
         h.get_all_by_role_and_label(Role::TextInput, "Time zone")
             .next()
@@ -212,4 +214,5 @@ fn time_zone_picker_checks_names_and_sets_the_zone() {
         g.scheduled[1].time_zone, None,
         "only the edited action changes"
     );
+    assert_eq!(h.query_all_by_label_contains("UTC-05:00").count(), 1);
 }

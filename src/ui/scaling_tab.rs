@@ -697,7 +697,11 @@ fn scheduled_form(
                 ui.label(
                     RichText::new(match &a.time_zone {
                         Some(_) => String::new(),
-                        None => format!("UTC{:+}′", a.utc_offset_minutes),
+                        None => {
+                            let m = a.utc_offset_minutes;
+                            let sign = if m < 0 { '-' } else { '+' };
+                            format!("UTC{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)
+                        }
                     })
                     .weak(),
                 );
