@@ -249,6 +249,9 @@ pub struct Strings {
     pub fc_err_above_minus_100: &'static str,
     pub fc_err_month: &'static str,
     pub fc_month_names: [&'static str; 12],
+    /// Recovery dialog: the file the recovered plan belongs to / none.
+    pub recover_file: &'static str,
+    pub recover_unsaved: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -470,6 +473,8 @@ pub static EN: Strings = Strings {
     fc_month_names: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],
+    recover_file: "File",
+    recover_unsaved: "a new plan, never saved to a file",
 };
 
 pub static KO: Strings = Strings {
@@ -691,4 +696,6 @@ pub static KO: Strings = Strings {
     fc_month_names: [
         "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월",
     ],
+    recover_file: "파일",
+    recover_unsaved: "저장한 적 없는 새 계획",
 };
