@@ -13,10 +13,9 @@
 //! on still depends on the machine's timing, which is the point.
 
 use cloudplan::atomic_file::is_temporary;
-use cloudplan::catalog::load;
 use cloudplan::plan::file::{default_plan, from_json_str, save_atomic, to_json_string};
 use cloudplan::plan::{Num, Plan, Resource};
-use cloudplan::ui::app::{App, Settings};
+use cloudplan::ui::app::App;
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::{Event, Key};
@@ -229,22 +228,13 @@ fn a_save_in_progress_is_not_mistaken_for_a_stale_temporary() {
 /// clock by 1/4 s a frame; a longer step would turn clicks into long presses).
 const AUTOSAVE_FRAMES: usize = 64;
 
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
-}
+mod kit;
+use kit::harness;
 
 fn open(user_file: &Path, recovery: &Path) -> Harness<'static, App> {
-    harness(App::new(
-        load::embedded(),
+    harness(kit::app(
         Some(user_file.to_path_buf()),
-        Box::new(FixedPaths::default()),
-        Settings::default(),
+        FixedPaths::default(),
         Some(recovery.to_path_buf()),
     ))
 }
@@ -345,11 +335,9 @@ fn recovering_a_plan_never_saved_leaves_it_without_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery.cloudplan.json");
     let start = |recovery: &Path| {
-        harness(App::new(
-            load::embedded(),
+        harness(kit::app(
             None,
-            Box::new(FixedPaths::default()),
-            Settings::default(),
+            FixedPaths::default(),
             Some(recovery.to_path_buf()),
         ))
     };
