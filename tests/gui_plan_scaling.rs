@@ -15,21 +15,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
+mod kit;
+
 fn harness() -> Harness<'static, App> {
-    let app = App::new(
-        load::embedded(),
-        None,
-        Box::new(FixedPaths::default()),
-        Settings::default(),
-        None,
-    );
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    kit::harness(kit::default_app(FixedPaths::default()))
 }
 
 fn assert_group_added(h: &mut Harness<'static, App>, before: &[cloudplan::plan::Item]) {

@@ -156,13 +156,27 @@ impl DynamicPolicy {
             } => {
                 check_min_mag(*adjustment_type, *min_adjustment_magnitude)
                     .map_err(|m| e("min_adjustment_magnitude", m))?;
-                if !adjustment.is_finite() {
-                    return Err(e("adjustment", "must be a number".into()));
-                }
+                check_adjustment(*adjustment).map_err(|m| e("adjustment", m))?;
             }
         }
         Ok(())
     }
+}
+
+/// A scaling adjustment is a finite number of capacity units (or percent) no larger in size
+/// than [`crate::limits::MAX_COUNT`]: a change of 1e66 is a slip, and it would overflow the
+/// capacity arithmetic (found by the `plan_json` fuzz target).
+fn check_adjustment(a: f64) -> Result<(), String> {
+    if !a.is_finite() {
+        return Err("must be a number".into());
+    }
+    if a.abs() > crate::limits::MAX_COUNT {
+        return Err(format!(
+            "must be between -{max:e} and {max:e} (got {a:e})",
+            max = crate::limits::MAX_COUNT
+        ));
+    }
+    Ok(())
 }
 
 fn check_min_mag(t: AdjustmentType, m: Option<u32>) -> Result<(), String> {
@@ -187,9 +201,7 @@ pub fn validate_steps(steps: &[Step]) -> Result<(), (usize, String)> {
         {
             return Err((i, format!("lower bound {l} must be below upper bound {u}")));
         }
-        if !s.adjustment.is_finite() {
-            return Err((i, "adjustment must be a number".into()));
-        }
+        check_adjustment(s.adjustment).map_err(|m| (i, format!("adjustment {m}")))?;
     }
     let mut sorted: Vec<(usize, f64, f64)> = steps
         .iter()
@@ -259,7 +271,7 @@ pub fn apply_adjustment(
 ) -> i64 {
     let cur = current as i64;
     match kind {
-        AdjustmentType::ChangeInCapacity => cur + adjustment.trunc() as i64,
+        AdjustmentType::ChangeInCapacity => cur.saturating_add(adjustment.trunc() as i64),
         AdjustmentType::ExactCapacity => adjustment.max(0.0).trunc() as i64,
         AdjustmentType::PercentChangeInCapacity => {
             let mut change = round_percent_change(current as f64 * adjustment / 100.0);
@@ -269,7 +281,7 @@ pub fn apply_adjustment(
             {
                 change = change.signum() * m as i64;
             }
-            cur + change
+            cur.saturating_add(change)
         }
     }
 }

@@ -113,6 +113,10 @@ pub struct Strings {
     pub calculation: &'static str,
     pub charts: &'static str,
     pub first_12_note: &'static str,
+    /// Hover text of "First 12 months": how it differs from the Forecast tab's total.
+    pub first_12_hint: &'static str,
+    /// Hover text of a sortable Catalogue column heading.
+    pub catalog_sort_hint: &'static str,
     pub sort_hint: &'static str,
     pub one_time: &'static str,
     pub tab_compare: &'static str,
@@ -262,6 +266,9 @@ pub struct Strings {
     pub scaling_time_zone: &'static str,
     pub scaling_zone_invalid: &'static str,
     pub scaling_fixed_offset: &'static str,
+    /// Recovery dialog: the file the recovered plan belongs to / none.
+    pub recover_file: &'static str,
+    pub recover_unsaved: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -346,6 +353,8 @@ pub static EN: Strings = Strings {
     calculation: "Calculation",
     charts: "Charts",
     first_12_note: "upfront + 12 × monthly",
+    catalog_sort_hint: "Click to sort by this column; click again to reverse",
+    first_12_hint: "Upfront fees + 12 × this month's bill, at today's usage and prices. The Forecast tab's total also applies growth drivers, price changes and events.",
     one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
     tab_compare: "Compare",
@@ -496,6 +505,8 @@ pub static EN: Strings = Strings {
     scaling_time_zone: "Time zone",
     scaling_zone_invalid: "not an IANA time zone name",
     scaling_fixed_offset: "fixed UTC offset",
+    recover_file: "File",
+    recover_unsaved: "a new plan, never saved to a file",
 };
 
 pub static KO: Strings = Strings {
@@ -580,6 +591,8 @@ pub static KO: Strings = Strings {
     calculation: "계산",
     charts: "차트",
     first_12_note: "선결제 + 12 × 월간",
+    catalog_sort_hint: "클릭하면 이 열로 정렬하고, 다시 클릭하면 순서를 바꿉니다",
+    first_12_hint: "선결제 + 12 × 이번 달 청구액(현재 사용량과 가격 기준). 예측 탭의 합계에는 성장 요인, 가격 변경, 이벤트가 반영됩니다.",
     one_time: "일회성 (예약)",
     sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",
     tab_compare: "구매 옵션 비교",
@@ -730,4 +743,6 @@ pub static KO: Strings = Strings {
     scaling_time_zone: "시간대",
     scaling_zone_invalid: "IANA 시간대 이름이 아닙니다",
     scaling_fixed_offset: "고정 UTC 오프셋",
+    recover_file: "파일",
+    recover_unsaved: "저장한 적 없는 새 계획",
 };
