@@ -7,21 +7,17 @@ use cloudplan::catalog::load;
 use cloudplan::forecast::{self, EventKind, GrowthDriver};
 use cloudplan::plan::file;
 use cloudplan::report::format::money;
-use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::commands::Command;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod kit;
+
 fn harness() -> Harness<'static, App> {
-    let mut app = App::new(
-        load::embedded(),
-        None,
-        Box::new(FixedPaths::default()),
-        Settings::default(),
-        None,
-    );
+    let mut app = kit::default_app(FixedPaths::default());
     // The Seoul sample buys its app servers and its database with 1-year reservations; over 24
     // months each term starts, then renews (the default) or expires.
     let path = concat!(
@@ -32,13 +28,7 @@ fn harness() -> Harness<'static, App> {
     plan.horizon_months = 24;
     app.doc.replace(plan, None, load::embedded());
     app.tab = Tab::Forecast;
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1400.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    kit::harness_sized(app, [1600.0, 1400.0])
 }
 
 fn projection(h: &Harness<'static, App>) -> forecast::Projection {

@@ -302,6 +302,11 @@ impl Comparison {
         &self.options[0]
     }
 
+    /// The result for one purchase choice (every choice has one, available or not).
+    pub fn option(&self, choice: Choice) -> Option<&OptionResult> {
+        self.options.iter().find(|o| o.choice == choice)
+    }
+
     /// Available options, cheapest first by [`OptionResult::committed_total_usd`] (ties in
     /// catalogue order).
     pub fn ranked(&self) -> Vec<&OptionResult> {

@@ -113,6 +113,10 @@ pub struct Strings {
     pub calculation: &'static str,
     pub charts: &'static str,
     pub first_12_note: &'static str,
+    /// Hover text of "First 12 months": how it differs from the Forecast tab's total.
+    pub first_12_hint: &'static str,
+    /// Hover text of a sortable Catalogue column heading.
+    pub catalog_sort_hint: &'static str,
     pub sort_hint: &'static str,
     pub one_time: &'static str,
     pub tab_compare: &'static str,
@@ -261,6 +265,22 @@ pub struct Strings {
     pub fc_renew_default: &'static str,
     pub fc_owed_after: &'static str,
     pub fc_commit_inert: &'static str,
+    // Scaling tab: allocation strategies and scheduled actions in time zones.
+    pub scaling_purchase: &'static str,
+    pub scaling_od_base: &'static str,
+    pub scaling_od_pct: &'static str,
+    pub scaling_spot_strategy: &'static str,
+    pub scaling_spot_pools: &'static str,
+    pub scaling_od_strategy: &'static str,
+    pub scaling_even_spread: &'static str,
+    pub scaling_scheduled: &'static str,
+    pub scaling_scheduled_hint: &'static str,
+    pub scaling_time_zone: &'static str,
+    pub scaling_zone_invalid: &'static str,
+    pub scaling_fixed_offset: &'static str,
+    /// Recovery dialog: the file the recovered plan belongs to / none.
+    pub recover_file: &'static str,
+    pub recover_unsaved: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -345,6 +365,8 @@ pub static EN: Strings = Strings {
     calculation: "Calculation",
     charts: "Charts",
     first_12_note: "upfront + 12 × monthly",
+    catalog_sort_hint: "Click to sort by this column; click again to reverse",
+    first_12_hint: "Upfront fees + 12 × this month's bill, at today's usage and prices. The Forecast tab's total also applies growth drivers, price changes and events.",
     one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
     tab_compare: "Compare",
@@ -493,6 +515,21 @@ pub static EN: Strings = Strings {
     fc_renew_default: "renews (default: no commitment driver)",
     fc_owed_after: "owed after the horizon",
     fc_commit_inert: "no effect: this item is not bought with a Reserved Instance or Savings Plan",
+    // Scaling tab: allocation strategies and scheduled actions in time zones.
+    scaling_purchase: "Purchase options",
+    scaling_od_base: "On-Demand base capacity",
+    scaling_od_pct: "On-Demand % above base",
+    scaling_spot_strategy: "Spot allocation strategy",
+    scaling_spot_pools: "Spot pools (lowest-price)",
+    scaling_od_strategy: "On-Demand allocation strategy",
+    scaling_even_spread: "even spread (plans before strategies)",
+    scaling_scheduled: "Scheduled actions",
+    scaling_scheduled_hint: "Scheduled actions as JSON; \"time_zone\" takes an IANA name such as America/New_York",
+    scaling_time_zone: "Time zone",
+    scaling_zone_invalid: "not an IANA time zone name",
+    scaling_fixed_offset: "fixed UTC offset",
+    recover_file: "File",
+    recover_unsaved: "a new plan, never saved to a file",
 };
 
 pub static KO: Strings = Strings {
@@ -577,6 +614,8 @@ pub static KO: Strings = Strings {
     calculation: "계산",
     charts: "차트",
     first_12_note: "선결제 + 12 × 월간",
+    catalog_sort_hint: "클릭하면 이 열로 정렬하고, 다시 클릭하면 순서를 바꿉니다",
+    first_12_hint: "선결제 + 12 × 이번 달 청구액(현재 사용량과 가격 기준). 예측 탭의 합계에는 성장 요인, 가격 변경, 이벤트가 반영됩니다.",
     one_time: "일회성 (예약)",
     sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",
     tab_compare: "구매 옵션 비교",
@@ -725,4 +764,19 @@ pub static KO: Strings = Strings {
     fc_renew_default: "갱신 (기본값: 약정 드라이버 없음)",
     fc_owed_after: "기간 이후 남은 약정액",
     fc_commit_inert: "효과 없음: 이 항목은 예약 인스턴스나 Savings Plan으로 구매되지 않았습니다",
+    // Scaling tab: allocation strategies and scheduled actions in time zones.
+    scaling_purchase: "구매 옵션",
+    scaling_od_base: "온디맨드 기본 용량",
+    scaling_od_pct: "기본 초과분의 온디맨드 비율(%)",
+    scaling_spot_strategy: "스팟 할당 전략",
+    scaling_spot_pools: "스팟 풀 수(lowest-price)",
+    scaling_od_strategy: "온디맨드 할당 전략",
+    scaling_even_spread: "균등 분산(전략 이전의 계획)",
+    scaling_scheduled: "예약된 작업",
+    scaling_scheduled_hint: "예약된 작업(JSON); \"time_zone\"에는 America/New_York 같은 IANA 이름을 씁니다",
+    scaling_time_zone: "시간대",
+    scaling_zone_invalid: "IANA 시간대 이름이 아닙니다",
+    scaling_fixed_offset: "고정 UTC 오프셋",
+    recover_file: "파일",
+    recover_unsaved: "저장한 적 없는 새 계획",
 };
