@@ -4,6 +4,7 @@
 //! [`cost`] (the estimate), [`report`] (CSV and charts). Shells: [`ui`] (eframe app) and the
 //! `cloudplan` binary's CLI. See `docs/ARCHITECTURE.md`.
 
+pub mod atomic_file;
 pub mod catalog;
 pub mod cli;
 pub mod cost;

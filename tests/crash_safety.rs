@@ -12,12 +12,10 @@
 //! (`CRASH_SAFETY_SEED`, printed on failure), so a run can be repeated; which byte a kill lands
 //! on still depends on the machine's timing, which is the point.
 
-use cloudplan::catalog::load;
-use cloudplan::plan::file::{
-    default_plan, from_json_str, is_save_temporary, save_atomic, to_json_string,
-};
+use cloudplan::atomic_file::is_temporary;
+use cloudplan::plan::file::{default_plan, from_json_str, save_atomic, to_json_string};
 use cloudplan::plan::{Num, Plan, Resource};
-use cloudplan::ui::app::{App, Settings};
+use cloudplan::ui::app::App;
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::{Event, Key};
@@ -168,7 +166,7 @@ fn kill_during_save_leaves_old_or_new_plan() {
         let temps = temporaries(dir.path(), name);
         for t in &temps {
             assert!(
-                is_save_temporary(t, name) && t.starts_with('.') && !t.ends_with(".json"),
+                is_temporary(t, name) && t.starts_with('.') && !t.ends_with(".json"),
                 "unexpected file {t:?} next to the plan"
             );
         }
@@ -230,22 +228,13 @@ fn a_save_in_progress_is_not_mistaken_for_a_stale_temporary() {
 /// clock by 1/4 s a frame; a longer step would turn clicks into long presses).
 const AUTOSAVE_FRAMES: usize = 64;
 
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
-}
+mod kit;
+use kit::harness;
 
 fn open(user_file: &Path, recovery: &Path) -> Harness<'static, App> {
-    harness(App::new(
-        load::embedded(),
+    harness(kit::app(
         Some(user_file.to_path_buf()),
-        Box::new(FixedPaths::default()),
-        Settings::default(),
+        FixedPaths::default(),
         Some(recovery.to_path_buf()),
     ))
 }
@@ -302,10 +291,20 @@ fn autosave_recovery_end_to_end() {
     // Start again on the same autosave location: recovery is offered; accept it.
     let mut h = open(&user_file, &recovery);
     assert_eq!(h.state().doc.plan, default_plan(), "the user's file opened");
+    let origin = format!("File: {}", user_file.display());
+    assert!(
+        h.query_by_label(&origin).is_some(),
+        "the dialog names the file the work belongs to"
+    );
     h.get_by_label("Recover").click();
     h.run();
     assert_eq!(h.state().doc.plan, edited, "the edited plan, exactly");
     assert!(h.state().doc.dirty, "recovered work still needs saving");
+    assert_eq!(
+        h.state().doc.path.as_deref(),
+        Some(user_file.as_path()),
+        "Save goes back to the file the work belongs to"
+    );
     assert_eq!(std::fs::read(&user_file).unwrap(), user_bytes);
     drop(h);
 
@@ -314,6 +313,10 @@ fn autosave_recovery_end_to_end() {
     h.get_by_label("Discard changes").click();
     h.run();
     assert!(!recovery.exists(), "declined recovery is discarded");
+    assert!(
+        !recovery.with_extension("origin").exists(),
+        "and the note of its origin with it"
+    );
     assert_eq!(h.state().doc.plan, default_plan());
     assert!(!h.state().doc.dirty);
     h.run_steps(AUTOSAVE_FRAMES);
@@ -324,5 +327,37 @@ fn autosave_recovery_end_to_end() {
     assert!(
         h.query_by_label("Recover").is_none(),
         "nothing offered any more"
+    );
+}
+
+#[test]
+fn recovering_a_plan_never_saved_leaves_it_without_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery.cloudplan.json");
+    let start = |recovery: &Path| {
+        harness(kit::app(
+            None,
+            FixedPaths::default(),
+            Some(recovery.to_path_buf()),
+        ))
+    };
+    let mut h = start(&recovery);
+    type_into_cell(&mut h, 0, Col::Name, "Scratch idea");
+    h.state_mut().autosave_now();
+    let edited = h.state().doc.plan.clone();
+    drop(h);
+
+    let mut h = start(&recovery);
+    assert!(
+        h.query_by_label("a new plan, never saved to a file")
+            .is_some()
+    );
+    h.get_by_label("Recover").click();
+    h.run();
+    assert_eq!(h.state().doc.plan, edited);
+    assert_eq!(
+        h.state().doc.path,
+        None,
+        "Save asks where, as for any new plan"
     );
 }

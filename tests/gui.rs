@@ -7,7 +7,7 @@ use cloudplan::catalog::{Service, load};
 use cloudplan::cost;
 use cloudplan::plan::{Num, Resource};
 use cloudplan::report::format::money;
-use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::{Event, Key, Modifiers};
@@ -15,24 +15,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-fn app_with(dialogs: FixedPaths, recovery: Option<PathBuf>) -> App {
-    App::new(
-        load::embedded(),
-        None,
-        Box::new(dialogs),
-        Settings::default(),
-        recovery,
-    )
-}
+mod kit;
+use kit::harness;
 
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+fn app_with(dialogs: FixedPaths, recovery: Option<PathBuf>) -> App {
+    kit::app(None, dialogs, recovery)
 }
 
 fn monthly(h: &Harness<'_, App>) -> f64 {

@@ -5,7 +5,7 @@
 
 use cloudplan::catalog::load;
 use cloudplan::plan::Resource;
-use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::catalog_tab::{Filter, SortBy, rows};
 use cloudplan::ui::commands::Command;
 use cloudplan::ui::dialogs::FixedPaths;
@@ -14,22 +14,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 
+mod kit;
+
 fn harness() -> Harness<'static, App> {
-    let mut app = App::new(
-        load::embedded(),
-        None,
-        Box::new(FixedPaths::default()),
-        Settings::default(),
-        None,
-    );
+    let mut app = kit::default_app(FixedPaths::default());
     app.tab = Tab::Catalog;
-    let mut h = Harness::builder()
-        .with_size([1600.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    kit::harness_sized(app, [1600.0, 900.0])
 }
 
 #[test]

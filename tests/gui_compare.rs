@@ -7,27 +7,16 @@
 use cloudplan::catalog::load;
 use cloudplan::purchase::{self, Scope, Settings as CmpSettings};
 use cloudplan::report::format::money;
-use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::compare_tab;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod kit;
+
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
-    let app = App::new(
-        load::embedded(),
-        None,
-        Box::new(dialogs),
-        Settings::default(),
-        None,
-    );
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    kit::harness(kit::default_app(dialogs))
 }
 
 #[test]

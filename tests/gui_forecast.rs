@@ -6,7 +6,7 @@
 use cloudplan::catalog::load;
 use cloudplan::forecast;
 use cloudplan::report::format::money;
-use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::commands::Command;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::accesskit::Role;
@@ -15,22 +15,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
+mod kit;
+
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
-    let mut app = App::new(
-        load::embedded(),
-        None,
-        Box::new(dialogs),
-        Settings::default(),
-        None,
-    );
+    let mut app = kit::default_app(dialogs);
     app.tab = Tab::Forecast;
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    kit::harness_sized(app, [1400.0, 1000.0])
 }
 
 /// Undo as the Edit menu does: the command runs at the end of a frame, the next frame shows it.

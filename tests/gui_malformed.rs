@@ -5,9 +5,8 @@
 //! infinity, a negative or an absurdly large number into a cell is refused with the reason and
 //! changes nothing.
 
-use cloudplan::catalog::load;
 use cloudplan::plan::{Num, Resource};
-use cloudplan::ui::app::{App, Settings};
+use cloudplan::ui::app::App;
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::commands::Command;
 use cloudplan::ui::dialogs::FixedPaths;
@@ -22,22 +21,11 @@ fn corpus(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+mod kit;
+
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
-    let app = App::new(
-        load::embedded(),
-        None,
-        Box::new(dialogs),
-        Settings::default(),
-        None,
-    );
-    let mut h = Harness::builder()
-        // Wide, so the status bar shows the whole message (it truncates to its width).
-        .with_size([2600.0, 900.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    // Wide, so the status bar shows the whole message (it truncates to its width).
+    kit::harness_sized(kit::default_app(dialogs), [2600.0, 900.0])
 }
 
 /// Send a command, then run the frames that show its result (a command runs at the end of a

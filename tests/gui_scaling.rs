@@ -6,7 +6,7 @@
 use cloudplan::catalog::load;
 use cloudplan::plan::Resource;
 use cloudplan::report::format::money;
-use cloudplan::ui::app::{App, Settings, Tab};
+use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::dialogs::FixedPaths;
 use cloudplan::ui::scaling_tab::{self, Window};
 use egui_kittest::Harness;
@@ -17,22 +17,12 @@ fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/autoscaling-web.cloudplan.json")
 }
 
+mod kit;
+
 fn harness(save: Vec<PathBuf>) -> Harness<'static, App> {
-    let app = App::new(
-        load::embedded(),
-        Some(sample()),
-        Box::new(FixedPaths { open: vec![], save }),
-        Settings::default(),
-        None,
-    );
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(cloudplan::ui::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.state_mut().tab = Tab::Scaling;
-    h.run();
-    h
+    let mut app = kit::app(Some(sample()), FixedPaths { open: vec![], save }, None);
+    app.tab = Tab::Scaling;
+    kit::harness_sized(app, [1400.0, 1000.0])
 }
 
 #[test]

@@ -105,11 +105,7 @@ fn all_upfront_365_dollars_amortises_to_one_dollar_a_day() {
     );
     let plan = plan_json(&ec2_item("one", "m5.large", 1.0, 730.0), 12);
     let c = compare_item(&plan, &cat, "one", settings(12)).unwrap();
-    let o = c
-        .options
-        .iter()
-        .find(|o| o.choice == Choice::Reserved(r))
-        .unwrap();
+    let o = c.option(Choice::Reserved(r)).unwrap();
     assert!(o.is_available());
     // $365 / 8,760 h × 24 h = $1.00 a day.
     let cat_rate = cat.tiers(
@@ -145,7 +141,7 @@ fn m5_large_effective_rates_and_break_even_from_catalogue_prices() {
     let cat = load::embedded();
     let plan = plan_json(&ec2_item("web", "m5.large", 2.0, 730.0), 36);
     let c = compare_item(&plan, cat, "web", settings(36)).unwrap();
-    let get = |ch: Choice| c.options.iter().find(|o| o.choice == ch).unwrap();
+    let get = |ch: Choice| c.option(ch).unwrap();
     let od = get(Choice::OnDemand);
     assert!(close(od.recurring_monthly_usd, 2.0 * 730.0 * 0.096));
 
@@ -187,32 +183,22 @@ fn m5_large_effective_rates_and_break_even_from_catalogue_prices() {
     // after (the fee was upfront), and it does not break even within 12 months at 2 × $70.08.
     let c12 = compare_item(&plan, cat, "web", settings(12)).unwrap();
     let au3 = c12
-        .options
-        .iter()
-        .find(|o| {
-            o.choice
-                == ri(
-                    OfferingClass::Standard,
-                    Term::ThreeYears,
-                    Payment::AllUpfront,
-                )
-        })
+        .option(ri(
+            OfferingClass::Standard,
+            Term::ThreeYears,
+            Payment::AllUpfront,
+        ))
         .unwrap();
     assert!(close(au3.total_usd, 2.0 * 949.0));
     assert_eq!(au3.break_even_month, None);
     assert_eq!(au3.committed_after_horizon_usd, 0.0);
     // 3yr No Upfront over 12 months: 24 more months of the fee are still owed.
     let nu3 = c12
-        .options
-        .iter()
-        .find(|o| {
-            o.choice
-                == ri(
-                    OfferingClass::Standard,
-                    Term::ThreeYears,
-                    Payment::NoUpfront,
-                )
-        })
+        .option(ri(
+            OfferingClass::Standard,
+            Term::ThreeYears,
+            Payment::NoUpfront,
+        ))
         .unwrap();
     assert!(close(
         nu3.committed_after_horizon_usd,
@@ -258,9 +244,11 @@ fn missing_rates_are_unavailable_with_a_reason() {
     );
     assert!(sp.cash_flow.is_empty());
     let au = c
-        .options
-        .iter()
-        .find(|o| o.choice == ri(OfferingClass::Standard, Term::OneYear, Payment::AllUpfront))
+        .option(ri(
+            OfferingClass::Standard,
+            Term::OneYear,
+            Payment::AllUpfront,
+        ))
         .unwrap();
     assert!(
         au.unavailable
@@ -286,7 +274,7 @@ fn spot_applies_overhead_and_shows_the_band() {
     let mut s = settings(12);
     s.spot_overhead_pct = 10.0;
     let c = compare_item(&plan, cat, "batch", s).unwrap();
-    let spot = c.options.iter().find(|o| o.choice == Choice::Spot).unwrap();
+    let spot = c.option(Choice::Spot).unwrap();
     assert!(close(
         spot.recurring_monthly_usd,
         4.0 * 365.0 * 1.1 * 0.0418
@@ -294,9 +282,11 @@ fn spot_applies_overhead_and_shows_the_band() {
     assert_eq!(spot.interruption_band.as_deref(), Some("15-20%"));
     // A commitment at 50% use: break-even utilisation is shown and the RI is paid in full.
     let nu = c
-        .options
-        .iter()
-        .find(|o| o.choice == ri(OfferingClass::Standard, Term::OneYear, Payment::NoUpfront))
+        .option(ri(
+            OfferingClass::Standard,
+            Term::OneYear,
+            Payment::NoUpfront,
+        ))
         .unwrap();
     assert!(close(nu.recurring_monthly_usd, 4.0 * 730.0 * 0.06));
     assert!(close(nu.utilisation_pct.unwrap(), 50.0));
@@ -331,9 +321,11 @@ fn whole_plan_sums_items_and_names_the_item_lacking_a_rate() {
         }
     }
     let au = c
-        .options
-        .iter()
-        .find(|o| o.choice == ri(OfferingClass::Standard, Term::OneYear, Payment::AllUpfront))
+        .option(ri(
+            OfferingClass::Standard,
+            Term::OneYear,
+            Payment::AllUpfront,
+        ))
         .unwrap();
     assert!(
         au.unavailable.as_deref().unwrap().starts_with("b: "),
@@ -552,16 +544,11 @@ fn ranking_counts_the_commitment_owed_after_the_horizon() {
         assert!(w[0].committed_total_usd() <= w[1].committed_total_usd());
     }
     let nu3 = c
-        .options
-        .iter()
-        .find(|o| {
-            o.choice
-                == ri(
-                    OfferingClass::Standard,
-                    Term::ThreeYears,
-                    Payment::NoUpfront,
-                )
-        })
+        .option(ri(
+            OfferingClass::Standard,
+            Term::ThreeYears,
+            Payment::NoUpfront,
+        ))
         .unwrap();
     assert!(close(
         nu3.committed_total_usd(),

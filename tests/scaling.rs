@@ -320,6 +320,7 @@ fn scheduled_action_raises_min_and_capacity_stays_clamped() {
             at: "2027-01-01T01:00".into(),
         },
         utc_offset_minutes: 0,
+        time_zone: None,
         min: Some(4),
         max: None,
         desired: Some(9),
@@ -339,6 +340,7 @@ fn mixed_instances_split() {
     let d = Distribution {
         on_demand_base: 2,
         on_demand_pct_above_base: 50.0,
+        ..Distribution::default()
     };
     assert_eq!(d.split(10), (6, 4));
     assert_eq!(d.split(5), (4, 1));
@@ -425,6 +427,7 @@ fn spot_interruptions_are_seeded_and_replaced() {
     g.distribution = Distribution {
         on_demand_base: 0,
         on_demand_pct_above_base: 0.0,
+        ..Distribution::default()
     };
     let mut o = opts(5);
     o.spot_interruptions_per_hour = billing::interruption_rate_per_hour(">20%").unwrap() * 50.0;
@@ -493,7 +496,7 @@ proptest! {
         let mut g = group(min, min, max, policies);
         g.capacity_per_unit = 100.0;
         g.instance_warmup_s = Some(warm);
-        g.distribution = Distribution { on_demand_base: base, on_demand_pct_above_base: pct };
+        g.distribution = Distribution { on_demand_base: base, on_demand_pct_above_base: pct, ..Distribution::default() };
         let mut o = opts(step);
         o.spot_interruptions_per_hour = rate;
         let sim = simulate(&g, &demand, &o);

@@ -86,7 +86,8 @@ pub enum Command {
         /// Id of the plan item of kind `scaling_group`.
         #[arg(long)]
         group: String,
-        /// Write the per-step CSV to FILE (and the monthly CSV next to it, `*.months.csv`).
+        /// Write the per-step CSV to FILE (and next to it the monthly CSV, `*.months.csv`, and
+        /// hours and cost per instance type and purchase option, `*.types.csv`).
         #[arg(long)]
         csv: Option<PathBuf>,
         /// Write the three charts as PNG and SVG into DIR.
@@ -425,6 +426,12 @@ fn simulate(
             &report::csv::file_bytes(&scaling_csv::months_csv(&outcome)),
         )
         .map_err(|e| other(format!("cannot write {}: {e}", months.display())))?;
+        let types = f.with_extension("types.csv");
+        write_atomic(
+            &types,
+            &report::csv::file_bytes(&scaling_csv::types_csv(&outcome)),
+        )
+        .map_err(|e| other(format!("cannot write {}: {e}", types.display())))?;
     }
     if let Some(dir) = charts {
         std::fs::create_dir_all(dir)
@@ -569,26 +576,5 @@ pub(crate) fn write_output(
     }
 }
 
-/// Write a file atomically: a temporary file in the same directory, then rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
+/// Write a file atomically (reports, charts): see [`crate::atomic_file`].
+pub use crate::atomic_file::write as write_atomic;

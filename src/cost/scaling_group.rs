@@ -47,7 +47,13 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
         crate::report::format::money(outcome.bill.average_at_min_usd),
         crate::report::format::money(outcome.bill.average_at_max_usd),
     );
-    let t0: &'a str = &g.instance_types[0].instance_type;
+    // On-Demand capacity (and the Reserved Instances covering it) runs on the type the
+    // On-Demand allocation strategy picked (the first listed unless `lowest-price`).
+    let t0: &'a str = &g.instance_types[outcome
+        .prices
+        .on_demand_index
+        .min(g.instance_types.len() - 1)]
+    .instance_type;
     if od_hours > 0.0 || g.reserved.is_none() {
         out.push(
             Line::new(
@@ -89,22 +95,24 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
         out.push(l);
     }
     if spot_hours > 0.0 {
-        let k = outcome.prices.spot.len().max(1) as f64;
-        for (p, w) in &outcome.prices.spot {
+        for (i, (p, w)) in outcome.prices.spot.iter().enumerate() {
             let t: &'a str = g
                 .instance_types
                 .iter()
                 .find(|c| c.instance_type == p.instance_type)
                 .map_or(t0, |c| c.instance_type.as_str());
-            let q = outcome
+            let units = outcome
                 .simulation
                 .months
                 .iter()
                 .map(|m| m.spot_unit_hours)
                 .sum::<f64>()
-                / months
-                / k
-                / *w as f64;
+                / months;
+            let q = outcome.prices.spot_units_on(i, units) / *w as f64;
+            if q == 0.0 && outcome.prices.spot_share.is_some() {
+                // The allocation strategy put no Spot capacity on this type.
+                continue;
+            }
             let band = ctx
                 .catalog
                 .spot_advice(ctx.region, t)
@@ -123,9 +131,15 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
                 INSTANCE_HOURS,
                 PriceOption::Spot,
             ) {
-                l = l
-                    .option(PriceOption::Spot)
-                    .note("catalogue Spot price; Spot prices move hourly");
+                l = l.option(PriceOption::Spot);
+                l = match (g.distribution.spot_allocation_strategy, &outcome.prices.spot_share) {
+                    (Some(st), Some(share)) => l.note(format!(
+                        "catalogue Spot price; Spot prices move hourly; {} allocation puts {}% of the Spot capacity here",
+                        st.as_str(),
+                        crate::cost::fmt_qty(share.get(i).copied().unwrap_or(0.0) * 100.0)
+                    )),
+                    _ => l.note("catalogue Spot price; Spot prices move hourly"),
+                };
             } else {
                 let savings = ctx
                     .catalog

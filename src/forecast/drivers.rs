@@ -12,6 +12,7 @@
 //! | `step` | `{"kind":"step","target":T,"month":"YYYY-MM","add":n}` or `"multiply":f` | from that month on `v+n` or `v·f` |
 //! | `item_window` | `{"kind":"item_window","item":"id","start":"YYYY-MM","end":"YYYY-MM"}` | the item is billed only from `start` to `end` (both inclusive, each optional) |
 //! | `price_change` | `{"kind":"price_change","scope":{"item":"id"}\|{"service":"lambda"},"month":"YYYY-MM","multiplier":f}` | from that month the cost of the item / service × `f` |
+//! | `commitment` | `{"kind":"commitment","item":"id","start":"YYYY-MM","renew":true\|false}` | the item's Reserved Instance / Savings Plan term starts in `start` (optional; default: the item's first billed month) and, when it ends, renews or falls back to On-Demand (see [`super::commitments`]); no effect on an item bought On-Demand or Spot |
 //!
 //! `T` is `{"parameter":"users"}` or `{"item":{"id":"web","field":"count"}}` (the field names of
 //! [`ITEM_FIELDS`]). `v` is the value before this driver: the plan's own value (a formula is
@@ -77,6 +78,14 @@ pub enum GrowthDriver {
         month: String,
         multiplier: f64,
     },
+    /// The item's commitment (its Reserved / Savings Plan purchase option) starts in `start`
+    /// (default: its first billed month) and renews at the end of each term, or not.
+    Commitment {
+        item: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<String>,
+        renew: bool,
+    },
 }
 
 /// What a growth driver changes.
@@ -123,6 +132,7 @@ impl GrowthDriver {
             GrowthDriver::Step { .. } => "step",
             GrowthDriver::ItemWindow { .. } => "item_window",
             GrowthDriver::PriceChange { .. } => "price_change",
+            GrowthDriver::Commitment { .. } => "commitment",
         }
     }
 
@@ -169,7 +179,9 @@ impl GrowthDriver {
                     v * multiply.unwrap_or(1.0) + add.unwrap_or(0.0)
                 }
             }
-            GrowthDriver::ItemWindow { .. } | GrowthDriver::PriceChange { .. } => v,
+            GrowthDriver::ItemWindow { .. }
+            | GrowthDriver::PriceChange { .. }
+            | GrowthDriver::Commitment { .. } => v,
         }
     }
 
@@ -479,6 +491,23 @@ pub fn check(plan: &Plan) -> Result<(), (String, String)> {
                     return Err((at("scope.item"), format!("no item has the id `{id}`")));
                 }
             }
+            // A driver on an item bought On-Demand or Spot is inert, not an error: switching the
+            // item's purchase option in the grid must never make the plan unreadable.
+            GrowthDriver::Commitment { item, start, .. } => {
+                if !plan.items.iter().any(|it| &it.id == item) {
+                    return Err((at("item"), format!("no item has the id `{item}`")));
+                }
+                month(start, "start")?;
+                let twice = plan.growth[..i].iter().any(
+                    |g| matches!(g, GrowthDriver::Commitment { item: other, .. } if other == item),
+                );
+                if twice {
+                    return Err((
+                        at("item"),
+                        format!("item `{item}` already has a commitment driver"),
+                    ));
+                }
+            }
         }
     }
     Ok(())
@@ -520,7 +549,7 @@ fn check_limits(d: &GrowthDriver) -> Result<(), (String, String)> {
         GrowthDriver::PriceChange { multiplier, .. } => {
             positive(*multiplier, MAX_FACTOR, "multiplier").map_err(|m| ("multiplier".into(), m))
         }
-        GrowthDriver::ItemWindow { .. } => Ok(()),
+        GrowthDriver::ItemWindow { .. } | GrowthDriver::Commitment { .. } => Ok(()),
     }
 }
 

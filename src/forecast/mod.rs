@@ -6,6 +6,7 @@
 //! history is given, the chosen model's forecast for the months after the history with 80 % and
 //! 95 % prediction intervals.
 
+pub mod commitments;
 pub mod drivers;
 pub mod history;
 pub mod intervals;
@@ -16,6 +17,7 @@ pub mod select;
 use crate::catalog::Catalog;
 use crate::cost::CostError;
 use crate::plan::Plan;
+pub use commitments::{Commitment, CommitmentEvent, EventKind};
 pub use drivers::GrowthDriver;
 pub use history::BillHistory;
 pub use intervals::Band;
@@ -33,6 +35,8 @@ pub enum ForecastError {
         #[source]
         source: CostError,
     },
+    #[error("item `{item}`: commitment: {message}")]
+    Commitment { item: String, message: String },
     #[error("bill history: {0}")]
     History(String),
 }

@@ -4,15 +4,22 @@
 //! month's values (see [`drivers`](super::drivers)), items outside their `item_window` are
 //! left out, and the month's plan is priced by [`crate::cost::estimate`] — so tiers and free
 //! tiers apply to that month's usage, never to a scaled total. Price changes then multiply the
-//! cost of the items they cover. Upfront fees (reservations) are charged in the first month an
-//! item is billed.
+//! cost of the items they cover.
+//!
+//! Commitments ([`super::commitments`]): an item bought Reserved / Savings Plan is priced with
+//! its commitment only in the months a term covers, and On-Demand (by the cost engine) before
+//! its start and after an expiry that is not renewed; its upfront fee is charged in the month
+//! each term starts; months after the item stops inside a term still carry the term's recurring
+//! fee. Each month lists its commitment events. Other upfront fees (a custom line's) are
+//! charged in the first month an item is billed.
 
 use super::ForecastError;
+use super::commitments::{self, Commitment, CommitmentEvent, EventKind};
 use super::drivers::{self, GrowthDriver, PriceScope, Target};
 use crate::catalog::{Catalog, Service};
 use crate::cost;
 use crate::plan::formula::Evaluator;
-use crate::plan::{Num, Plan};
+use crate::plan::{Num, Plan, PurchaseOption};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -23,13 +30,17 @@ pub struct MonthCost {
     pub month: String,
     /// Recurring cost of the month, USD.
     pub monthly_usd: f64,
-    /// Upfront fees charged this month (an item's first billed month), USD.
+    /// Upfront fees charged this month (commitment terms starting this month; other items'
+    /// upfront fees in their first billed month), USD.
     pub upfront_usd: f64,
     pub by_service: BTreeMap<Service, f64>,
     /// By group name ("" = ungrouped).
     pub by_group: BTreeMap<String, f64>,
     /// Items billed this month.
     pub items: usize,
+    /// Commitments starting, renewing, expiring or left unused this month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<CommitmentEvent>,
 }
 
 /// The plan's projected bill over its horizon.
@@ -38,6 +49,9 @@ pub struct Projection {
     pub plan_name: String,
     pub catalog: String,
     pub months: Vec<MonthCost>,
+    /// Every committed item: term, start, renewal (and whether the plan chose it), and what is
+    /// owed after the horizon.
+    pub commitments: Vec<Commitment>,
 }
 
 impl Projection {
@@ -46,6 +60,14 @@ impl Projection {
         self.months
             .iter()
             .map(|m| m.monthly_usd + m.upfront_usd)
+            .sum()
+    }
+
+    /// Commitment fees still owed after the horizon's last month (not in [`Self::total_usd`]).
+    pub fn owed_after_horizon_usd(&self) -> f64 {
+        self.commitments
+            .iter()
+            .map(|c| c.owed_after_horizon_usd)
             .sum()
     }
 }
@@ -192,6 +214,15 @@ pub fn project(
 ) -> Result<Projection, ForecastError> {
     let months = months.unwrap_or(plan.horizon_months);
     let c = Compiled::new(plan)?;
+    let mut commits = commitments::resolve(plan, &c.windows, |m| {
+        drivers::month_offset(&plan.start_month, m)
+    })
+    .map_err(|(path, message)| ForecastError::Driver { path, message })?;
+    // Plan index → position in `commits`.
+    let mut commit_at: Vec<Option<usize>> = vec![None; plan.items.len()];
+    for (n, r) in commits.iter().enumerate() {
+        commit_at[r.index] = Some(n);
+    }
     let (_, m0) = drivers::parse_month(&plan.start_month).ok_or_else(|| ForecastError::Driver {
         path: "start_month".into(),
         message: format!("`{}` is not a month written YYYY-MM", plan.start_month),
@@ -245,6 +276,21 @@ pub fn project(
                 changed = true;
             }
         }
+        // Committed items are bought with their commitment only while a term covers the month.
+        for r in &commits {
+            let Some(k) = pos[r.index] else { continue };
+            let want = if r.schedule.term_of(t).is_some() {
+                r.purchase
+            } else {
+                PurchaseOption::OnDemand
+            };
+            if let Some(p) = commitments::purchase_mut(&mut work.items[k].resource)
+                && *p != want
+            {
+                *p = want;
+                changed = true;
+            }
+        }
         let month_err = |source| ForecastError::Cost {
             month: month.clone(),
             source,
@@ -268,31 +314,105 @@ pub fn project(
             by_service: BTreeMap::new(),
             by_group: BTreeMap::new(),
             items: est.items.len(),
+            events: Vec::new(),
         };
-        for ic in &est.items {
+        let multiplier = |id: &str, service: Service| -> f64 {
             let mut mult = 1.0;
             for (scope, from, f) in &c.prices {
                 let hit = match scope {
-                    PriceScope::Item(id) => *id == ic.id,
-                    PriceScope::Service(s) => *s == ic.service,
+                    PriceScope::Item(i) => i == id,
+                    PriceScope::Service(s) => *s == service,
                 };
                 if hit && t >= *from {
                     mult *= f;
                 }
             }
+            mult
+        };
+        let month_text = |i: i32| drivers::add_months(&plan.start_month, i).unwrap_or_default();
+        for ic in &est.items {
+            let mult = multiplier(&ic.id, ic.service);
             let m = ic.monthly_usd * mult;
-            let u = if seen.insert(ic.index) {
-                ic.upfront_usd * mult
-            } else {
-                0.0
+            let u = match commit_at[ic.index] {
+                Some(n) => {
+                    let s = &commits[n].schedule;
+                    if s.starts_term(t) {
+                        let kind = if s.term_of(t) == Some(0) {
+                            EventKind::Starts
+                        } else {
+                            EventKind::Renews
+                        };
+                        mc.events.push(CommitmentEvent {
+                            item: ic.id.clone(),
+                            kind,
+                            upfront_usd: ic.upfront_usd * mult,
+                            term_end: s.term_end(t).map(month_text),
+                        });
+                        ic.upfront_usd * mult
+                    } else {
+                        0.0
+                    }
+                }
+                None if seen.insert(ic.index) => ic.upfront_usd * mult,
+                None => 0.0,
             };
-            mc.monthly_usd += m;
-            mc.upfront_usd += u;
-            *mc.by_service.entry(ic.service).or_default() += m + u;
-            match mc.by_group.get_mut(ic.group.as_str()) {
-                Some(g) => *g += m + u,
+            add(&mut mc, ic.service, &ic.group, m, u);
+        }
+        for r in &mut commits {
+            let s = r.schedule;
+            let billed = pos[r.index];
+            let id = &plan.items[r.index].id;
+            if s.term_of(t).is_none() {
+                if t > s.start && s.term_of(t - 1).is_some() {
+                    mc.events.push(CommitmentEvent {
+                        item: id.clone(),
+                        kind: if billed.is_some() {
+                            EventKind::Expires
+                        } else {
+                            EventKind::Ends
+                        },
+                        upfront_usd: 0.0,
+                        term_end: None,
+                    });
+                }
+                continue;
+            }
+            let fee_err = |message| ForecastError::Commitment {
+                item: id.clone(),
+                message,
+            };
+            let mult = multiplier(id, r.service);
+            match billed {
+                // The item's last billed month inside a term that runs on: keep the
+                // commitment's recurring fee for the months it is owed unused.
+                Some(k) if s.last_used == Some(t) && s.term_end(t).is_some_and(|e| e > t) => {
+                    r.unused_fee =
+                        commitments::recurring_fee(&work, k, catalog).map_err(fee_err)?;
+                }
+                Some(_) => {}
                 None => {
-                    mc.by_group.insert(ic.group.clone(), m + u);
+                    if s.last_used == Some(t - 1) {
+                        mc.events.push(CommitmentEvent {
+                            item: id.clone(),
+                            kind: EventKind::Unused,
+                            upfront_usd: 0.0,
+                            term_end: s.term_end(t).map(month_text),
+                        });
+                    }
+                    add(&mut mc, r.service, &r.group, r.unused_fee * mult, 0.0);
+                }
+            }
+            if t == months as i32 - 1 {
+                let after = s.months_owed_after(months as i32);
+                if after > 0 {
+                    let fee = match billed {
+                        Some(k) => {
+                            commitments::recurring_fee(&work, k, catalog).map_err(fee_err)?
+                        }
+                        None => r.unused_fee,
+                    };
+                    r.summary.owed_after_horizon_months = after as u32;
+                    r.summary.owed_after_horizon_usd = after as f64 * fee * mult;
                 }
             }
         }
@@ -302,5 +422,19 @@ pub fn project(
         plan_name: plan.name.clone(),
         catalog: catalog.id.to_string(),
         months: out,
+        commitments: commits.into_iter().map(|r| r.summary).collect(),
     })
+}
+
+/// Add an item's recurring `m` and upfront `u` to the month's totals.
+fn add(mc: &mut MonthCost, service: Service, group: &str, m: f64, u: f64) {
+    mc.monthly_usd += m;
+    mc.upfront_usd += u;
+    *mc.by_service.entry(service).or_default() += m + u;
+    match mc.by_group.get_mut(group) {
+        Some(g) => *g += m + u,
+        None => {
+            mc.by_group.insert(group.to_string(), m + u);
+        }
+    }
 }

@@ -24,8 +24,7 @@ use super::formula::{self, Evaluator};
 use super::{Item, Num, Plan, Resource, SCHEMA_VERSION, SpikePeriod, Usage};
 use serde::de::DeserializeOwned;
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Longest plan horizon, in months.
 pub const MAX_HORIZON_MONTHS: u32 = 60;
@@ -206,8 +205,8 @@ pub fn load(path: &Path) -> Result<Plan, PlanError> {
 }
 
 /// Write `plan` to `path` atomically: the plan is checked and serialized first (on failure the
-/// target is not touched), then written to a temporary file in the same directory, synced, and
-/// renamed over the target.
+/// target is not touched), then written by [`crate::atomic_file::write`]: a locked temporary file in
+/// the same directory, synced and renamed over the target.
 pub fn save_atomic(path: &Path, plan: &Plan) -> Result<(), PlanError> {
     let origin = path.display().to_string();
     validate(plan).map_err(|p| PlanError::Invalid {
@@ -232,123 +231,11 @@ pub fn save_atomic(path: &Path, plan: &Plan) -> Result<(), PlanError> {
         }
         Err(e) => return Err(e),
     }
-    let io = |action: &'static str| {
-        let origin = origin.clone();
-        move |source| PlanError::Io {
-            origin,
-            action,
-            source,
-        }
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".into());
-    let prefix = format!(".{file_name}.");
-    remove_stale_temporaries(&dir, &prefix);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let mut attempt = 0;
-    loop {
-        // Unique in the directory: another process (a second app window autosaving to the same
-        // recovery file) never writes into our temporary file.
-        let tmp = dir.join(format!(
-            "{prefix}{}-{nanos}-{attempt}{TEMP_SUFFIX}",
-            std::process::id()
-        ));
-        let write = || -> Result<(), PlanError> {
-            let f = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)
-                .map_err(io("create a temporary file next to the plan"))?;
-            // Held until the rename is done (and released by the OS however this process ends):
-            // an unlocked temporary file is one a killed save left behind.
-            let _ = f.try_lock();
-            if let Ok(meta) = std::fs::metadata(path) {
-                // Keep the user's file mode (a rename would otherwise reset it).
-                let _ = f.set_permissions(meta.permissions());
-            }
-            (&f).write_all(text.as_bytes())
-                .map_err(io("write the temporary file"))?;
-            f.sync_all().map_err(io("sync the temporary file"))?;
-            std::fs::rename(&tmp, path).map_err(io("replace the plan file"))?;
-            drop(f);
-            Ok(())
-        };
-        match write() {
-            Ok(()) => break,
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                // Another save's clean-up removed our file between its creation and its lock
-                // (see `remove_stale_temporaries`): try again under a new name.
-                let vanished = matches!(&e, PlanError::Io { source, .. }
-                    if source.kind() == std::io::ErrorKind::NotFound);
-                if vanished && attempt < 3 {
-                    attempt += 1;
-                    continue;
-                }
-                return Err(e);
-            }
-        }
-    }
-    // Make the rename itself durable (best effort: not every platform can sync a directory).
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// How the temporary files of [`save_atomic`] end: `.<file name>.<pid>-<nanos>-<n>.tmp`, hidden
-/// and never `*.json`, so neither a file dialog's filter nor a person takes one for a plan.
-pub const TEMP_SUFFIX: &str = ".tmp";
-
-/// Whether `name` is one of [`save_atomic`]'s temporary files for the file `target_name`.
-pub fn is_save_temporary(name: &str, target_name: &str) -> bool {
-    name.strip_prefix('.')
-        .and_then(|n| n.strip_prefix(target_name))
-        .and_then(|n| n.strip_prefix('.'))
-        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
-        .is_some_and(|mid| {
-            let parts: Vec<&str> = mid.split('-').collect();
-            parts.len() == 3
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        })
-}
-
-/// Remove the temporary files that saves of the same target left when they were killed mid-write,
-/// so they never pile up: a save in progress holds a lock on its temporary file, the operating
-/// system releases it when that process ends however it ends, so a temporary file whose lock we
-/// can take belongs to no running save.
-fn remove_stale_temporaries(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let target_name = &prefix[1..prefix.len() - 1];
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if !name
-            .to_str()
-            .is_some_and(|n| is_save_temporary(n, target_name))
-        {
-            continue;
-        }
-        let p = entry.path();
-        let Ok(f) = std::fs::File::open(&p) else {
-            continue;
-        };
-        if f.try_lock().is_ok() {
-            let _ = std::fs::remove_file(&p);
-        }
-    }
+    crate::atomic_file::write(path, text.as_bytes()).map_err(|e| PlanError::Io {
+        origin,
+        action: e.action,
+        source: e.source,
+    })
 }
 
 static SAMPLES: [(&str, &str, &str); 5] = [

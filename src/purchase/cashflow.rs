@@ -4,13 +4,15 @@
 //! month of each term (months 1, 13, 25 … for 1 yr; 1, 37, 73 … for 3 yr) — renewed at the same
 //! rates when the horizon runs past the term — and its recurring fee every month. When the
 //! horizon ends inside a term, the recurring fees still owed for the rest of that term are
-//! reported separately (`committed_after_horizon_usd`), not added to the horizon total.
+//! reported separately (`committed_after_horizon_usd`), not added to the horizon total. The
+//! term arithmetic is [`super::schedule::TermSchedule`], shared with the forecast.
 //!
 //! Break-even month: the first month whose cumulative cost is at or below cumulative
 //! On-Demand. Break-even utilisation: effective rate / On-Demand rate, weighted by committed
 //! hours — below that share of hours used, the commitment costs more than On-Demand.
 
 use super::options::Flow;
+use super::schedule::TermSchedule;
 use super::{Choice, OptionResult, Settings};
 
 /// Combine the flows of every subject for one option into its result. `on_demand_cumulative`
@@ -34,19 +36,16 @@ pub fn combine(
         recurring += monthly;
         upfront += f.upfront_usd;
         effective += monthly;
+        let terms = f.term.map(|t| TermSchedule::renewed_from_zero(t.months()));
         for (m, c) in cash.iter_mut().enumerate() {
             *c += monthly;
-            if let Some(t) = f.term
-                && m % t.months() as usize == 0
-            {
+            if terms.is_some_and(|s| s.starts_term(m as i32)) {
                 *c += f.upfront_usd;
             }
         }
-        if let Some(t) = f.term {
-            let tm = t.months() as usize;
-            effective += f.upfront_usd / tm as f64;
-            let rest = (tm - h % tm) % tm;
-            after += rest as f64 * f.commit_monthly_usd;
+        if let (Some(t), Some(s)) = (f.term, terms) {
+            effective += f.upfront_usd / t.months() as f64;
+            after += s.months_owed_after(h as i32) as f64 * f.commit_monthly_usd;
         }
         if let Some(eff) = f.effective_rate {
             eff_weighted += eff * f.committed_hours;

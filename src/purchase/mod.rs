@@ -23,6 +23,7 @@
 pub mod cashflow;
 pub mod optimise;
 pub mod options;
+pub mod schedule;
 pub mod series;
 pub mod subject;
 
@@ -299,6 +300,11 @@ impl Comparison {
     /// The On-Demand option (always first).
     pub fn on_demand(&self) -> &OptionResult {
         &self.options[0]
+    }
+
+    /// The result for one purchase choice (every choice has one, available or not).
+    pub fn option(&self, choice: Choice) -> Option<&OptionResult> {
+        self.options.iter().find(|o| o.choice == choice)
     }
 
     /// Available options, cheapest first by [`OptionResult::committed_total_usd`] (ties in

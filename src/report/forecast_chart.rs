@@ -1,6 +1,7 @@
 //! The forecast chart: the plan's projected monthly cost stacked by service or group across the
 //! horizon, the bill history as a line, and the history model's forecast with its 80 % and 95 %
-//! prediction-interval band. Drawn with the helpers of [`super::chart`] (font, palette, theme),
+//! prediction-interval band; a dashed vertical line marks each month a commitment expires
+//! without renewal ([`expiry_months`]). Drawn with the helpers of [`super::chart`] (font, palette, theme),
 //! to RGB pixels for the app and to PNG / SVG files.
 
 use super::chart::{
@@ -78,6 +79,24 @@ pub fn stacks(f: &Forecast, kind: ChartKind) -> Vec<(String, Vec<f64>)> {
     }
     rows
 }
+
+/// Projection months (indices) in which a commitment expires and is not renewed.
+pub fn expiry_months(f: &Forecast) -> Vec<usize> {
+    f.projection
+        .months
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.events
+                .iter()
+                .any(|e| e.kind == crate::forecast::EventKind::Expires)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Colour of the expiry markers.
+const EXPIRY: RGBColor = RGBColor(200, 60, 40);
 
 /// Title of the chart.
 pub fn title(kind: ChartKind) -> &'static str {
@@ -171,6 +190,18 @@ pub fn draw<DB: DrawingBackend>(
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled()));
     }
 
+    // Commitment expiries: a dashed line on the boundary before the month.
+    let expiries = expiry_months(f);
+    for &i in &expiries {
+        if let Some(x) = index(&f.projection.months[i].month) {
+            chart.draw_series(DashedLineSeries::new(
+                [(x - 0.5, 0.0), (x - 0.5, ymax)],
+                6,
+                4,
+                EXPIRY.stroke_width(2),
+            ))?;
+        }
+    }
     if let Some(h) = &f.history {
         let band_color = RGBColor(120, 80, 170);
         let pts = |sel: &dyn Fn(&crate::forecast::Band) -> f64| -> Vec<(f64, f64)> {
@@ -241,6 +272,12 @@ pub fn draw<DB: DrawingBackend>(
             (l.clone(), LegendMark::Box(c))
         })
         .collect();
+    if !expiries.is_empty() {
+        entries.push((
+            "Commitment expires".into(),
+            LegendMark::Line(EXPIRY.to_rgba()),
+        ));
+    }
     if let Some(h) = &f.history {
         let band = RGBColor(120, 80, 170);
         entries.push((

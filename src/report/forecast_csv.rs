@@ -10,12 +10,14 @@
 //! | `plan_service` / `plan_group` | the same month split by service / group (`name`) |
 //! | `history` | a month of the imported bill history (`name` = `total` or the service) |
 //! | `model` | the history model's forecast: `usd` is the point forecast, `lo80_usd` … `hi95_usd` the 80 % and 95 % prediction intervals, `name` the chosen model |
+//! | `commitment` | a commitment event of the month: `name` = item id, `event` = `starts` / `renews` / `expires` (On-Demand from this month) / `unused` (item stopped, term still billed) / `ends` (an unused term ended), `upfront_usd` = upfront charged for it that month |
+//! | `commitment_term` | one per committed item: `month` = start of its first term, `name` = item id, `event` = option, term and renewal (`renew`, `renew (default)` or `expire`), `usd` = recurring fees owed after the horizon |
 
 use super::csv::{decimal, neutralise};
 use crate::forecast::Forecast;
 
 /// Column names, in order.
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 10] = [
     "record",
     "month",
     "name",
@@ -25,6 +27,7 @@ pub const COLUMNS: [&str; 9] = [
     "hi80_usd",
     "lo95_usd",
     "hi95_usd",
+    "event",
 ];
 
 /// Render the forecast as CSV text.
@@ -32,7 +35,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut rows: Vec<[String; 9]> = Vec::new();
+    let mut rows: Vec<[String; 10]> = Vec::new();
     let e = String::new;
     for m in &f.projection.months {
         rows.push([
@@ -45,6 +48,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
             e(),
             e(),
             e(),
+            e(),
         ]);
         for (s, v) in &m.by_service {
             rows.push([
@@ -52,6 +56,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
                 m.month.clone(),
                 s.as_str().into(),
                 decimal(*v),
+                e(),
                 e(),
                 e(),
                 e(),
@@ -70,8 +75,42 @@ pub fn forecast_csv(f: &Forecast) -> String {
                 e(),
                 e(),
                 e(),
+                e(),
             ]);
         }
+        for ev in &m.events {
+            rows.push([
+                "commitment".into(),
+                m.month.clone(),
+                neutralise(&ev.item).into_owned(),
+                e(),
+                decimal(ev.upfront_usd),
+                e(),
+                e(),
+                e(),
+                e(),
+                ev.kind.as_str().into(),
+            ]);
+        }
+    }
+    for c in &f.projection.commitments {
+        let renew = match (c.renew, c.renew_set) {
+            (true, true) => "renew",
+            (true, false) => "renew (default)",
+            (false, _) => "expire",
+        };
+        rows.push([
+            "commitment_term".into(),
+            c.start_month.clone(),
+            neutralise(&c.item).into_owned(),
+            decimal(c.owed_after_horizon_usd),
+            e(),
+            e(),
+            e(),
+            e(),
+            e(),
+            format!("{} {} months, {renew}", c.option, c.term_months),
+        ]);
     }
     if let Some(h) = &f.history {
         for (i, month) in h.history.months.iter().enumerate() {
@@ -85,6 +124,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
                 e(),
                 e(),
                 e(),
+                e(),
             ]);
             for (s, v) in &h.history.by_service {
                 rows.push([
@@ -92,6 +132,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
                     month.clone(),
                     neutralise(s).into_owned(),
                     decimal(v[i]),
+                    e(),
                     e(),
                     e(),
                     e(),
@@ -112,6 +153,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
                 decimal(b.hi80),
                 decimal(b.lo95),
                 decimal(b.hi95),
+                e(),
             ]);
         }
     }
@@ -160,6 +202,10 @@ pub fn forecast_table(f: &Forecast) -> String {
                 format!("{} – {}", money(b.lo95), money(b.hi95))
             );
         }
+        if !m.events.is_empty() {
+            let events: Vec<String> = m.events.iter().map(|e| e.text()).collect();
+            s += &format!("  {}", events.join("; "));
+        }
         s.push('\n');
     }
     s += &format!(
@@ -167,6 +213,36 @@ pub fn forecast_table(f: &Forecast) -> String {
         f.projection.months.len(),
         money(f.projection.total_usd())
     );
+    if !f.projection.commitments.is_empty() {
+        s += "Commitments:\n";
+        for c in &f.projection.commitments {
+            let renew = match (c.renew, c.renew_set) {
+                (true, true) => "renews at each term end",
+                (true, false) => "renews at each term end (default: no commitment driver)",
+                (false, _) => "not renewed: On-Demand after its term",
+            };
+            s += &format!(
+                "  {}: {} ({} months) from {}{}, {renew}",
+                c.item,
+                c.option,
+                c.term_months,
+                c.start_month,
+                if c.start_set {
+                    ""
+                } else {
+                    " (first billed month)"
+                }
+            );
+            if c.owed_after_horizon_months > 0 {
+                s += &format!(
+                    "; its term runs {} months past the horizon: {} recurring fees still owed",
+                    c.owed_after_horizon_months,
+                    money(c.owed_after_horizon_usd)
+                );
+            }
+            s.push('\n');
+        }
+    }
     if let Some(h) = &f.history {
         s += &format!(
             "History: {} months ({} to {}). Model: {} — held-out MAPE {:.2}% on the last {} months.\n",

@@ -90,6 +90,47 @@ pub fn months_csv(o: &Outcome) -> String {
     out
 }
 
+/// Header of the per-instance-type CSV.
+pub const TYPES_HEADER: &str = "month,instance_type,purchase_option,instance_hours,usd";
+
+/// One row per month, instance type and purchase option: where the capacity landed (the
+/// On-Demand type picked by the On-Demand allocation strategy, the Spot types by the Spot
+/// allocation strategy) and what it cost. Rows sum to the monthly CSV's classes.
+pub fn types_csv(o: &Outcome) -> String {
+    let mut out = String::from(TYPES_HEADER);
+    out.push('\n');
+    let od = neutralise(&o.prices.on_demand.instance_type);
+    for m in &o.bill.months {
+        let month = m.month.format("%Y-%m");
+        let _ = writeln!(
+            out,
+            "{month},{},on_demand,{},{}",
+            quote(&od),
+            decimal(m.on_demand_hours),
+            decimal(m.on_demand_usd)
+        );
+        if let Some((ri, _, _)) = &o.prices.reserved {
+            let _ = writeln!(
+                out,
+                "{month},{},reserved,{},{}",
+                quote(&neutralise(&ri.instance_type)),
+                decimal(m.reserved_covered_hours),
+                decimal(m.reserved_usd)
+            );
+        }
+        for ((p, _), (hours, usd)) in o.prices.spot.iter().zip(&m.spot_by_type) {
+            let _ = writeln!(
+                out,
+                "{month},{},spot,{},{}",
+                quote(&neutralise(&p.instance_type)),
+                decimal(*hours),
+                decimal(*usd)
+            );
+        }
+    }
+    out
+}
+
 /// Plain-text summary (what `cloudplan simulate` prints).
 pub fn summary(name: &str, o: &Outcome) -> String {
     let sim = &o.simulation;

@@ -6,9 +6,15 @@
 //!   per running interval ("Announcing Amazon EC2 per second billing", AWS What's New,
 //!   2017-10-02): [`billed_seconds`]. The simulator's steps are at least 60 s, so every launch
 //!   is billed at least a minute by construction; instance time is summed per step.
-//! * On-Demand capacity runs on the group's first instance type (`prioritized` allocation);
-//!   Spot capacity is spread evenly over all listed types, each priced at the catalogue's Spot
-//!   price or, without one, On-Demand × (1 − Spot Instance Advisor savings).
+//! * On-Demand capacity runs on one instance type chosen by the On-Demand allocation strategy
+//!   (`prioritized`: the first listed; `lowest-price`: the cheapest per unit hour). Spot
+//!   capacity is shared over the types by the Spot allocation strategy
+//!   ([`super::allocation`]); each type is billed at the catalogue's Spot price, and its
+//!   interruption band sets the interruption rate (the group's rate is the share-weighted
+//!   mean). With a strategy, a missing Spot price or band is an error naming the type and
+//!   region. Without one (plans written before strategies existed) Spot capacity is spread
+//!   evenly over all listed types, priced at the catalogue's Spot price or, without one,
+//!   On-Demand × (1 − Spot Instance Advisor savings), as cloudplan always did.
 //! * Reserved Instances are billed for every hour of the month, used or not
 //!   (aws.amazon.com/ec2/pricing/reserved-instances/pricing); the upfront fee is amortised
 //!   over the term's hours (8,760 / 26,280) in monthly figures. On-Demand hours up to the
@@ -18,6 +24,7 @@
 //!   over 730 hours ([`interruption_rate_per_hour`]). This is a modelling assumption.
 
 use super::ScalingError;
+use super::allocation::{self, OnDemandAllocationStrategy};
 use super::group::GroupSpec;
 use super::simulate::Simulation;
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
@@ -61,8 +68,15 @@ pub struct UnitPrice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupPrices {
     pub on_demand: UnitPrice,
+    /// Index in the group's `instance_types` of the type On-Demand capacity launches on.
+    pub on_demand_index: usize,
+    /// Weight of that type.
+    pub on_demand_weight: u32,
     /// (price, weight) per instance type, in the group's order.
     pub spot: Vec<(UnitPrice, u32)>,
+    /// Share of the Spot capacity units per entry of `spot`, from the Spot allocation
+    /// strategy; `None` without a strategy (an even spread, computed as before strategies).
+    pub spot_share: Option<Vec<f64>>,
     /// Recurring hourly rate and upfront fee per Reserved Instance, with the term's hours.
     pub reserved: Option<(UnitPrice, f64, f64)>,
     /// Interruption probability per instance-hour (mean over the Spot types).
@@ -91,19 +105,89 @@ pub fn prices(
         region: region.to_string(),
         what,
     };
-    let first = &group.instance_types[0].instance_type;
+    let dist = &group.distribution;
+    let on_demand_index = match dist.on_demand_allocation_strategy {
+        OnDemandAllocationStrategy::Prioritized => 0,
+        strategy => {
+            let mut unit = Vec::with_capacity(group.instance_types.len());
+            for c in &group.instance_types {
+                let t = &c.instance_type;
+                let (od, _, _) = rate(catalog, region, t, PriceOption::OnDemand)
+                    .ok_or_else(|| missing(format!("On-Demand instance hours of {t}")))?;
+                unit.push(od / c.weight.max(1) as f64);
+            }
+            allocation::on_demand_index(strategy, &unit)
+        }
+    };
+    let od_choice = &group.instance_types[on_demand_index];
+    let first = &od_choice.instance_type;
     let (od, _, od_src) = rate(catalog, region, first, PriceOption::OnDemand)
         .ok_or_else(|| missing(format!("On-Demand instance hours of {first}")))?;
     let on_demand = UnitPrice {
         instance_type: first.clone(),
         usd_per_hour: od,
-        basis: "catalogue On-Demand rate".into(),
+        basis: match dist.on_demand_allocation_strategy {
+            OnDemandAllocationStrategy::Prioritized => "catalogue On-Demand rate".into(),
+            s => format!(
+                "catalogue On-Demand rate ({} On-Demand allocation)",
+                s.as_str()
+            ),
+        },
         source: od_src,
     };
-    let uses_spot = group.distribution.on_demand_pct_above_base < 100.0;
+    let uses_spot = dist.on_demand_pct_above_base < 100.0;
     let mut spot = Vec::new();
     let mut rates = Vec::new();
-    if uses_spot {
+    let mut spot_share = None;
+    if uses_spot && let Some(strategy) = dist.spot_allocation_strategy {
+        let mut pools = Vec::with_capacity(group.instance_types.len());
+        for (i, c) in group.instance_types.iter().enumerate() {
+            let t = &c.instance_type;
+            let w = c.weight.max(1);
+            let (usd, _, src) = rate(catalog, region, t, PriceOption::Spot).ok_or_else(|| {
+                missing(format!(
+                    "Spot instance hours of {t} (the {} allocation strategy needs a catalogue Spot price for every listed type)",
+                    strategy.as_str()
+                ))
+            })?;
+            let band = catalog
+                .spot_advice(region, t)
+                .and_then(|a| {
+                    let r = allocation::band_rank(&a.interruption_band)?;
+                    Some((r, interruption_rate_per_hour(&a.interruption_band)?))
+                })
+                .ok_or_else(|| {
+                    ScalingError::field(
+                        format!("instance_types[{i}].instance_type"),
+                        format!(
+                            "the catalogue has no Spot Instance Advisor interruption band for {t} in {region}; the {} allocation strategy needs one for every listed type",
+                            strategy.as_str()
+                        ),
+                    )
+                })?;
+            pools.push(allocation::Pool {
+                unit_price: usd / w as f64,
+                band_rank: band.0,
+            });
+            rates.push(band.1);
+            spot.push((
+                UnitPrice {
+                    instance_type: t.clone(),
+                    usd_per_hour: usd,
+                    basis: format!(
+                        "catalogue Spot price (Spot prices move hourly); {} allocation",
+                        strategy.as_str()
+                    ),
+                    source: src,
+                },
+                w,
+            ));
+        }
+        let pools_n = dist
+            .spot_instance_pools
+            .unwrap_or(allocation::DEFAULT_SPOT_POOLS);
+        spot_share = Some(allocation::spot_shares(strategy, &pools, pools_n));
+    } else if uses_spot {
         for c in &group.instance_types {
             let t = &c.instance_type;
             let advice = catalog.spot_advice(region, t);
@@ -162,17 +246,31 @@ pub fn prices(
         }
         _ => None,
     };
-    let interruptions_per_hour = if rates.is_empty() {
-        0.0
-    } else {
-        rates.iter().sum::<f64>() / rates.len() as f64
+    let interruptions_per_hour = match &spot_share {
+        // Share-weighted: expected units interrupted per Spot unit-hour.
+        Some(share) => share.iter().zip(&rates).map(|(s, r)| s * r).sum(),
+        None if rates.is_empty() => 0.0,
+        None => rates.iter().sum::<f64>() / rates.len() as f64,
     };
     Ok(GroupPrices {
         on_demand,
+        on_demand_index,
+        on_demand_weight: od_choice.weight.max(1),
         spot,
+        spot_share,
         reserved,
         interruptions_per_hour,
     })
+}
+
+impl GroupPrices {
+    /// The Spot capacity units (of `units`) that land on entry `i` of `spot`.
+    pub fn spot_units_on(&self, i: usize, units: f64) -> f64 {
+        match &self.spot_share {
+            Some(share) => units * share.get(i).copied().unwrap_or(0.0),
+            None => units / self.spot.len().max(1) as f64,
+        }
+    }
 }
 
 /// One month of the bill.
@@ -189,6 +287,8 @@ pub struct MonthCost {
     pub reserved_usd: f64,
     pub spot_hours: f64,
     pub spot_usd: f64,
+    /// (instance-hours, USD) per entry of [`GroupPrices::spot`]: where the Spot capacity landed.
+    pub spot_by_type: Vec<(f64, f64)>,
     pub total_usd: f64,
     /// The group held at its min capacity all month / at its max capacity all month.
     pub at_min_usd: f64,
@@ -210,6 +310,14 @@ fn spot_usd_per_unit_hour(p: &GroupPrices) -> f64 {
     if p.spot.is_empty() {
         return 0.0;
     }
+    if let Some(share) = &p.spot_share {
+        return p
+            .spot
+            .iter()
+            .zip(share)
+            .map(|((u, w), s)| s * u.usd_per_hour / *w as f64)
+            .sum();
+    }
     // Spread evenly over the types: each gets 1/k of the units, `units / weight` instances.
     p.spot
         .iter()
@@ -222,13 +330,21 @@ fn spot_instances_per_unit(p: &GroupPrices) -> f64 {
     if p.spot.is_empty() {
         return 0.0;
     }
+    if let Some(share) = &p.spot_share {
+        return p
+            .spot
+            .iter()
+            .zip(share)
+            .map(|((_, w), s)| s / *w as f64)
+            .sum();
+    }
     p.spot.iter().map(|(_, w)| 1.0 / *w as f64).sum::<f64>() / p.spot.len() as f64
 }
 
 /// Cost of `units` running for `hours` at the group's split and prices (for the range).
 fn held_cost(group: &GroupSpec, p: &GroupPrices, units: u32, hours: f64) -> f64 {
     let (od, spot) = group.distribution.split(units);
-    let w0 = group.instance_types[0].weight.max(1) as f64;
+    let w0 = p.on_demand_weight as f64;
     let od_i = (od as f64 / w0).ceil();
     let (covered, ri) = match (&group.reserved, &p.reserved) {
         (Some(r), Some((u, upfront, term_h))) => (
@@ -273,6 +389,16 @@ pub fn bill(group: &GroupSpec, sim: &Simulation, p: &GroupPrices) -> Bill {
                 reserved_usd,
                 spot_hours: m.spot_unit_hours * spot_inst,
                 spot_usd,
+                spot_by_type: p
+                    .spot
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (u, w))| {
+                        let units = p.spot_units_on(i, m.spot_unit_hours);
+                        let inst = units / *w as f64;
+                        (inst, inst * u.usd_per_hour)
+                    })
+                    .collect(),
                 total_usd: on_demand_usd + reserved_usd + spot_usd,
                 at_min_usd: held_cost(group, p, group.min, m.hours),
                 at_max_usd: held_cost(group, p, group.max, m.hours),

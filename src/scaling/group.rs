@@ -74,8 +74,9 @@ impl Default for SimSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupSpec {
-    /// Instance types in priority order; On-Demand capacity uses the first (the `prioritized`
-    /// On-Demand allocation strategy), Spot capacity is spread over all of them.
+    /// Instance types in priority order. On-Demand capacity launches on one of them and Spot
+    /// capacity is shared over them by `distribution`'s allocation strategies
+    /// ([`super::allocation`]).
     pub instance_types: Vec<InstanceChoice>,
     /// Demand one capacity unit serves at 100 % utilisation, in the demand's unit (req/s …).
     /// At a 50 % target an instance is therefore loaded with half of this.
@@ -110,6 +111,18 @@ pub struct GroupSpec {
 }
 
 impl GroupSpec {
+    /// The group with instance type `i` moved to the front: the simulator counts On-Demand
+    /// instances of the first type, so a `lowest-price` On-Demand allocation that picked
+    /// type `i` is simulated on this copy.
+    pub fn with_on_demand_type(&self, i: usize) -> GroupSpec {
+        let mut g = self.clone();
+        if i < g.instance_types.len() {
+            let t = g.instance_types.remove(i);
+            g.instance_types.insert(0, t);
+        }
+        g
+    }
+
     /// Warm-up of instances launched by the group (policy warm-ups override it per launch).
     pub fn warmup_s(&self) -> u32 {
         self.instance_warmup_s.unwrap_or(self.default_cooldown_s)

@@ -7,7 +7,10 @@
 //! * [`demand`] — built-in composable demand profiles and the CSV demand parser;
 //! * [`policy`] — scaling-policy arithmetic (target tracking, step, simple, AWS rounding rules,
 //!   the On-Demand / Spot split);
-//! * [`schedule`] — scheduled actions (one-off, daily, weekly; fixed UTC offset);
+//! * [`allocation`] — Spot and On-Demand allocation strategies (which instance types the
+//!   capacity lands on);
+//! * [`schedule`] — scheduled actions (one-off, daily, weekly; fixed UTC offset or an IANA
+//!   time zone with daylight saving);
 //! * [`predictive`] — the predictive-scaling forecast;
 //! * [`simulate`] — the step loop ([`simulate::simulate`]);
 //! * [`billing`] — per-second billing and monthly cost by purchase class from the catalogue;
@@ -16,6 +19,7 @@
 //! Behaviour follows the Amazon EC2 Auto Scaling User Guide; the pages each rule comes from
 //! are named next to the code that applies it.
 
+pub mod allocation;
 pub mod billing;
 pub mod demand;
 pub mod group;

@@ -156,13 +156,27 @@ impl DynamicPolicy {
             } => {
                 check_min_mag(*adjustment_type, *min_adjustment_magnitude)
                     .map_err(|m| e("min_adjustment_magnitude", m))?;
-                if !adjustment.is_finite() {
-                    return Err(e("adjustment", "must be a number".into()));
-                }
+                check_adjustment(*adjustment).map_err(|m| e("adjustment", m))?;
             }
         }
         Ok(())
     }
+}
+
+/// A scaling adjustment is a finite number of capacity units (or percent) no larger in size
+/// than [`crate::limits::MAX_COUNT`]: a change of 1e66 is a slip, and it would overflow the
+/// capacity arithmetic (found by the `plan_json` fuzz target).
+fn check_adjustment(a: f64) -> Result<(), String> {
+    if !a.is_finite() {
+        return Err("must be a number".into());
+    }
+    if a.abs() > crate::limits::MAX_COUNT {
+        return Err(format!(
+            "must be between -{max:e} and {max:e} (got {a:e})",
+            max = crate::limits::MAX_COUNT
+        ));
+    }
+    Ok(())
 }
 
 fn check_min_mag(t: AdjustmentType, m: Option<u32>) -> Result<(), String> {
@@ -187,9 +201,7 @@ pub fn validate_steps(steps: &[Step]) -> Result<(), (usize, String)> {
         {
             return Err((i, format!("lower bound {l} must be below upper bound {u}")));
         }
-        if !s.adjustment.is_finite() {
-            return Err((i, "adjustment must be a number".into()));
-        }
+        check_adjustment(s.adjustment).map_err(|m| (i, format!("adjustment {m}")))?;
     }
     let mut sorted: Vec<(usize, f64, f64)> = steps
         .iter()
@@ -259,7 +271,7 @@ pub fn apply_adjustment(
 ) -> i64 {
     let cur = current as i64;
     match kind {
-        AdjustmentType::ChangeInCapacity => cur + adjustment.trunc() as i64,
+        AdjustmentType::ChangeInCapacity => cur.saturating_add(adjustment.trunc() as i64),
         AdjustmentType::ExactCapacity => adjustment.max(0.0).trunc() as i64,
         AdjustmentType::PercentChangeInCapacity => {
             let mut change = round_percent_change(current as f64 * adjustment / 100.0);
@@ -269,7 +281,7 @@ pub fn apply_adjustment(
             {
                 change = change.signum() * m as i64;
             }
-            cur + change
+            cur.saturating_add(change)
         }
     }
 }
@@ -336,6 +348,18 @@ pub struct Distribution {
     /// On-Demand share of capacity above the base, percent (AWS default 100).
     #[serde(default = "d100")]
     pub on_demand_pct_above_base: f64,
+    /// Spot allocation strategy; `None` (plans before strategies): spread evenly over the
+    /// types. See [`super::allocation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_allocation_strategy: Option<super::allocation::SpotAllocationStrategy>,
+    /// `SpotInstancePools` of `lowest-price` (1–20; AWS default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_instance_pools: Option<u32>,
+    #[serde(
+        default,
+        skip_serializing_if = "super::allocation::OnDemandAllocationStrategy::is_default"
+    )]
+    pub on_demand_allocation_strategy: super::allocation::OnDemandAllocationStrategy,
 }
 
 impl Default for Distribution {
@@ -343,6 +367,9 @@ impl Default for Distribution {
         Distribution {
             on_demand_base: 0,
             on_demand_pct_above_base: 100.0,
+            spot_allocation_strategy: None,
+            spot_instance_pools: None,
+            on_demand_allocation_strategy: Default::default(),
         }
     }
 }
@@ -355,7 +382,7 @@ impl Distribution {
                 format!("must be 0–100 (got {})", self.on_demand_pct_above_base),
             ));
         }
-        Ok(())
+        super::allocation::validate(self.spot_allocation_strategy, self.spot_instance_pools)
     }
 
     /// (On-Demand, Spot) capacity of `n` units:
@@ -396,6 +423,7 @@ mod tests {
         let d = Distribution {
             on_demand_base: 2,
             on_demand_pct_above_base: 25.0,
+            ..Distribution::default()
         };
         assert_eq!(d.split(1), (1, 0));
         assert_eq!(d.split(3), (3, 0)); // 2 + ceil(0.25)

@@ -102,7 +102,15 @@ fn run_with(
         spot_interruptions_per_hour: prices.interruptions_per_hour,
         keep_steps,
     };
-    let simulation = simulate(group, demand, &opts);
+    let reordered;
+    let sim_group = match prices.on_demand_index {
+        0 => group,
+        i => {
+            reordered = group.with_on_demand_type(i);
+            &reordered
+        }
+    };
+    let simulation = simulate(sim_group, demand, &opts);
     let bill = billing::bill(group, &simulation, &prices);
     Ok((simulation, prices, bill))
 }

@@ -1,12 +1,28 @@
 //! Scheduled actions [ec2-auto-scaling-scheduled-scaling]: at a time, set any of the group's
 //! min, max and desired capacity. One-off or recurring daily / weekly, in a fixed UTC offset
-//! (a named time zone with daylight saving is not modelled). Actions run in order of time and
-//! do not wait for cooldowns; the simulator applies an action at the first step that starts
-//! at or after its time.
+//! (`utc_offset_minutes`) or in an IANA time zone (`time_zone`, e.g. `America/New_York`).
+//! Actions run in order of time and do not wait for cooldowns; the simulator applies an
+//! action at the first step that starts at or after its time.
+//!
+//! Time zones follow the guide: "When you specify a time zone that observes Daylight Saving
+//! Time (DST), the action automatically adjusts for DST" — an action at 08:00
+//! `America/New_York` runs at 08:00 UTC−5 (13:00 UTC) in winter and 08:00 UTC−4 (12:00 UTC)
+//! in summer (the guide's "Verify the time, date, and time zone" example). The zones are the
+//! IANA tz database compiled into the `chrono-tz` crate (AWS lists "time zones … from the
+//! IANA Time Zone database").
+//!
+//! The guide does not say what happens to a local time that does not exist (the spring-forward
+//! gap) or that occurs twice (the fall-back overlap). cloudplan does what cron does (Vixie cron,
+//! `cron(8)`: jobs in skipped time "will be run soon after the change"; jobs in repeated time
+//! "will not be re-run"): a time in the gap runs at the instant the clocks jump (the first
+//! valid local minute after it), and a repeated time runs once, at its first occurrence (the
+//! earlier UTC instant). Note that a different AWS service, EventBridge Scheduler, documents
+//! skipping times in the gap; EC2 Auto Scaling documents neither.
 
 use super::ScalingError;
 use crate::plan::Weekday;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// When an action runs (times are local to the action's UTC offset).
@@ -30,6 +46,10 @@ pub struct ScheduledAction {
     /// Fixed offset of the local time from UTC, minutes (+540 for UTC+09:00).
     #[serde(default)]
     pub utc_offset_minutes: i32,
+    /// IANA time zone of the action's times (`America/New_York`), with daylight saving; when
+    /// set, `utc_offset_minutes` must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,6 +98,18 @@ impl ScheduledAction {
         if self.utc_offset_minutes.abs() > 14 * 60 {
             return Err(e("utc_offset_minutes", "must be within ±14 h".into()));
         }
+        if let Some(z) = &self.time_zone {
+            parse_zone(z).map_err(|m| e("time_zone", m))?;
+            if self.utc_offset_minutes != 0 {
+                return Err(e(
+                    "utc_offset_minutes",
+                    format!(
+                        "set either time_zone ({z}) or utc_offset_minutes ({}), not both",
+                        self.utc_offset_minutes
+                    ),
+                ));
+            }
+        }
         match &self.when {
             Recurrence::Once { at: t } if parse_datetime(t).is_none() => Err(e(
                 "when.at",
@@ -98,6 +130,9 @@ impl ScheduledAction {
 
     /// UTC times at which the action runs within [from, to).
     pub fn occurrences(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDateTime> {
+        if let Some(zone) = self.time_zone.as_deref().and_then(|z| parse_zone(z).ok()) {
+            return self.zoned_occurrences(zone, from, to);
+        }
         let offset = Duration::minutes(self.utc_offset_minutes as i64);
         let mut out = Vec::new();
         match &self.when {
@@ -133,6 +168,93 @@ impl ScheduledAction {
             }
         }
         out
+    }
+}
+
+impl ScheduledAction {
+    /// [`Self::occurrences`] in an IANA zone: each local date's time resolved with the
+    /// zone's offset on that date ([`to_utc`]).
+    fn zoned_occurrences(
+        &self,
+        zone: Tz,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Vec<NaiveDateTime> {
+        let mut out = Vec::new();
+        match &self.when {
+            Recurrence::Once { at } => {
+                if let Some(t) = parse_datetime(at).map(|t| to_utc(zone, t))
+                    && t >= from
+                    && t < to
+                {
+                    out.push(t);
+                }
+            }
+            Recurrence::Daily { at } | Recurrence::Weekly { at, .. } => {
+                let Some(time) = parse_time(at) else {
+                    return out;
+                };
+                let days: Option<Vec<chrono::Weekday>> = match &self.when {
+                    Recurrence::Weekly { days, .. } => {
+                        Some(days.iter().map(|d| chrono_weekday(*d)).collect())
+                    }
+                    _ => None,
+                };
+                // Local dates that can fall in [from, to): UTC offsets are within ±26 h.
+                let mut d: NaiveDate = from.date() - Duration::days(2);
+                let last = to.date() + Duration::days(2);
+                while d <= last {
+                    if days.as_ref().is_none_or(|w| w.contains(&d.weekday())) {
+                        let t = to_utc(zone, d.and_time(time));
+                        if t >= from && t < to {
+                            out.push(t);
+                        }
+                    }
+                    d += Duration::days(1);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// An IANA time zone by its canonical name (`America/New_York`, `Etc/UTC`).
+pub fn parse_zone(name: &str) -> Result<Tz, String> {
+    name.trim().parse::<Tz>().map_err(|_| {
+        format!(
+            "`{name}` is not an IANA time zone name (e.g. America/New_York, Europe/London, Etc/UTC)"
+        )
+    })
+}
+
+/// Every IANA time zone name known to the tz database compiled in (for pickers).
+pub fn zone_names() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|z| z.name())
+}
+
+/// The UTC instant of local time `local` in `zone`. A local time in a spring-forward gap runs
+/// at the first valid local minute after it (the instant the clocks jump); a local time that
+/// occurs twice (fall back) runs at its first occurrence — cron's behaviour, see the module
+/// documentation.
+pub fn to_utc(zone: Tz, local: NaiveDateTime) -> NaiveDateTime {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.naive_utc(),
+        LocalResult::Ambiguous(first, second) => first.naive_utc().min(second.naive_utc()),
+        LocalResult::None => {
+            // Walk forward minute by minute to the end of the gap (gaps are at most a day).
+            let mut t = local;
+            for _ in 0..(26 * 60) {
+                t += Duration::minutes(1);
+                if let LocalResult::Single(x) | LocalResult::Ambiguous(x, _) =
+                    zone.from_local_datetime(&t)
+                {
+                    // `t` is the first valid local minute: the jump happened at its instant
+                    // minus the seconds `local` lay inside the minute (none: times are HH:MM).
+                    return x.naive_utc();
+                }
+            }
+            local
+        }
     }
 }
 
@@ -175,6 +297,7 @@ mod tests {
             name: "morning".into(),
             when: Recurrence::Daily { at: "09:00".into() },
             utc_offset_minutes: 540,
+            time_zone: None,
             min: Some(4),
             max: None,
             desired: None,
@@ -194,6 +317,7 @@ mod tests {
                 at: "00:30".into(),
             },
             utc_offset_minutes: 0,
+            time_zone: None,
             min: None,
             max: None,
             desired: Some(1),
@@ -207,6 +331,7 @@ mod tests {
                 at: "2026-01-02T10:00".into(),
             },
             utc_offset_minutes: -60,
+            time_zone: None,
             min: None,
             max: Some(3),
             desired: None,
@@ -215,5 +340,109 @@ mod tests {
             timeline(&[o], t("2026-01-01T00:00"), 5, 24 * 12 * 2),
             vec![(24 * 12 + 11 * 12, 0)]
         );
+    }
+
+    fn zoned(when: Recurrence, zone: &str) -> ScheduledAction {
+        ScheduledAction {
+            name: "zoned".into(),
+            when,
+            utc_offset_minutes: 0,
+            time_zone: Some(zone.into()),
+            min: None,
+            max: None,
+            desired: Some(4),
+        }
+    }
+
+    // The guide's example [ec2-auto-scaling-scheduled-scaling, "Verify the time, date, and
+    // time zone"]: a recurring America/New_York action "starts at 8:00 AM UTC-5 in local time"
+    // before DST starts and "8:00 AM UTC-4" after. 2027: DST starts Sunday 14 March and ends
+    // Sunday 7 November (second Sunday of March, first Sunday of November, at 02:00 local).
+    #[test]
+    fn weekday_action_follows_new_york_dst_in_2027() {
+        let a = zoned(
+            Recurrence::Weekly {
+                days: vec![
+                    Weekday::Mon,
+                    Weekday::Tue,
+                    Weekday::Wed,
+                    Weekday::Thu,
+                    Weekday::Fri,
+                ],
+                at: "08:00".into(),
+            },
+            "America/New_York",
+        );
+        assert!(a.validate("scheduled[0]").is_ok());
+        let spring = a.occurrences(t("2027-03-12T00:00"), t("2027-03-16T00:00"));
+        assert_eq!(spring, vec![t("2027-03-12T13:00"), t("2027-03-15T12:00")]);
+        let fall = a.occurrences(t("2027-11-05T00:00"), t("2027-11-09T00:00"));
+        assert_eq!(fall, vec![t("2027-11-05T12:00"), t("2027-11-08T13:00")]);
+    }
+
+    // Spring forward, 14 March 2027: 02:00–02:59 does not exist in New York. A daily 02:30
+    // action runs when the clocks jump (03:00 EDT = 07:00 UTC), as cron runs skipped jobs
+    // "soon after the change"; the days around it run at 02:30 EST / EDT.
+    #[test]
+    fn time_in_the_spring_forward_gap_runs_at_the_jump() {
+        let a = zoned(Recurrence::Daily { at: "02:30".into() }, "America/New_York");
+        let occ = a.occurrences(t("2027-03-13T00:00"), t("2027-03-16T00:00"));
+        assert_eq!(
+            occ,
+            vec![
+                t("2027-03-13T07:30"),
+                t("2027-03-14T07:00"),
+                t("2027-03-15T06:30")
+            ]
+        );
+    }
+
+    // Fall back, 7 November 2027: 01:00–01:59 happens twice in New York (EDT, then EST). A
+    // daily 01:30 action runs once, at the first 01:30 (EDT, 05:30 UTC), as cron does not
+    // re-run jobs in repeated time.
+    #[test]
+    fn repeated_time_at_fall_back_runs_once() {
+        let a = zoned(Recurrence::Daily { at: "01:30".into() }, "America/New_York");
+        let occ = a.occurrences(t("2027-11-06T00:00"), t("2027-11-09T00:00"));
+        assert_eq!(
+            occ,
+            vec![
+                t("2027-11-06T05:30"),
+                t("2027-11-07T05:30"),
+                t("2027-11-08T06:30")
+            ]
+        );
+    }
+
+    // Europe/London 2027: BST from Sunday 28 March to Sunday 31 October. A one-off action in
+    // local time resolves with the offset of its date; the timeline maps it to its step.
+    #[test]
+    fn once_in_a_zone_and_the_timeline() {
+        let a = zoned(
+            Recurrence::Once {
+                at: "2027-03-29T09:00".into(),
+            },
+            "Europe/London",
+        );
+        assert_eq!(
+            a.occurrences(t("2027-03-01T00:00"), t("2027-04-01T00:00")),
+            vec![t("2027-03-29T08:00")]
+        );
+        // Hourly steps from 2027-03-29 00:00 UTC: 08:00 UTC is step 8.
+        assert_eq!(timeline(&[a], t("2027-03-29T00:00"), 60, 24), vec![(8, 0)]);
+    }
+
+    #[test]
+    fn zone_names_are_checked() {
+        let mut a = zoned(Recurrence::Daily { at: "09:00".into() }, "America/New_Yrok");
+        let err = a.validate("scheduled[2]").unwrap_err().to_string();
+        assert!(err.contains("scheduled[2].time_zone"), "{err}");
+        assert!(err.contains("America/New_Yrok"), "{err}");
+        a.time_zone = Some("Asia/Seoul".into());
+        assert!(a.validate("scheduled[2]").is_ok());
+        a.utc_offset_minutes = 540;
+        let err = a.validate("scheduled[2]").unwrap_err().to_string();
+        assert!(err.contains("scheduled[2].utc_offset_minutes"), "{err}");
+        assert!(zone_names().any(|z| z == "America/New_York"));
     }
 }

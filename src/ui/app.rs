@@ -85,8 +85,9 @@ pub struct Rejected {
 pub enum Modal {
     /// Unsaved changes would be lost by this command.
     ConfirmDiscard(Command),
-    /// A recovery file was found at start.
-    OfferRecovery(Box<Plan>),
+    /// A recovery file was found at start: the plan and the file it was last opened from or
+    /// saved to (none for a plan never saved).
+    OfferRecovery(Box<Plan>, Option<PathBuf>),
 }
 
 pub struct App {
@@ -153,7 +154,10 @@ impl App {
             .as_deref()
             .and_then(|p| std::fs::read_to_string(p).ok())
             .and_then(|text| plan::file::from_json_str(&text, "recovery").ok())
-            .map(|p| Modal::OfferRecovery(Box::new(p)));
+            .map(|p| {
+                let origin = recovery_path.as_deref().and_then(read_recovery_origin);
+                Modal::OfferRecovery(Box::new(p), origin)
+            });
         let mut app = App {
             catalog,
             doc,
@@ -369,7 +373,7 @@ impl App {
                         }
                     });
                 }
-                Modal::OfferRecovery(plan) => {
+                Modal::OfferRecovery(plan, origin) => {
                     ui.heading(s.recover_title);
                     ui.label(s.recover_body);
                     ui.label(
@@ -381,11 +385,16 @@ impl App {
                         ))
                         .strong(),
                     );
+                    match origin {
+                        Some(p) => ui.label(format!("{}: {}", s.recover_file, p.display())),
+                        None => ui.weak(s.recover_unsaved),
+                    };
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(s.recover).clicked() {
                             close = true;
-                            self.doc.replace((**plan).clone(), None, self.catalog);
+                            self.doc
+                                .replace((**plan).clone(), origin.clone(), self.catalog);
                             self.doc.dirty = true;
                             self.grid.reset();
                         }
@@ -812,8 +821,20 @@ impl App {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        if let Err(e) = plan::file::save_atomic(&path, &self.doc.plan) {
-            self.error(e.to_string());
+        // The plan's own file first, so a recovery file always has its origin beside it.
+        let origin = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::to_str)
+            .unwrap_or("");
+        if let Err(e) = crate::atomic_file::write(&recovery_origin_path(&path), origin.as_bytes())
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                plan::file::save_atomic(&path, &self.doc.plan).map_err(|e| e.to_string())
+            })
+        {
+            self.error(e);
         }
     }
 
@@ -827,6 +848,7 @@ impl App {
     fn remove_recovery(&mut self) {
         if let Some(p) = &self.recovery_path {
             let _ = std::fs::remove_file(p);
+            let _ = std::fs::remove_file(recovery_origin_path(p));
         }
         self.autosaved_generation = 0;
     }
@@ -893,6 +915,10 @@ fn parse_json_field(
         Some(Value::Object(_) | Value::Array(_)) => {
             serde_json::from_str(t).map_err(|e| format!("not valid JSON: {e}"))
         }
+        // A list or object field left out of the file while empty (`scheduled`, `policies`).
+        None if t.starts_with(['[', '{']) => {
+            serde_json::from_str(t).map_err(|e| format!("not valid JSON: {e}"))
+        }
         Some(Value::Bool(_)) => match t {
             "true" | "yes" | "1" => Ok(Value::Bool(true)),
             "false" | "no" | "0" => Ok(Value::Bool(false)),
@@ -942,25 +968,20 @@ pub fn slug(name: &str) -> String {
     if s.is_empty() { "plan".into() } else { s }
 }
 
-/// Write bytes through a temporary file in the same directory and rename over the target.
+/// Beside the recovery file, the path of the file the autosaved plan belongs to (UTF-8 text;
+/// empty for a plan never saved).
+fn recovery_origin_path(recovery: &Path) -> PathBuf {
+    recovery.with_extension("origin")
+}
+
+fn read_recovery_origin(recovery: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(recovery_origin_path(recovery)).ok()?;
+    (!text.is_empty()).then(|| PathBuf::from(text))
+}
+
+/// Write an export through [`crate::atomic_file::write`], the error as the message to show.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        path.file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("{}: {e}", path.display())
-        })
+    crate::atomic_file::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 impl eframe::App for App {

@@ -453,6 +453,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         .weak(),
     );
     let mut add: Option<String> = None;
+    let sort_hint = s.catalog_sort_hint;
     let header = |ui: &mut egui::Ui, f: &mut Filter, label: &str, by: Option<SortBy>| match by {
         Some(by) => {
             let arrow = match (f.sort == by, f.descending) {
@@ -460,7 +461,16 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 (true, true) => " ▼",
                 _ => "",
             };
-            if ui.button(format!("{label}{arrow}")).clicked() {
+            // Drawn like the other headers (bold text), with a hand cursor: a row of buttons
+            // among plain headings looked uneven.
+            let r = ui
+                .add(
+                    egui::Label::new(egui::RichText::new(format!("{label}{arrow}")).strong())
+                        .sense(egui::Sense::click()),
+                )
+                .on_hover_cursor(egui::CursorIcon::PointingHand)
+                .on_hover_text(sort_hint);
+            if r.clicked() {
                 if f.sort == by {
                     f.descending = !f.descending;
                 } else {

@@ -279,7 +279,14 @@ pub fn new_scaling_group(plan: &Plan, catalog: &Catalog) -> Item {
         instance_warmup_s: Some(300),
         default_cooldown_s: 300,
         replacement_delay_s: 300,
-        distribution: Distribution::default(),
+        // On-Demand only to start with; should the user add Spot, it is allocated with
+        // price-capacity-optimized, the strategy the AWS console selects and recommends.
+        distribution: Distribution {
+            spot_allocation_strategy: Some(
+                crate::scaling::allocation::SpotAllocationStrategy::PriceCapacityOptimized,
+            ),
+            ..Distribution::default()
+        },
         reserved: None,
         demand: DemandSpec::Profile(demand),
         policies: vec![DynamicPolicy::TargetTracking {

@@ -60,7 +60,7 @@ impl ChartCache {
     }
 }
 
-fn total_card(ui: &mut egui::Ui, title: &str, value: f64, note: &str) {
+fn total_card(ui: &mut egui::Ui, title: &str, value: f64, note: &str) -> egui::Response {
     egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::symmetric(14, 10))
         .show(ui, |ui| {
@@ -70,7 +70,8 @@ fn total_card(ui: &mut egui::Ui, title: &str, value: f64, note: &str) {
                 ui.label(RichText::new(format::money(value)).size(22.0).strong());
                 ui.label(RichText::new(note).small().weak());
             });
-        });
+        })
+        .response
 }
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
@@ -96,7 +97,8 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     s.first_12_months,
                     est.total.first_12_months_usd,
                     s.first_12_note,
-                );
+                )
+                .on_hover_text(s.first_12_hint);
             });
             ui.add_space(10.0);
             ui.horizontal(|ui| {

@@ -1,11 +1,12 @@
 //! The Forecast tab's growth-driver forms: one form per driver kind (linear, compound,
-//! logistic, seasonal, step, item window, price change) with the target picked from a dropdown
+//! logistic, seasonal, step, item window, price change, commitment term) with the target picked from a dropdown
 //! and numeric/month fields validated as they are typed. Every committed change (a dropdown
 //! choice, a field left or confirmed with Enter, add, remove) is ONE undoable
 //! [`Command::SetGrowth`]; the projection, chart and table follow on the next frame.
 
 use crate::catalog::Service;
 use crate::forecast::GrowthDriver;
+use crate::forecast::commitments;
 use crate::forecast::drivers::{self, ItemField, Period, PriceScope, Target};
 use crate::plan::Plan;
 use crate::ui::app::App;
@@ -79,6 +80,7 @@ pub fn kind_label(d: &GrowthDriver, s: &Strings) -> &'static str {
         GrowthDriver::Step { .. } => s.fc_kind_step,
         GrowthDriver::ItemWindow { .. } => s.fc_kind_window,
         GrowthDriver::PriceChange { .. } => s.fc_kind_price,
+        GrowthDriver::Commitment { .. } => s.fc_kind_commitment,
     }
 }
 
@@ -163,6 +165,23 @@ pub fn templates(plan: &Plan) -> Vec<GrowthDriver> {
             scope: PriceScope::Item(it.id.clone()),
             month: later,
             multiplier: 1.0,
+        });
+    }
+    // A commitment driver for the first committed item that has none yet.
+    let has_driver = |id: &str| {
+        plan.growth
+            .iter()
+            .any(|g| matches!(g, GrowthDriver::Commitment { item, .. } if item == id))
+    };
+    if let Some(it) = plan
+        .items
+        .iter()
+        .find(|it| commitments::commitment_of(&it.resource).is_some() && !has_driver(&it.id))
+    {
+        out.push(GrowthDriver::Commitment {
+            item: it.id.clone(),
+            start: None,
+            renew: commitments::RENEW_BY_DEFAULT,
         });
     }
     // A logistic driver's cap starts above the target's current value.
@@ -272,6 +291,39 @@ fn item_combo(ui: &mut egui::Ui, plan: &Plan, i: usize, item: &str, s: &Strings)
         .width(200.0)
         .show_ui(ui, |ui| {
             for it in &plan.items {
+                if ui
+                    .selectable_label(it.id == item, format!("{} ({})", it.id, it.name))
+                    .clicked()
+                    && it.id != item
+                {
+                    picked = Some(it.id.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    picked
+}
+
+/// The item dropdown of a commitment driver: the items bought Reserved / Savings Plan.
+fn committed_item_combo(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    i: usize,
+    item: &str,
+    s: &Strings,
+) -> Option<String> {
+    let mut picked = None;
+    let l = ui.label(s.fc_item);
+    egui::ComboBox::from_id_salt(("fc-commit-item", i))
+        .selected_text(item)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for it in plan
+                .items
+                .iter()
+                .filter(|it| commitments::commitment_of(&it.resource).is_some())
+            {
                 if ui
                     .selectable_label(it.id == item, format!("{} ({})", it.id, it.name))
                     .clicked()
@@ -586,6 +638,54 @@ fn driver_form(
                         *multiplier = v;
                     }
                 });
+            }
+        }
+        GrowthDriver::Commitment { item, start, renew } => {
+            if let Some(id) = committed_item_combo(ui, plan, i, item, s) {
+                set(&|g| {
+                    if let GrowthDriver::Commitment { item, .. } = g {
+                        *item = id.clone();
+                    }
+                });
+            }
+            if let Some(m) = month_field(
+                ui,
+                drafts,
+                "start",
+                s.fc_commit_start,
+                start.as_deref(),
+                true,
+            ) {
+                set(&|g| {
+                    if let GrowthDriver::Commitment { start, .. } = g {
+                        *start = m.clone();
+                    }
+                });
+            }
+            let l = ui.label(s.fc_at_term_end);
+            let text = |r: bool| if r { s.fc_renew } else { s.fc_lapse };
+            egui::ComboBox::from_id_salt(("fc-renew", i))
+                .selected_text(text(*renew))
+                .show_ui(ui, |ui| {
+                    for r in [true, false] {
+                        if ui.selectable_label(r == *renew, text(r)).clicked() && r != *renew {
+                            set(&|g| {
+                                if let GrowthDriver::Commitment { renew, .. } = g {
+                                    *renew = r;
+                                }
+                            });
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let committed = plan
+                .items
+                .iter()
+                .find(|it| &it.id == item)
+                .is_some_and(|it| commitments::commitment_of(&it.resource).is_some());
+            if !committed {
+                ui.label(RichText::new(s.fc_commit_inert).weak());
             }
         }
     });

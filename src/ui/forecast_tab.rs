@@ -199,18 +199,28 @@ fn table_ui(ui: &mut egui::Ui, f: &Forecast, s: &crate::ui::i18n::Strings) {
         .iter()
         .flat_map(|h| h.months.iter().map(|m| (m.month.as_str(), &m.band)))
         .collect();
+    let commits = !f.projection.commitments.is_empty();
     egui::Grid::new("forecast-table")
         .striped(true)
-        .num_columns(4)
+        .num_columns(if commits { 6 } else { 4 })
         .show(ui, |ui| {
             ui.label(RichText::new(s.month).strong());
             ui.label(RichText::new(s.fc_plan).strong());
+            if commits {
+                ui.label(RichText::new(s.fc_upfront).strong());
+                ui.label(RichText::new(s.fc_commitment_events).strong());
+            }
             ui.label(RichText::new(s.model_forecast).strong());
             ui.label(RichText::new(s.fc_intervals).strong());
             ui.end_row();
             for m in &f.projection.months {
                 ui.label(&m.month);
                 ui.monospace(format::money(m.monthly_usd + m.upfront_usd));
+                if commits {
+                    ui.monospace(format::money(m.upfront_usd));
+                    let events: Vec<String> = m.events.iter().map(|e| e.text()).collect();
+                    ui.label(events.join("\n"));
+                }
                 match bands.get(m.month.as_str()) {
                     Some(b) => {
                         ui.monospace(format::money(b.mean));
@@ -235,4 +245,32 @@ fn table_ui(ui: &mut egui::Ui, f: &Forecast, s: &crate::ui::i18n::Strings) {
             .replace("{n}", &f.projection.months.len().to_string())
             .replace("{usd}", &format::money(f.projection.total_usd())),
     );
+    commitments_ui(ui, f, s);
+}
+
+/// Each committed item: option, start, renewal (and whether the plan chose it), what is owed
+/// after the horizon.
+fn commitments_ui(ui: &mut egui::Ui, f: &Forecast, s: &crate::ui::i18n::Strings) {
+    if f.projection.commitments.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(s.fc_commitments_title).strong());
+    for c in &f.projection.commitments {
+        let renew = match (c.renew, c.renew_set) {
+            (true, false) => s.fc_renew_default.to_string(),
+            (true, true) => s.fc_renew.to_string(),
+            (false, _) => s.fc_lapse.to_string(),
+        };
+        let mut line = format!("{}: {} · {} · {renew}", c.item, c.option, c.start_month);
+        if c.owed_after_horizon_months > 0 {
+            line += &format!(
+                " · {} {} ({} months)",
+                s.fc_owed_after,
+                format::money(c.owed_after_horizon_usd),
+                c.owed_after_horizon_months
+            );
+        }
+        ui.label(line);
+    }
 }

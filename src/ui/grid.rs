@@ -382,9 +382,22 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             {
                 app.send(Command::AddItem(crate::catalog::Service::Ec2));
             }
+            if ui.button(format!("＋ {}", s.add_scaling_group)).clicked() {
+                app.send(Command::AddScalingGroup);
+            }
         });
         return;
     }
+    // The Plan tab's own way to add an Auto Scaling group (the Edit menu and the Scaling tab
+    // send the same command).
+    ui.horizontal(|ui| {
+        if ui
+            .small_button(format!("＋ {}", s.add_scaling_group))
+            .clicked()
+        {
+            app.send(Command::AddScalingGroup);
+        }
+    });
 
     let row_h = 24.0;
     let scroll_to = app.grid.scroll_to.take();

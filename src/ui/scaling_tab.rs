@@ -62,6 +62,12 @@ pub struct ScalingTabState {
     textures: HashMap<u8, (TextureKey, egui::TextureHandle)>,
     /// The policies JSON being edited (group id, text).
     pub policies_text: Option<(String, String)>,
+    /// The scheduled actions JSON being edited (group id, text).
+    pub scheduled_text: Option<(String, String)>,
+    /// Time zone being typed per scheduled action: (group id, action index) → (text, the
+    /// plan's value when the text was last synced; a different plan value, e.g. after undo,
+    /// replaces the text).
+    pub zone_text: HashMap<(String, usize), (String, Option<String>)>,
     pub renders: u64,
 }
 
@@ -197,8 +203,12 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             }
             ui.collapsing(s.scaling_capacity, |ui| capacity_form(app, ui, row, &group));
             ui.collapsing(s.scaling_demand, |ui| demand_form(app, ui, row, &group));
+            ui.collapsing(s.scaling_purchase, |ui| purchase_form(app, ui, row, &group));
             ui.collapsing(s.scaling_policies, |ui| {
                 policies_form(app, ui, &mut st, row, &id, &group)
+            });
+            ui.collapsing(s.scaling_scheduled, |ui| {
+                scheduled_form(app, ui, &mut st, row, &id, &group)
             });
             ui.add_space(8.0);
             if let Some(o) = &outcome {
@@ -526,6 +536,203 @@ fn policies_form(
         if ui.button(s.scaling_apply).clicked() {
             let t = text.clone();
             set(app, row, "policies", t);
+        }
+        if ui.button(s.scaling_revert).clicked() {
+            *text = current.clone();
+        }
+    });
+}
+
+/// Purchase options: the On-Demand / Spot split and the allocation strategies
+/// ([`crate::scaling::allocation`]); one `distribution` edit per change.
+fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
+    use crate::scaling::allocation::{OnDemandAllocationStrategy, SpotAllocationStrategy};
+    let s = app.strings();
+    let mut d = g.distribution.clone();
+    egui::Grid::new("scaling-purchase")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let l = ui.label(s.scaling_od_base);
+            ui.add(egui::DragValue::new(&mut d.on_demand_base).range(0..=100_000))
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label(s.scaling_od_pct);
+            ui.add(
+                egui::DragValue::new(&mut d.on_demand_pct_above_base)
+                    .range(0.0..=100.0)
+                    .speed(1.0),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label(s.scaling_spot_strategy);
+            egui::ComboBox::from_id_salt("spot-allocation-strategy")
+                .selected_text(
+                    d.spot_allocation_strategy
+                        .map_or(s.scaling_even_spread, |x| x.as_str()),
+                )
+                .show_ui(ui, |ui| {
+                    for x in SpotAllocationStrategy::ALL {
+                        ui.selectable_value(&mut d.spot_allocation_strategy, Some(x), x.as_str());
+                    }
+                    ui.selectable_value(
+                        &mut d.spot_allocation_strategy,
+                        None,
+                        s.scaling_even_spread,
+                    );
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+            let lowest = d.spot_allocation_strategy == Some(SpotAllocationStrategy::LowestPrice);
+            let l = ui.label(s.scaling_spot_pools);
+            let before = d.spot_instance_pools;
+            let default = crate::scaling::allocation::DEFAULT_SPOT_POOLS;
+            let mut n = before.unwrap_or(default);
+            ui.add_enabled(lowest, egui::DragValue::new(&mut n).range(1..=20))
+                .labelled_by(l.id);
+            // SpotInstancePools is valid only with lowest-price; AWS's default (2) is not
+            // written unless the file had it.
+            d.spot_instance_pools = if !lowest {
+                None
+            } else if before == Some(n) || (before.is_none() && n == default) {
+                before
+            } else {
+                Some(n)
+            };
+            ui.end_row();
+            let l = ui.label(s.scaling_od_strategy);
+            egui::ComboBox::from_id_salt("on-demand-allocation-strategy")
+                .selected_text(d.on_demand_allocation_strategy.as_str())
+                .show_ui(ui, |ui| {
+                    for x in OnDemandAllocationStrategy::ALL {
+                        ui.selectable_value(&mut d.on_demand_allocation_strategy, x, x.as_str());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+        });
+    if d != g.distribution
+        && !ui.ctx().input(|i| i.pointer.any_down())
+        && let Ok(json) = serde_json::to_string(&d)
+    {
+        set(app, row, "distribution", json);
+    }
+}
+
+/// Scheduled actions: a time-zone picker per action (typed text checked against the IANA
+/// database compiled into chrono-tz, with matching names to pick from) and the whole list
+/// as JSON.
+fn scheduled_form(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    st: &mut ScalingTabState,
+    row: usize,
+    id: &str,
+    g: &GroupSpec,
+) {
+    use crate::scaling::schedule;
+    let s = app.strings();
+    let mut changed: Option<Vec<crate::scaling::schedule::ScheduledAction>> = None;
+    egui::Grid::new("scaling-scheduled")
+        .num_columns(3)
+        .show(ui, |ui| {
+            for (i, a) in g.scheduled.iter().enumerate() {
+                ui.label(&a.name);
+                let key = (id.to_string(), i);
+                let entry = st.zone_text.entry(key).or_insert_with(|| {
+                    (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone())
+                });
+                if entry.1 != a.time_zone {
+                    *entry = (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone());
+                }
+                let text = &mut entry.0;
+                ui.horizontal(|ui| {
+                    let l = ui.label(s.scaling_time_zone);
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text(s.scaling_fixed_offset)
+                                .desired_width(200.0),
+                        )
+                        .labelled_by(l.id);
+                    let mut commit = r.lost_focus();
+                    let t = text.trim().to_string();
+                    if !(t.is_empty() || schedule::parse_zone(&t).is_ok()) {
+                        ui.label(
+                            RichText::new(s.scaling_zone_invalid)
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                    // The IANA names containing what was typed, to pick from.
+                    let needle = t.to_ascii_lowercase();
+                    egui::ComboBox::from_id_salt(("zone-matches", i))
+                        .selected_text("…")
+                        .width(30.0)
+                        .show_ui(ui, |ui| {
+                            for z in schedule::zone_names()
+                                .filter(|z| z.to_ascii_lowercase().contains(&needle))
+                                .take(60)
+                            {
+                                if ui.selectable_label(false, z).clicked() {
+                                    *text = z.to_string();
+                                    commit = true;
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    let t = text.trim().to_string();
+                    let valid = t.is_empty() || schedule::parse_zone(&t).is_ok();
+                    let want = (!t.is_empty()).then_some(t);
+                    if commit && valid && want != a.time_zone {
+                        let mut list = g.scheduled.clone();
+                        list[i].time_zone = want;
+                        if list[i].time_zone.is_some() {
+                            list[i].utc_offset_minutes = 0;
+                        }
+                        changed = Some(list);
+                    }
+                });
+                ui.label(
+                    RichText::new(match &a.time_zone {
+                        Some(_) => String::new(),
+                        None => {
+                            let m = a.utc_offset_minutes;
+                            let sign = if m < 0 { '-' } else { '+' };
+                            format!("UTC{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)
+                        }
+                    })
+                    .weak(),
+                );
+                ui.end_row();
+            }
+        });
+    if let Some(list) = changed
+        && let Ok(json) = serde_json::to_string(&list)
+    {
+        st.scheduled_text = None;
+        set(app, row, "scheduled", json);
+    }
+    let current = serde_json::to_string_pretty(&g.scheduled).unwrap_or_default();
+    if st.scheduled_text.as_ref().is_none_or(|(i, _)| i != id) {
+        st.scheduled_text = Some((id.to_string(), current.clone()));
+    }
+    let Some((_, text)) = st.scheduled_text.as_mut() else {
+        return;
+    };
+    let hint = ui.label(RichText::new(s.scaling_scheduled_hint).weak().small());
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .code_editor()
+            .desired_rows(6)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(hint.id);
+    ui.horizontal(|ui| {
+        if ui.button(s.scaling_apply).clicked() {
+            let t = text.clone();
+            set(app, row, "scheduled", t);
         }
         if ui.button(s.scaling_revert).clicked() {
             *text = current.clone();

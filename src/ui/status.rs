@@ -29,7 +29,8 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     "{} {}",
                     s.first_12_months,
                     format::money(e.total.first_12_months_usd)
-                ));
+                ))
+                .on_hover_text(s.first_12_hint);
             }
             None => {
                 ui.label(RichText::new(s.not_priced).color(ui.visuals().error_fg_color));

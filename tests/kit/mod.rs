@@ -1,0 +1,43 @@
+//! The egui_kittest set-up every GUI test shares (`mod kit;`): the app on the embedded catalogue
+//! with scripted file dialogs, in a headless harness of a given size, first frame already run.
+// Each test binary uses the subset it needs.
+#![allow(dead_code)]
+
+use cloudplan::catalog::load;
+use cloudplan::ui::app::{App, Settings};
+use cloudplan::ui::dialogs::FixedPaths;
+use egui_kittest::Harness;
+use std::path::PathBuf;
+
+/// The app on the embedded catalogue: `initial` opened (or the default plan), file dialogs
+/// answered by `dialogs`, autosaving to `recovery` if given.
+pub fn app(initial: Option<PathBuf>, dialogs: FixedPaths, recovery: Option<PathBuf>) -> App {
+    App::new(
+        load::embedded(),
+        initial,
+        Box::new(dialogs),
+        Settings::default(),
+        recovery,
+    )
+}
+
+/// The default plan with scripted dialogs, no autosave.
+pub fn default_app(dialogs: FixedPaths) -> App {
+    app(None, dialogs, None)
+}
+
+/// `app` in a 1400 × 900 window.
+pub fn harness(app: App) -> Harness<'static, App> {
+    harness_sized(app, [1400.0, 900.0])
+}
+
+/// `app` in a window of `size` points, with the app's fonts, after its first frames.
+pub fn harness_sized(app: App, size: [f32; 2]) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(cloudplan::ui::fonts::install)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
