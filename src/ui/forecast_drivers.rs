@@ -284,25 +284,7 @@ fn target_combo(
 
 /// The item dropdown of an item-window driver.
 fn item_combo(ui: &mut egui::Ui, plan: &Plan, i: usize, item: &str, s: &Strings) -> Option<String> {
-    let mut picked = None;
-    let l = ui.label(s.fc_item);
-    egui::ComboBox::from_id_salt(("fc-item", i))
-        .selected_text(item)
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            for it in &plan.items {
-                if ui
-                    .selectable_label(it.id == item, format!("{} ({})", it.id, it.name))
-                    .clicked()
-                    && it.id != item
-                {
-                    picked = Some(it.id.clone());
-                }
-            }
-        })
-        .response
-        .labelled_by(l.id);
-    picked
+    item_combo_of(ui, plan, ("fc-item", i), item, s, |_| true)
 }
 
 /// The item dropdown of a commitment driver: the items bought Reserved / Savings Plan.
@@ -313,17 +295,27 @@ fn committed_item_combo(
     item: &str,
     s: &Strings,
 ) -> Option<String> {
+    item_combo_of(ui, plan, ("fc-commit-item", i), item, s, |it| {
+        commitments::commitment_of(&it.resource).is_some()
+    })
+}
+
+/// A dropdown of the plan's items that pass `offered`; the newly picked id, if any.
+fn item_combo_of(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    salt: (&str, usize),
+    item: &str,
+    s: &Strings,
+    offered: impl Fn(&crate::plan::Item) -> bool,
+) -> Option<String> {
     let mut picked = None;
     let l = ui.label(s.fc_item);
-    egui::ComboBox::from_id_salt(("fc-commit-item", i))
+    egui::ComboBox::from_id_salt(salt)
         .selected_text(item)
         .width(200.0)
         .show_ui(ui, |ui| {
-            for it in plan
-                .items
-                .iter()
-                .filter(|it| commitments::commitment_of(&it.resource).is_some())
-            {
+            for it in plan.items.iter().filter(|it| offered(it)) {
                 if ui
                     .selectable_label(it.id == item, format!("{} ({})", it.id, it.name))
                     .clicked()
