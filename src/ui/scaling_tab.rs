@@ -518,27 +518,57 @@ fn policies_form(
 ) {
     let s = app.strings();
     let current = serde_json::to_string_pretty(&g.policies).unwrap_or_default();
-    if st.policies_text.as_ref().is_none_or(|(i, _)| i != id) {
-        st.policies_text = Some((id.to_string(), current.clone()));
+    let field = JsonField {
+        row,
+        id,
+        field: "policies",
+        hint: s.scaling_policies_hint,
+        rows: 10,
+    };
+    json_field_editor(app, ui, &mut st.policies_text, field, current);
+}
+
+/// Which list field of which group a [`json_field_editor`] edits, and how it looks.
+struct JsonField<'a> {
+    row: usize,
+    id: &'a str,
+    field: &'static str,
+    hint: &'a str,
+    rows: usize,
+}
+
+/// A JSON text editor for one list field of a group (`policies`, `scheduled`) with Apply and
+/// Revert. `slot` keeps the text being edited (with the group id it belongs to) across frames;
+/// `current` is the field as the plan has it now.
+fn json_field_editor(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    slot: &mut Option<(String, String)>,
+    f: JsonField<'_>,
+    current: String,
+) {
+    let s = app.strings();
+    if slot.as_ref().is_none_or(|(i, _)| i != f.id) {
+        *slot = Some((f.id.to_string(), current.clone()));
     }
-    let Some((_, text)) = st.policies_text.as_mut() else {
+    let Some((_, text)) = slot.as_mut() else {
         return;
     };
-    let hint = ui.label(RichText::new(s.scaling_policies_hint).weak().small());
+    let hint = ui.label(RichText::new(f.hint).weak().small());
     ui.add(
         egui::TextEdit::multiline(text)
             .code_editor()
-            .desired_rows(10)
+            .desired_rows(f.rows)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(hint.id);
     ui.horizontal(|ui| {
         if ui.button(s.scaling_apply).clicked() {
             let t = text.clone();
-            set(app, row, "policies", t);
+            set(app, f.row, f.field, t);
         }
         if ui.button(s.scaling_revert).clicked() {
-            *text = current.clone();
+            *text = current;
         }
     });
 }
@@ -715,27 +745,12 @@ fn scheduled_form(
         set(app, row, "scheduled", json);
     }
     let current = serde_json::to_string_pretty(&g.scheduled).unwrap_or_default();
-    if st.scheduled_text.as_ref().is_none_or(|(i, _)| i != id) {
-        st.scheduled_text = Some((id.to_string(), current.clone()));
-    }
-    let Some((_, text)) = st.scheduled_text.as_mut() else {
-        return;
+    let field = JsonField {
+        row,
+        id,
+        field: "scheduled",
+        hint: s.scaling_scheduled_hint,
+        rows: 6,
     };
-    let hint = ui.label(RichText::new(s.scaling_scheduled_hint).weak().small());
-    ui.add(
-        egui::TextEdit::multiline(text)
-            .code_editor()
-            .desired_rows(6)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(hint.id);
-    ui.horizontal(|ui| {
-        if ui.button(s.scaling_apply).clicked() {
-            let t = text.clone();
-            set(app, row, "scheduled", t);
-        }
-        if ui.button(s.scaling_revert).clicked() {
-            *text = current.clone();
-        }
-    });
+    json_field_editor(app, ui, &mut st.scheduled_text, field, current);
 }
