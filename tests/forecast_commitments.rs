@@ -308,7 +308,8 @@ fn a_reservation_bought_before_the_plan_runs_out_inside_it() {
 }
 
 // Growth drivers still apply: the RI count grows +1 a month; each month's reserved hours are
-// count × 730 at the RI rate, and a price change multiplies the month's cost as before.
+// count × 730 at the RI rate. A price change in March does not reach the reservation bought in
+// January: its rate holds for the term (see the next test).
 #[test]
 fn drivers_and_price_changes_still_apply_per_month() {
     use cloudplan::forecast::drivers::{ItemField, PriceScope, Target};
@@ -335,7 +336,50 @@ fn drivers_and_price_changes_still_apply_per_month() {
     ));
     assert!(close(p.months[0].monthly_usd, 21.17));
     assert!(close(p.months[1].monthly_usd, 2.0 * 21.17));
-    assert!(close(p.months[2].monthly_usd, 0.5 * 3.0 * 21.17));
+    assert!(close(p.months[2].monthly_usd, 3.0 * 21.17));
+}
+
+// A price change reaches a committed item at its next term, an On-Demand one at once. AWS: a
+// Reserved Instance's "discounted rate ... for the term" is fixed when it is bought (reservation
+// models whitepaper, "Reserved Instances" / "payment options"); a term that starts after the
+// change is bought at the changed price. 1-year Partial Upfront m5.large: $252 upfront +
+// 730 h × $0.029 = $21.17 a month; On-Demand 730 h × $0.096 = $70.08.
+#[test]
+fn a_price_change_reaches_a_reservation_at_its_next_term() {
+    use cloudplan::forecast::drivers::PriceScope;
+    let cut = GrowthDriver::PriceChange {
+        scope: PriceScope::Service(Service::Ec2),
+        month: "2027-06".into(),
+        multiplier: 0.5,
+    };
+    // Renewed: the first term keeps its prices; the renewal (2028-01) is bought at half price.
+    let p = run(&plan(
+        1,
+        Term::OneYear,
+        Payment::PartialUpfront,
+        24,
+        vec![cut.clone()],
+    ));
+    for t in 0..12 {
+        assert!(close(p.months[t].monthly_usd, 21.17), "month {t}");
+    }
+    assert!(close(p.months[0].upfront_usd, 252.0));
+    assert!(close(p.months[12].upfront_usd, 0.5 * 252.0));
+    for t in 12..24 {
+        assert!(close(p.months[t].monthly_usd, 0.5 * 21.17), "month {t}");
+    }
+    // Not renewed: On-Demand from 2028-01, where the cut applies at once.
+    let p = run(&plan(
+        1,
+        Term::OneYear,
+        Payment::PartialUpfront,
+        24,
+        vec![cut, commitment("web", None, false)],
+    ));
+    assert!(close(p.months[11].monthly_usd, 21.17));
+    for t in 12..24 {
+        assert!(close(p.months[t].monthly_usd, 0.5 * 70.08), "month {t}");
+    }
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! month's values (see [`drivers`](super::drivers)), items outside their `item_window` are
 //! left out, and the month's plan is priced by [`crate::cost::estimate`] — so tiers and free
 //! tiers apply to that month's usage, never to a scaled total. Price changes then multiply the
-//! cost of the items they cover.
+//! cost of the items they cover — a committed item's only from its next term: a reservation's
+//! rate is fixed for its term, so inside a term it keeps the prices of the term's start month.
 //!
 //! Commitments ([`super::commitments`]): an item bought Reserved / Savings Plan is priced with
 //! its commitment only in the months a term covers, and On-Demand (by the cost engine) before
@@ -316,14 +317,17 @@ pub fn project(
             items: est.items.len(),
             events: Vec::new(),
         };
-        let multiplier = |id: &str, service: Service| -> f64 {
+        // The price changes in effect in month `at`. A committed item's rates are fixed when
+        // its term starts (AWS: a reservation's rate holds for its term), so inside a term it
+        // takes the changes in effect at the term's start; a change reaches it at renewal.
+        let multiplier = |id: &str, service: Service, at: i32| -> f64 {
             let mut mult = 1.0;
             for (scope, from, f) in &c.prices {
                 let hit = match scope {
                     PriceScope::Item(i) => i == id,
                     PriceScope::Service(s) => *s == service,
                 };
-                if hit && t >= *from {
+                if hit && at >= *from {
                     mult *= f;
                 }
             }
@@ -331,7 +335,10 @@ pub fn project(
         };
         let month_text = |i: i32| drivers::add_months(&plan.start_month, i).unwrap_or_default();
         for ic in &est.items {
-            let mult = multiplier(&ic.id, ic.service);
+            let priced_at = commit_at[ic.index]
+                .and_then(|n| commits[n].schedule.term_start(t))
+                .unwrap_or(t);
+            let mult = multiplier(&ic.id, ic.service, priced_at);
             let m = ic.monthly_usd * mult;
             let u = match commit_at[ic.index] {
                 Some(n) => {
@@ -381,7 +388,7 @@ pub fn project(
                 item: id.clone(),
                 message,
             };
-            let mult = multiplier(id, r.service);
+            let mult = multiplier(id, r.service, s.term_start(t).unwrap_or(t));
             match billed {
                 // The item's last billed month inside a term that runs on: keep the
                 // commitment's recurring fee for the months it is owed unused.

@@ -59,6 +59,11 @@ impl TermSchedule {
         }
     }
 
+    /// Month the term covering `t` started (its rates were fixed then), if a term covers `t`.
+    pub fn term_start(&self, t: i32) -> Option<i32> {
+        self.term_of(t).map(|k| self.start + k * self.term_months)
+    }
+
     /// Whether a term starts in month `t` (the month its upfront fee is paid).
     pub fn starts_term(&self, t: i32) -> bool {
         self.term_of(t).is_some() && (t - self.start) % self.term_months == 0
