@@ -18,7 +18,6 @@ use cloudplan::plan::{Num, Plan, Resource};
 use cloudplan::ui::app::App;
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
-use egui::{Event, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::io::{BufRead, BufReader};
@@ -230,6 +229,7 @@ const AUTOSAVE_FRAMES: usize = 64;
 
 mod kit;
 use kit::harness;
+use kit::type_into_cell;
 
 fn open(user_file: &Path, recovery: &Path) -> Harness<'static, App> {
     harness(kit::app(
@@ -237,15 +237,6 @@ fn open(user_file: &Path, recovery: &Path) -> Harness<'static, App> {
         FixedPaths::default(),
         Some(recovery.to_path_buf()),
     ))
-}
-
-fn type_into_cell(h: &mut Harness<'_, App>, row: usize, col: Col, text: &str) {
-    h.state_mut().grid.select_only(row, col);
-    h.run();
-    h.event(Event::Text(text.to_string()));
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 mod kit;
 use kit::harness;
+use kit::type_into_cell;
 
 fn app_with(dialogs: FixedPaths, recovery: Option<PathBuf>) -> App {
     kit::app(None, dialogs, recovery)
@@ -48,16 +49,6 @@ fn ec2_count(app: &App, row: usize) -> Num {
         Resource::Ec2(e) => e.count.clone(),
         _ => panic!("not EC2"),
     }
-}
-
-/// Type into the grid's current cell (typing opens the editor) and press Enter.
-fn type_into_cell(h: &mut Harness<'_, App>, row: usize, col: Col, text: &str) {
-    h.state_mut().grid.select_only(row, col);
-    h.run();
-    h.event(Event::Text(text.to_string()));
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]

@@ -10,7 +10,6 @@ use cloudplan::ui::app::App;
 use cloudplan::ui::cells::Col;
 use cloudplan::ui::commands::Command;
 use cloudplan::ui::dialogs::FixedPaths;
-use egui::{Event, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
@@ -22,6 +21,7 @@ fn corpus(rel: &str) -> PathBuf {
 }
 
 mod kit;
+use kit::type_into_cell;
 
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
     // Wide, so the status bar shows the whole message (it truncates to its width).
@@ -45,15 +45,6 @@ fn ec2_row(app: &App) -> usize {
         .iter()
         .position(|i| matches!(&i.resource, Resource::Ec2(e) if matches!(e.count, Num::Value(_))))
         .expect("the default plan has an EC2 fleet with a fixed count")
-}
-
-fn type_into_cell(h: &mut Harness<'_, App>, row: usize, col: Col, text: &str) {
-    h.state_mut().grid.select_only(row, col);
-    h.run();
-    h.event(Event::Text(text.to_string()));
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 /// The error notice, which must name the file, line and field and be on screen.

@@ -96,8 +96,14 @@ pub fn forecast_hour(history: &[f64], now: usize, h: usize) -> Option<f64> {
     if known == now && now >= MAX_HISTORY_HOURS && h >= now && h < now + WEEK {
         return Some((history[h - WEEK] + history[h - 2 * WEEK]) / 2.0);
     }
+    forecast_by_loop(history, now, h, known)
+}
+
+/// [`forecast_hour`] without its steady-state shortcut: the mean of the same hour of the week
+/// (or of the day, with under a week known) over the last two weeks of known history.
+fn forecast_by_loop(history: &[f64], now: usize, h: usize, known: usize) -> Option<f64> {
     let oldest = now.saturating_sub(MAX_HISTORY_HOURS);
-    let period = if known >= WEEK { WEEK } else { 24 };
+    let period = if known >= 7 * 24 { 7 * 24 } else { 24 };
     let mut sum = 0.0;
     let mut count = 0usize;
     let mut back = period;
@@ -190,21 +196,7 @@ mod tests {
         if known < MIN_HISTORY_HOURS {
             return None;
         }
-        let oldest = now.saturating_sub(MAX_HISTORY_HOURS);
-        let period = if known >= 7 * 24 { 7 * 24 } else { 24 };
-        let (mut sum, mut count, mut back) = (0.0, 0usize, period);
-        while back <= h {
-            let i = h - back;
-            if i < oldest {
-                break;
-            }
-            if i < known {
-                sum += history[i];
-                count += 1;
-            }
-            back += period;
-        }
-        (count > 0).then(|| sum / count as f64)
+        forecast_by_loop(history, now, h, known)
     }
 
     #[test]

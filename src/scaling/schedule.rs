@@ -128,62 +128,29 @@ impl ScheduledAction {
         }
     }
 
-    /// UTC times at which the action runs within [from, to).
+    /// UTC times at which the action runs within [from, to): its local times turned into UTC
+    /// with its fixed offset, or in its IANA zone with that date's offset ([`to_utc`]).
     pub fn occurrences(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<NaiveDateTime> {
-        if let Some(zone) = self.time_zone.as_deref().and_then(|z| parse_zone(z).ok()) {
-            return self.zoned_occurrences(zone, from, to);
-        }
-        let offset = Duration::minutes(self.utc_offset_minutes as i64);
-        let mut out = Vec::new();
-        match &self.when {
-            Recurrence::Once { at } => {
-                if let Some(t) = parse_datetime(at).map(|t| t - offset)
-                    && t >= from
-                    && t < to
-                {
-                    out.push(t);
-                }
-            }
-            Recurrence::Daily { at } | Recurrence::Weekly { at, .. } => {
-                let Some(time) = parse_time(at) else {
-                    return out;
-                };
-                let days: Option<Vec<chrono::Weekday>> = match &self.when {
-                    Recurrence::Weekly { days, .. } => {
-                        Some(days.iter().map(|d| chrono_weekday(*d)).collect())
-                    }
-                    _ => None,
-                };
-                let mut d: NaiveDate = (from + offset).date() - Duration::days(1);
-                let last = (to + offset).date() + Duration::days(1);
-                while d <= last {
-                    if days.as_ref().is_none_or(|w| w.contains(&d.weekday())) {
-                        let t = d.and_time(time) - offset;
-                        if t >= from && t < to {
-                            out.push(t);
-                        }
-                    }
-                    d += Duration::days(1);
-                }
+        match self.time_zone.as_deref().and_then(|z| parse_zone(z).ok()) {
+            Some(zone) => self.occurrences_with(from, to, |local| to_utc(zone, local)),
+            None => {
+                let offset = Duration::minutes(self.utc_offset_minutes as i64);
+                self.occurrences_with(from, to, |local| local - offset)
             }
         }
-        out
     }
-}
 
-impl ScheduledAction {
-    /// [`Self::occurrences`] in an IANA zone: each local date's time resolved with the
-    /// zone's offset on that date ([`to_utc`]).
-    fn zoned_occurrences(
+    /// [`Self::occurrences`] with `utc` turning a local time into UTC.
+    fn occurrences_with(
         &self,
-        zone: Tz,
         from: NaiveDateTime,
         to: NaiveDateTime,
+        utc: impl Fn(NaiveDateTime) -> NaiveDateTime,
     ) -> Vec<NaiveDateTime> {
         let mut out = Vec::new();
         match &self.when {
             Recurrence::Once { at } => {
-                if let Some(t) = parse_datetime(at).map(|t| to_utc(zone, t))
+                if let Some(t) = parse_datetime(at).map(&utc)
                     && t >= from
                     && t < to
                 {
@@ -205,7 +172,7 @@ impl ScheduledAction {
                 let last = to.date() + Duration::days(2);
                 while d <= last {
                     if days.as_ref().is_none_or(|w| w.contains(&d.weekday())) {
-                        let t = to_utc(zone, d.and_time(time));
+                        let t = utc(d.and_time(time));
                         if t >= from && t < to {
                             out.push(t);
                         }

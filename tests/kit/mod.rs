@@ -5,7 +5,9 @@
 
 use cloudplan::catalog::load;
 use cloudplan::ui::app::{App, Settings};
+use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
+use egui::{Event, Key};
 use egui_kittest::Harness;
 use std::path::PathBuf;
 
@@ -40,4 +42,14 @@ pub fn harness_sized(app: App, size: [f32; 2]) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run();
     h
+}
+
+/// Type into the grid's cell (`row`, `col`) — typing opens the editor — and press Enter.
+pub fn type_into_cell(h: &mut Harness<'_, App>, row: usize, col: Col, text: &str) {
+    h.state_mut().grid.select_only(row, col);
+    h.run();
+    h.event(Event::Text(text.to_string()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
 }
