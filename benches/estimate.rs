@@ -5,6 +5,9 @@
 
 use cloudplan::catalog::load::embedded;
 use cloudplan::catalog::{Arch, OfferingClass, Payment, Term};
+#[path = "common.rs"]
+mod common;
+
 use cloudplan::cost::estimate;
 use cloudplan::plan::*;
 use criterion::{Criterion, criterion_group, criterion_main};

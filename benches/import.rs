@@ -6,6 +6,9 @@
 //!
 //! Run with `cargo bench --bench import`.
 
+#[path = "common.rs"]
+mod common;
+
 use cloudplan::catalog::import::{Options, import_reader};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -14,6 +14,9 @@
 //! `SCALING_PROFILE_ONCE=1 valgrind --tool=callgrind --toggle-collect='*profile_workload*'
 //! target/release/deps/scaling-<hash>`.
 
+#[path = "common.rs"]
+mod common;
+
 use chrono::NaiveDate;
 use cloudplan::catalog::load::embedded;
 use cloudplan::plan::{Resource, file};
