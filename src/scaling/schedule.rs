@@ -21,7 +21,9 @@
 
 use super::ScalingError;
 use crate::plan::Weekday;
-use chrono::{Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{
+    Datelike, Days, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -227,7 +229,123 @@ pub fn to_utc(zone: Tz, local: NaiveDateTime) -> NaiveDateTime {
 
 /// Every action occurrence over `n` steps of `step_minutes` from `start`, as
 /// (step index, action index), in time order (ties in declaration order).
+///
+/// Daily and weekly actions at a fixed UTC offset are laid out in integer seconds from
+/// `start` (a day counter and a weekday rotation: no calendar arithmetic per occurrence);
+/// one-off actions and IANA zones go through [`ScheduledAction::occurrences`]. The result is
+/// [`timeline_by_chrono`]'s, which the tests check on random schedules.
 pub fn timeline(
+    actions: &[ScheduledAction],
+    start: NaiveDateTime,
+    step_minutes: u32,
+    n: usize,
+) -> Vec<(usize, usize)> {
+    let step = step_minutes.max(1) as i64;
+    let end = start + Duration::minutes(step * n as i64);
+    // Whole seconds from `start` order the occurrences as their times do when `start` has no
+    // fraction of a second (occurrences have none); the local dates around the horizon must
+    // exist for the integer path to be the calendar's.
+    if start.nanosecond() != 0
+        || start.date().checked_sub_days(Days::new(3)).is_none()
+        || end.date().checked_add_days(Days::new(3)).is_none()
+    {
+        return timeline_by_chrono(actions, start, step_minutes, n);
+    }
+    let span = step * 60 * n as i64;
+    let start_second = start.num_seconds_from_midnight() as i64;
+    let start_weekday = start.date().weekday().num_days_from_monday() as i64;
+    let days_span = (end.date() - start.date()).num_days();
+    // (seconds from start, action) in time order, merged one action at a time.
+    let mut merged: Vec<(i64, usize)> = Vec::new();
+    let mut next: Vec<(i64, usize)> = Vec::new();
+    let mut one: Vec<i64> = Vec::new();
+    for (i, a) in actions.iter().enumerate() {
+        one.clear();
+        match a.fixed_recurrence() {
+            Some((minute, weekdays)) => {
+                // The occurrence of local day `d` (days from start's date) is at
+                // `d × 86400 + first` seconds from start. As in `occurrences_with`, local
+                // days from 2 before the first to 2 after the last date are considered.
+                let first = (minute - a.utc_offset_minutes as i64) * 60 - start_second;
+                let d_lo = (-first.div_euclid(86_400)).max(-2);
+                let d_hi = (span - first - 1).div_euclid(86_400).min(days_span + 2);
+                let mut weekday = (start_weekday + d_lo).rem_euclid(7);
+                let mut t = d_lo * 86_400 + first;
+                for _ in d_lo..=d_hi {
+                    if weekdays & (1 << weekday) != 0 {
+                        one.push(t);
+                    }
+                    t += 86_400;
+                    weekday = if weekday == 6 { 0 } else { weekday + 1 };
+                }
+            }
+            None => {
+                one.extend(
+                    a.occurrences(start, end)
+                        .into_iter()
+                        .map(|t| (t - start).num_seconds()),
+                );
+                if !one.is_sorted() {
+                    one.sort_unstable();
+                }
+            }
+        }
+        // Merge: on equal times the earlier action (already in `merged`) comes first.
+        next.clear();
+        next.reserve(merged.len() + one.len());
+        let mut rest = one.as_slice();
+        for &(t, j) in &merged {
+            while let Some((&u, tail)) = rest.split_first()
+                && u < t
+            {
+                next.push((u, i));
+                rest = tail;
+            }
+            next.push((t, j));
+        }
+        next.extend(rest.iter().map(|&u| (u, i)));
+        std::mem::swap(&mut merged, &mut next);
+    }
+    let step_s = step * 60;
+    merged
+        .into_iter()
+        .filter_map(|(secs, i)| {
+            let idx = (secs + step_s - 1).div_euclid(step_s) as usize;
+            (idx < n).then_some((idx, i))
+        })
+        .collect()
+}
+
+impl ScheduledAction {
+    /// A daily or weekly action at a fixed UTC offset (no valid IANA zone): its local minute of
+    /// the day and its weekdays (bit 0 Monday … bit 6 Sunday). `None` for the other kinds.
+    fn fixed_recurrence(&self) -> Option<(i64, u8)> {
+        if self
+            .time_zone
+            .as_deref()
+            .and_then(|z| parse_zone(z).ok())
+            .is_some()
+        {
+            return None;
+        }
+        let (at, weekdays) = match &self.when {
+            Recurrence::Once { .. } => return None,
+            Recurrence::Daily { at } => (at, 0x7f),
+            Recurrence::Weekly { days, at } => (
+                at,
+                days.iter().fold(0u8, |m, d| {
+                    m | 1 << chrono_weekday(*d).num_days_from_monday()
+                }),
+            ),
+        };
+        let time = parse_time(at)?;
+        Some(((time.hour() * 60 + time.minute()) as i64, weekdays))
+    }
+}
+
+/// [`timeline`] by calendar arithmetic: every occurrence from [`ScheduledAction::occurrences`],
+/// sorted by time and action.
+pub fn timeline_by_chrono(
     actions: &[ScheduledAction],
     start: NaiveDateTime,
     step_minutes: u32,
@@ -397,6 +515,114 @@ mod tests {
         );
         // Hourly steps from 2027-03-29 00:00 UTC: 08:00 UTC is step 8.
         assert_eq!(timeline(&[a], t("2027-03-29T00:00"), 60, 24), vec![(8, 0)]);
+    }
+
+    /// A random schedule: daily, weekly (any days, repeats, none) and one-off actions, at fixed
+    /// offsets (in and beyond ±14 h), in IANA zones, or with a zone that is not one (which
+    /// falls back to the offset); occasionally an unparsable time.
+    fn random_actions(
+        r: &mut crate::scaling::rng::SplitMix64,
+        start: NaiveDateTime,
+    ) -> Vec<ScheduledAction> {
+        let mut pick = |k: u64| (r.next_u64() % k) as i64;
+        let count = pick(5) as usize;
+        let days = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        (0..count)
+            .map(|k| {
+                let at = if pick(40) == 0 {
+                    "25:99".to_string()
+                } else {
+                    format!("{:02}:{:02}", pick(24), pick(60))
+                };
+                let when = match pick(3) {
+                    0 => Recurrence::Daily { at },
+                    1 => Recurrence::Weekly {
+                        days: (0..pick(9)).map(|_| days[pick(7) as usize]).collect(),
+                        at,
+                    },
+                    _ => {
+                        let t = start + Duration::minutes(pick(60 * 24 * 20) - 60 * 24);
+                        Recurrence::Once {
+                            at: t
+                                .format(if pick(2) == 0 {
+                                    "%Y-%m-%dT%H:%M"
+                                } else {
+                                    "%Y-%m-%d %H:%M:%S"
+                                })
+                                .to_string(),
+                        }
+                    }
+                };
+                let (utc_offset_minutes, time_zone) = match pick(10) {
+                    0 => (0, Some("America/New_York".to_string())),
+                    1 => (0, Some("Europe/London".to_string())),
+                    2 => (pick(2 * 4000) as i32 - 4000, Some("Not/AZone".to_string())),
+                    3 | 4 => (pick(2 * 4000) as i32 - 4000, None),
+                    _ => (pick(2 * 14 * 60 + 1) as i32 - 14 * 60, None),
+                };
+                ScheduledAction {
+                    name: format!("a{k}"),
+                    when,
+                    utc_offset_minutes,
+                    time_zone,
+                    min: None,
+                    max: None,
+                    desired: Some(1),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn integer_timeline_equals_the_calendar_on_random_schedules() {
+        let mut r = crate::scaling::rng::SplitMix64::new(11);
+        let epoch = t("2024-01-01T00:00");
+        let mut occurrences = 0;
+        for case in 0..1000 {
+            let mut pick = |k: u64| (r.next_u64() % k) as i64;
+            // Starts over six years, at any minute, sometimes with seconds.
+            let mut start = epoch + Duration::minutes(pick(6 * 366 * 24 * 60));
+            if pick(4) == 0 {
+                start += Duration::seconds(pick(60));
+            }
+            let step = [1u32, 5, 60][pick(3) as usize];
+            // Horizons from nothing to ~60 days.
+            let n = pick(60 * 24 * 60 / step as u64 + 2) as usize;
+            let actions = random_actions(&mut r, start);
+            let fast = timeline(&actions, start, step, n);
+            let slow = timeline_by_chrono(&actions, start, step, n);
+            assert_eq!(
+                fast, slow,
+                "case {case}: start {start} step {step} n {n} {actions:?}"
+            );
+            occurrences += fast.len();
+        }
+        assert!(occurrences > 10_000, "{occurrences}");
+    }
+
+    #[test]
+    fn timeline_with_a_fraction_of_a_second_start_uses_the_calendar() {
+        let a = ScheduledAction {
+            name: "daily".into(),
+            when: Recurrence::Daily { at: "00:00".into() },
+            utc_offset_minutes: 0,
+            time_zone: None,
+            min: Some(1),
+            max: None,
+            desired: None,
+        };
+        let start = t("2026-01-01T00:00") + Duration::milliseconds(500);
+        let tl = timeline(std::slice::from_ref(&a), start, 60, 48);
+        assert_eq!(tl, timeline_by_chrono(&[a], start, 60, 48));
+        assert_eq!(tl, vec![(24, 0)]);
     }
 
     #[test]
