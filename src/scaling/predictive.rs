@@ -151,26 +151,57 @@ pub fn capacity_table(
         &means
     };
     let hours = demand.len().div_ceil(sph);
-    let capacity = |load: f64| {
-        super::policy::target_tracking_capacity(load, capacity_per_unit, target_pct) as u32
-    };
+    let per_unit = capacity_per_unit * target_pct / 100.0;
+    let mut table: Vec<u32> = Vec::with_capacity(hours);
     // The first two weeks: the general forecast.
     let warm_up = hours.min(MAX_HISTORY_HOURS);
-    let mut table: Vec<u32> = (0..warm_up)
-        .map(|hour| {
-            let refresh = hour - hour % REFRESH_HOURS;
-            forecast_hour(history, refresh, hour + ahead).map_or(0, capacity)
-        })
-        .collect();
+    for hour in 0..warm_up {
+        let refresh = hour - hour % REFRESH_HOURS;
+        table.push(match forecast_hour(history, refresh, hour + ahead) {
+            Some(load) => capacity_for(load, per_unit),
+            None => 0,
+        });
+    }
     // From then on every refresh has two weeks of history and the hour is less than a week
     // past it: [`forecast_hour`]'s steady state, the same two hours of the week, one and two
-    // weeks back (the same expression, so the same value).
+    // weeks back (the same expression, so the same value), read as two slices in step.
     const WEEK: usize = 7 * 24;
-    table.extend((warm_up..hours).map(|hour| {
-        let h = hour + ahead;
-        capacity((history[h - WEEK] + history[h - 2 * WEEK]) / 2.0)
-    }));
+    let count = hours - warm_up;
+    if count > 0 {
+        let first = warm_up + ahead;
+        let week_ago = &history[first - WEEK..first - WEEK + count];
+        let two_weeks_ago = &history[first - 2 * WEEK..first - 2 * WEEK + count];
+        table.extend(
+            week_ago
+                .iter()
+                .zip(two_weeks_ago)
+                .map(|(a, b)| capacity_for((a + b) / 2.0, per_unit)),
+        );
+    }
     table
+}
+
+/// [`super::policy::target_tracking_capacity`]`(load, capacity_per_unit, target_pct) as u32`
+/// with its denominator `per_unit` (`capacity_per_unit × target_pct / 100`) worked out once
+/// and a branch-light ceiling: the same operations on the load, so the same number.
+#[inline]
+fn capacity_for(load: f64, per_unit: f64) -> u32 {
+    const TWO_52: f64 = 4_503_599_627_370_496.0;
+    let x = load / per_unit;
+    let y = x - x.abs() * 1e-12;
+    // `ceil_nonneg_i64(y.max(0.0))`. Below 2^52: `z + 2^52` lies in [2^52, 2^53], where the
+    // floats are the integers, so its bits less those of 2^52 are `z` rounded to the nearest
+    // integer `r` (2^53 reads as 2^52 too), exactly; the ceiling is `r`, or `r + 1` when `r`
+    // fell short of `z`. From 2^52 every float is whole and `as` saturates like
+    // `ceil() as i64`; NaN gives 0, as `max(0.0)` would.
+    if y < TWO_52 {
+        let z = if y > 0.0 { y } else { 0.0 };
+        let t = z + TWO_52;
+        let r = t.to_bits() - TWO_52.to_bits();
+        (r + ((t - TWO_52) < z) as u64) as u32
+    } else {
+        y as i64 as u32
+    }
 }
 
 #[cfg(test)]
@@ -217,8 +248,14 @@ mod tests {
     #[test]
     fn capacity_table_equals_the_forecast_hour_by_hour() {
         let mut r = crate::scaling::rng::SplitMix64::new(9);
-        let demand: Vec<f64> = (0..24 * 60).map(|_| r.next_f64() * 5000.0).collect();
-        for sph in [1usize, 12] {
+        // Past the two weeks of warm-up at each resolution, ending in a partial hour at 5 min
+        // and 1 min steps.
+        for (sph, len) in [
+            (1usize, 24 * 60),
+            (12, 12 * 24 * 20 + 7),
+            (60, 60 * 24 * 15 + 59),
+        ] {
+            let demand: Vec<f64> = (0..len).map(|_| r.next_f64() * 5000.0).collect();
             let history: Vec<f64> = demand
                 .chunks_exact(sph)
                 .map(|c| c.iter().fold(0.0, |s, d| s + d) / sph as f64)
@@ -233,6 +270,70 @@ mod tests {
                     });
                     assert_eq!(c, want, "sph {sph} ahead {ahead} hour {hour}");
                 }
+            }
+        }
+    }
+
+    /// `capacity_for` against the policy's own function on random and edge loads.
+    #[test]
+    fn capacity_for_equals_target_tracking_capacity() {
+        use crate::scaling::policy::target_tracking_capacity;
+        let mut r = crate::scaling::rng::SplitMix64::new(3);
+        let mut loads = vec![
+            0.0,
+            -0.0,
+            -1.0,
+            -1e300,
+            1e-300,
+            240.0,
+            480.0,
+            240.0 * 1e9,
+            1e15,
+            4_503_599_627_370_496.0,
+            4_503_599_627_370_495.5 * 240.0,
+            4_503_599_627_370_495.0 * 240.0,
+            4_503_599_627_370_497.0 * 240.0,
+            2_251_799_813_685_247.5 * 240.0,
+            0.5 * 240.0,
+            1.5 * 240.0,
+            2.5 * 240.0,
+            9.3e18 * 240.0,
+            1e300,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+        ];
+        for _ in 0..100_000 {
+            let scale = 10f64.powi((r.next_u64() % 40) as i32 - 10);
+            let v = r.next_f64() * scale;
+            loads.push(v);
+            loads.push(-v);
+            // Exact multiples of the denominator and their neighbours.
+            let k = (r.next_u64() % 100_000) as f64 * 240.0;
+            loads.extend([
+                k,
+                f64::from_bits(k.to_bits() + 1),
+                f64::from_bits(k.to_bits().saturating_sub(1)),
+            ]);
+        }
+        // Around 2^52, where the ceiling changes method (half-units below it, whole above).
+        loads.extend((0..8000).map(|j| 4_503_599_627_370_496.0 - 1000.0 + j as f64 * 0.25));
+        for (cpu, tp) in [
+            (400.0, 60.0),
+            (1.0, 100.0),
+            (333.3, 37.5),
+            (1e-3, 0.1),
+            (5e12, 99.0),
+        ] {
+            let per_unit = cpu * tp / 100.0;
+            for &load in &loads {
+                assert_eq!(
+                    capacity_for(load, per_unit),
+                    target_tracking_capacity(load, cpu, tp) as u32,
+                    "load {load:e} cpu {cpu} target {tp}"
+                );
             }
         }
     }
