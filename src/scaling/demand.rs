@@ -220,10 +220,17 @@ impl Profile {
         let monthly_growth = 1.0 + self.growth_pct_per_month / 100.0;
         let mut rng = SplitMix64::new(seed ^ 0xD3A4_D5E6_0000_0001);
         let noise_sd = self.noise.as_ref().map_or(0.0, |n| n.sd_pct / 100.0);
+        let noisy = noise_sd > 0.0;
+        // Every value draws one noise value, in order: draw them all first (one tight loop),
+        // then scale each in place — the same stream and the same operations per value.
+        if noisy {
+            rng.extend_noise(out, n);
+        }
         let mut date = start.date();
         let mut k = start_minute / step;
         let mut day_index = 0u32;
-        while out.len() < n {
+        let mut done = 0;
+        while done < n {
             let mut day_factor = self.base;
             if let Some(w) = &self.weekly
                 && date.weekday().number_from_monday() >= 6
@@ -246,31 +253,94 @@ impl Profile {
                         s.factor,
                     )
                 });
-            let end = per_day.min(k + (n - out.len()));
+            let end = per_day.min(k + (n - done));
             // One pass per day over the table, split at the spike so the loops test nothing
-            // per value but the noise (same operations in the same order as value by value).
+            // per value (same operations in the same order as value by value).
             let (a, b) = (from.clamp(k, end), to.clamp(k, end).max(from.clamp(k, end)));
-            for (range, spike) in [(k..a, None), (a..b, Some(f)), (b..end, None)] {
-                let part = &daily[range];
-                match (spike, noise_sd > 0.0) {
-                    (None, false) => out.extend(part.iter().map(|x| (day_factor * x).max(0.0))),
-                    (None, true) => {
-                        out.extend(part.iter().map(|x| {
-                            (day_factor * x * (1.0 + noise_sd * rng.next_noise())).max(0.0)
-                        }))
-                    }
-                    (Some(f), false) => {
-                        out.extend(part.iter().map(|x| (day_factor * x * f).max(0.0)))
-                    }
-                    (Some(f), true) => out.extend(part.iter().map(|x| {
-                        (day_factor * x * f * (1.0 + noise_sd * rng.next_noise())).max(0.0)
-                    })),
+            if noisy {
+                let values = &mut out[done..done + (end - k)];
+                let (before, rest) = values.split_at_mut(a - k);
+                let (during, after) = rest.split_at_mut(b - a);
+                for (v, x) in before.iter_mut().zip(&daily[k..a]) {
+                    *v = (day_factor * x * (1.0 + noise_sd * *v)).max(0.0);
                 }
+                for (v, x) in during.iter_mut().zip(&daily[a..b]) {
+                    *v = (day_factor * x * f * (1.0 + noise_sd * *v)).max(0.0);
+                }
+                for (v, x) in after.iter_mut().zip(&daily[b..end]) {
+                    *v = (day_factor * x * (1.0 + noise_sd * *v)).max(0.0);
+                }
+            } else {
+                out.extend(daily[k..a].iter().map(|x| (day_factor * x).max(0.0)));
+                out.extend(daily[a..b].iter().map(|x| (day_factor * x * f).max(0.0)));
+                out.extend(daily[b..end].iter().map(|x| (day_factor * x).max(0.0)));
             }
+            done += end - k;
             k = 0;
             day_index += 1;
             date = date.succ_opt().unwrap_or(date);
         }
+    }
+
+    /// [`Profile::generate`] one value at a time from the calendar, the reference the
+    /// day-by-day generator is checked against: the value at step `k` of a day (steps counted
+    /// from midnight, the first day from `start`'s step) is `base × weekend × growth ×
+    /// daily(k) × spike × (1 + sd × noise)`, multiplied in that order, never below zero.
+    #[cfg(test)]
+    fn generate_value_by_value(
+        &self,
+        start: NaiveDateTime,
+        step_minutes: u32,
+        n: usize,
+        seed: u64,
+    ) -> Vec<f64> {
+        let step = step_minutes.max(1) as usize;
+        let per_day = 1440 / step;
+        let mut rng = SplitMix64::new(seed ^ 0xD3A4_D5E6_0000_0001);
+        let mut out = Vec::new();
+        let mut date = start.date();
+        let mut k = (start.hour() * 60 + start.minute()) as usize / step;
+        let mut day_index = 0u32;
+        while out.len() < n {
+            if k == per_day {
+                k = 0;
+                day_index += 1;
+                date = date.succ_opt().unwrap_or(date);
+                continue;
+            }
+            let mut v = self.base;
+            if let Some(w) = &self.weekly
+                && matches!(date.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun)
+            {
+                v *= w.weekend_factor;
+            }
+            if self.growth_pct_per_month != 0.0 {
+                let growth = 1.0 + self.growth_pct_per_month / 100.0;
+                v *= growth.powf(day_index as f64 / (365.2425 / 12.0));
+            }
+            if let Some(d) = &self.daily {
+                let h = (k * step) as f64 / 60.0;
+                v *= 1.0
+                    + d.amplitude * (2.0 * std::f64::consts::PI * (h - d.peak_hour) / 24.0).cos();
+            }
+            if let Some(s) = &self.monthly_spike {
+                let minute = (k * step) as u32;
+                if s.day == date.day()
+                    && minute >= s.start_hour * 60
+                    && minute < (s.start_hour + s.hours) * 60
+                {
+                    v *= s.factor;
+                }
+            }
+            if let Some(noise) = &self.noise
+                && noise.sd_pct > 0.0
+            {
+                v *= 1.0 + noise.sd_pct / 100.0 * rng.next_noise();
+            }
+            out.push(v.max(0.0));
+            k += 1;
+        }
+        out
     }
 }
 
@@ -533,6 +603,66 @@ mod tests {
         let a = p.generate(t0(), 5, 1000, 42);
         assert_eq!(a, p.generate(t0(), 5, 1000, 42));
         assert_ne!(a, p.generate(t0(), 5, 1000, 43));
+    }
+
+    /// The day-by-day generator against the value-by-value reference, bit for bit, on random
+    /// profiles (every factor on or off, spikes on days 28–31 and at the day's edges, growth
+    /// up and down, noise), starts (any minute, month ends, leap days), steps and lengths.
+    #[test]
+    fn generator_equals_the_value_by_value_reference() {
+        let mut r = crate::scaling::rng::SplitMix64::new(17);
+        let mut values = 0;
+        for case in 0..400 {
+            let mut pick = |k: u64| r.next_u64() % k;
+            let mut p = Profile::constant(pick(5000) as f64 + 0.25);
+            if pick(3) > 0 {
+                p.daily = Some(DailyCycle {
+                    peak_hour: pick(97) as f64 / 4.0,
+                    amplitude: pick(101) as f64 / 100.0,
+                });
+            }
+            if pick(2) == 0 {
+                p.weekly = Some(WeeklyDip {
+                    weekend_factor: pick(150) as f64 / 100.0,
+                });
+            }
+            if pick(2) == 0 {
+                let start_hour = pick(24) as u32;
+                p.monthly_spike = Some(MonthlySpike {
+                    day: [1, 15, 28, 29, 30, 31][pick(6) as usize],
+                    start_hour,
+                    hours: pick(25 - start_hour as u64) as u32,
+                    factor: pick(300) as f64 / 100.0,
+                });
+            }
+            if pick(3) > 0 {
+                p.growth_pct_per_month = pick(4000) as f64 / 100.0 - 20.0;
+            }
+            if pick(3) > 0 {
+                p.noise = Some(Noise {
+                    sd_pct: [0.0, 2.0, 30.0, 100.0][pick(4) as usize],
+                });
+            }
+            assert!(p.validate().is_ok(), "{p:?}");
+            let start = NaiveDate::from_ymd_opt(2023, 12, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                + Duration::minutes(pick(3 * 366 * 1440) as i64);
+            let step = [1u32, 5, 60, 7, 15, 90][pick(6) as usize];
+            let n = pick(100 * 1440 / step as u64 + 2) as usize;
+            let seed = pick(1000);
+            let mut fast = vec![-1.0; 3];
+            p.generate_into(start, step, n, seed, &mut fast);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
+            assert_eq!(
+                bits(&fast),
+                bits(&p.generate_value_by_value(start, step, n, seed)),
+                "case {case}: start {start} step {step} n {n} {p:?}"
+            );
+            values += n;
+        }
+        assert!(values > 1_000_000, "{values}");
     }
 
     #[test]

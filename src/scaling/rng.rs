@@ -32,6 +32,14 @@ impl SplitMix64 {
     pub fn next_noise(&mut self) -> f64 {
         (self.next_f64() + self.next_f64() - 1.0) * 6f64.sqrt()
     }
+
+    /// Append the next `n` values of [`Self::next_noise`] to `out`, in order: one tight loop
+    /// with the state in a register.
+    pub fn extend_noise(&mut self, out: &mut Vec<f64>, n: usize) {
+        let mut r = self.clone();
+        out.extend((0..n).map(|_| r.next_noise()));
+        *self = r;
+    }
 }
 
 #[cfg(test)]
@@ -49,6 +57,21 @@ mod tests {
         }
         let mut c = SplitMix64::new(8);
         assert_ne!(SplitMix64::new(7).next_u64(), c.next_u64());
+    }
+
+    #[test]
+    fn extend_noise_is_next_noise_n_times() {
+        let mut a = SplitMix64::new(42);
+        let mut b = a.clone();
+        let mut bulk = vec![7.0];
+        a.extend_noise(&mut bulk, 1000);
+        a.extend_noise(&mut bulk, 0);
+        a.extend_noise(&mut bulk, 3);
+        let one: Vec<f64> = std::iter::once(7.0)
+            .chain((0..1003).map(|_| b.next_noise()))
+            .collect();
+        assert_eq!(bulk, one);
+        assert_eq!(a.next_u64(), b.next_u64());
     }
 
     #[test]
