@@ -171,14 +171,39 @@ pub fn capacity_table(
         let first = warm_up + ahead;
         let week_ago = &history[first - WEEK..first - WEEK + count];
         let two_weeks_ago = &history[first - 2 * WEEK..first - 2 * WEEK + count];
-        table.extend(
-            week_ago
-                .iter()
-                .zip(two_weeks_ago)
-                .map(|(a, b)| capacity_for((a + b) / 2.0, per_unit)),
-        );
+        // Branch-free (so two hours at a time in SIMD registers) for capacities under 2^52
+        // units; should any reach it, those hours are redone by `capacity_for`.
+        let mut over = false;
+        table.extend(week_ago.iter().zip(two_weeks_ago).map(|(a, b)| {
+            let (c, o) = capacity_under_2_52((a + b) / 2.0, per_unit);
+            over |= o;
+            c
+        }));
+        if over {
+            for ((c, a), b) in table[warm_up..].iter_mut().zip(week_ago).zip(two_weeks_ago) {
+                *c = capacity_for((a + b) / 2.0, per_unit);
+            }
+        }
     }
     table
+}
+
+const TWO_52: f64 = 4_503_599_627_370_496.0;
+
+/// [`capacity_for`] without branches, right whenever the second value is false (the ceiling
+/// is under 2^52); true when it is not, and the first value is then meaningless.
+#[inline]
+fn capacity_under_2_52(load: f64, per_unit: f64) -> (u32, bool) {
+    let x = load / per_unit;
+    let y = x - x.abs() * 1e-12;
+    // `y.max(0.0)`: NaN and below zero give 0.
+    let z = if y > 0.0 { y } else { 0.0 };
+    let over = z >= TWO_52;
+    let z = if over { 0.0 } else { z };
+    // The ceiling of `z` as in `capacity_for`.
+    let t = z + TWO_52;
+    let r = t.to_bits() - TWO_52.to_bits();
+    ((r + ((t - TWO_52) < z) as u64) as u32, over)
 }
 
 /// [`super::policy::target_tracking_capacity`]`(load, capacity_per_unit, target_pct) as u32`
@@ -186,7 +211,6 @@ pub fn capacity_table(
 /// and a branch-light ceiling: the same operations on the load, so the same number.
 #[inline]
 fn capacity_for(load: f64, per_unit: f64) -> u32 {
-    const TWO_52: f64 = 4_503_599_627_370_496.0;
     let x = load / per_unit;
     let y = x - x.abs() * 1e-12;
     // `ceil_nonneg_i64(y.max(0.0))`. Below 2^52: `z + 2^52` lies in [2^52, 2^53], where the
@@ -255,7 +279,15 @@ mod tests {
             (12, 12 * 24 * 20 + 7),
             (60, 60 * 24 * 15 + 59),
         ] {
-            let demand: Vec<f64> = (0..len).map(|_| r.next_f64() * 5000.0).collect();
+            let mut demand: Vec<f64> = (0..len).map(|_| r.next_f64() * 5000.0).collect();
+            if sph == 1 {
+                // Capacities of 2^52 units and more, infinite and missing loads, at random
+                // hours: the table's slow path.
+                for k in 0..40 {
+                    let i = (r.next_u64() % len as u64) as usize;
+                    demand[i] = [1e25, 2.0e18, f64::INFINITY, f64::NAN][k % 4];
+                }
+            }
             let history: Vec<f64> = demand
                 .chunks_exact(sph)
                 .map(|c| c.iter().fold(0.0, |s, d| s + d) / sph as f64)
@@ -320,6 +352,8 @@ mod tests {
         }
         // Around 2^52, where the ceiling changes method (half-units below it, whole above).
         loads.extend((0..8000).map(|j| 4_503_599_627_370_496.0 - 1000.0 + j as f64 * 0.25));
+        // Loads whose tolerance-reduced quotient crosses 2^52 (2^52 × 1e-12 ≈ 4504 below).
+        loads.extend((0..2000).map(|j| 4_503_599_627_370_496.0 + 3500.0 + j as f64));
         for (cpu, tp) in [
             (400.0, 60.0),
             (1.0, 100.0),
@@ -329,11 +363,24 @@ mod tests {
         ] {
             let per_unit = cpu * tp / 100.0;
             for &load in &loads {
+                let want = target_tracking_capacity(load, cpu, tp);
                 assert_eq!(
                     capacity_for(load, per_unit),
-                    target_tracking_capacity(load, cpu, tp) as u32,
+                    want as u32,
                     "load {load:e} cpu {cpu} target {tp}"
                 );
+                let (c, over) = capacity_under_2_52(load, per_unit);
+                assert!(
+                    over || want <= 1 << 52,
+                    "load {load:e} cpu {cpu} target {tp}"
+                );
+                assert!(
+                    !over || want >= 1 << 52,
+                    "load {load:e} cpu {cpu} target {tp}"
+                );
+                if !over {
+                    assert_eq!(c, want as u32, "load {load:e} cpu {cpu} target {tp}");
+                }
             }
         }
     }
