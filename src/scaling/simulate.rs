@@ -335,6 +335,19 @@ fn tt_capacity(demand: f64, denom: f64) -> i64 {
     policy::ceil_nonneg_i64((x - x.abs() * 1e-12).max(0.0))
 }
 
+/// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,
+/// and a scheduled min above max raises max), so this is `Ord::clamp` without its check.
+#[inline]
+fn within(v: u32, min: u32, max: u32) -> u32 {
+    v.max(min).min(max)
+}
+
+/// [`within`] for a proposed capacity that may lie outside `u32` ([`policy::clamp`]'s result).
+#[inline]
+fn within_i64(v: i64, min: u32, max: u32) -> u32 {
+    v.max(min as i64).min(max as i64) as u32
+}
+
 /// On-Demand / Spot split and On-Demand instance count of each running capacity, computed
 /// once per capacity value (capacity changes far less often than steps pass).
 struct SplitTable<'a> {
@@ -653,7 +666,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                     &mut cause,
                 );
             }
-            desired = desired.clamp(min, max);
+            desired = within(desired, min, max);
 
             // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
             // `pred_buffer` steps early); forecast-and-scale may raise max.
@@ -702,7 +715,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                 let low = !p.disable_scale_in && p.low_minutes >= p.alarm_low_minutes;
                 // The wanted capacity matters only when an alarm is in breach.
                 let wanted = if high || low {
-                    policy::clamp(tt_capacity(d, p.denom), min, max)
+                    within_i64(tt_capacity(d, p.denom), min, max)
                 } else {
                     desired
                 };
@@ -823,7 +836,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                     cause = Some(Cause::Predictive);
                 }
             }
-            desired = desired.clamp(min, max);
+            desired = within(desired, min, max);
             if desired != before {
                 if let Some(Cause::Policy(pi)) = cause
                     && let Some(cooldown) = cooldown_of[pi]
