@@ -186,10 +186,14 @@ fn steps_of(seconds: u32, step_s: u32) -> usize {
     ((seconds + step_s / 2) / step_s) as usize
 }
 
+/// Units on their way into service (warming up or being replaced), with the earliest step
+/// any of them is ready, so the loop tests one number per step.
 struct Queue {
-    /// (ready step, units), unordered; small.
+    /// (ready step, units) in launch order; small.
     items: Vec<(usize, u32)>,
     total: u32,
+    /// Earliest ready step of `items` (`usize::MAX` when empty).
+    next: usize,
 }
 
 impl Queue {
@@ -197,19 +201,26 @@ impl Queue {
         Queue {
             items: Vec::new(),
             total: 0,
+            next: usize::MAX,
         }
     }
     fn push(&mut self, ready: usize, units: u32) {
         if units > 0 {
             self.items.push((ready, units));
             self.total += units;
+            self.next = self.next.min(ready);
         }
     }
     /// Remove and return units ready at `t`.
+    #[inline]
     fn take_ready(&mut self, t: usize) -> u32 {
-        if self.items.is_empty() {
+        if t < self.next {
             return 0;
         }
+        self.take_ready_slow(t)
+    }
+    #[cold]
+    fn take_ready_slow(&mut self, t: usize) -> u32 {
         let mut done = 0;
         self.items.retain(|(r, u)| {
             if *r <= t {
@@ -220,10 +231,17 @@ impl Queue {
             }
         });
         self.total -= done;
+        self.reset_next();
         done
+    }
+    fn reset_next(&mut self) {
+        self.next = self.items.iter().map(|i| i.0).min().unwrap_or(usize::MAX);
     }
     /// Remove up to `n` units, newest first; returns units removed.
     fn remove_newest(&mut self, mut n: u32) -> u32 {
+        if self.total == 0 {
+            return 0;
+        }
         let mut removed = 0;
         while n > 0 {
             let Some(last) = self.items.last_mut() else {
@@ -238,46 +256,75 @@ impl Queue {
             }
         }
         self.total -= removed;
+        self.reset_next();
         removed
     }
 }
 
-/// Per-policy alarm state.
-#[derive(Clone, Copy, Default)]
-struct AlarmState {
+/// A target-tracking policy with its loop invariants worked out once (warm-up in steps, the
+/// denominator `capacity_per_unit × target / 100`, the scale-in threshold) and its alarm state.
+struct TargetTracking {
+    /// Index in the group's `policies`: the cause of its events, and the tie-break (the lower
+    /// index wins, as when the policies are visited in order).
+    index: usize,
+    target_pct: f64,
+    /// `capacity_per_unit × target_pct / 100`, as [`policy::target_tracking_capacity`]
+    /// computes it.
+    denom: f64,
+    low_pct: f64,
+    warm: usize,
+    disable_scale_in: bool,
+    alarm_high_minutes: u32,
+    alarm_low_minutes: u32,
     high_minutes: u32,
     low_minutes: u32,
 }
 
-/// A dynamic policy with its loop invariants worked out once (warm-up in steps, the target
-/// tracking denominator `capacity_per_unit × target / 100`, the scale-in threshold).
-enum Resolved<'a> {
-    TargetTracking {
-        target_pct: f64,
-        /// `capacity_per_unit × target_pct / 100`, as [`policy::target_tracking_capacity`]
-        /// computes it.
-        denom: f64,
-        low_pct: f64,
-        warm: usize,
-        disable_scale_in: bool,
-        alarm_high_minutes: u32,
-        alarm_low_minutes: u32,
-    },
-    Step {
-        alarm: &'a policy::Alarm,
-        adjustment_type: AdjustmentType,
-        steps: &'a [policy::Step],
-        min_adjustment_magnitude: Option<u32>,
-        warm: usize,
-    },
-    Simple {
-        alarm: &'a policy::Alarm,
-        adjustment_type: AdjustmentType,
-        adjustment: f64,
-        min_adjustment_magnitude: Option<u32>,
-        /// Cooldown in steps.
-        cooldown: usize,
-    },
+/// A step-scaling policy and its alarm state.
+struct StepPolicy<'a> {
+    index: usize,
+    alarm: &'a policy::Alarm,
+    adjustment_type: AdjustmentType,
+    steps: &'a [policy::Step],
+    min_adjustment_magnitude: Option<u32>,
+    warm: usize,
+    high_minutes: u32,
+}
+
+/// A simple-scaling policy and its alarm state.
+struct SimplePolicy<'a> {
+    index: usize,
+    alarm: &'a policy::Alarm,
+    adjustment_type: AdjustmentType,
+    adjustment: f64,
+    min_adjustment_magnitude: Option<u32>,
+    high_minutes: u32,
+}
+
+/// The best proposal of one step: the largest capacity (scale-out) or the largest capacity
+/// below desired (scale-in), the lower policy index on a tie; `index == usize::MAX` = none.
+#[derive(Clone, Copy)]
+struct Best {
+    capacity: u32,
+    index: usize,
+}
+
+impl Best {
+    const NONE: Best = Best {
+        capacity: 0,
+        index: usize::MAX,
+    };
+    #[inline]
+    fn is_some(self) -> bool {
+        self.index != usize::MAX
+    }
+    /// Whether `capacity` from policy `index` beats this proposal.
+    #[inline]
+    fn beaten_by(self, capacity: u32, index: usize) -> bool {
+        !self.is_some()
+            || capacity > self.capacity
+            || (capacity == self.capacity && index < self.index)
+    }
 }
 
 /// `ceil(demand / denom)` with the relative tolerance of [`policy::target_tracking_capacity`]
@@ -286,6 +333,19 @@ enum Resolved<'a> {
 fn tt_capacity(demand: f64, denom: f64) -> i64 {
     let x = demand / denom;
     policy::ceil_nonneg_i64((x - x.abs() * 1e-12).max(0.0))
+}
+
+/// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,
+/// and a scheduled min above max raises max), so this is `Ord::clamp` without its check.
+#[inline]
+fn within(v: u32, min: u32, max: u32) -> u32 {
+    v.max(min).min(max)
+}
+
+/// [`within`] for a proposed capacity that may lie outside `u32` ([`policy::clamp`]'s result).
+#[inline]
+fn within_i64(v: i64, min: u32, max: u32) -> u32 {
+    v.max(min as i64).min(max as i64) as u32
 }
 
 /// On-Demand / Spot split and On-Demand instance count of each running capacity, computed
@@ -328,6 +388,8 @@ struct MonthAcc {
     unmet: f64,
     unmet_steps: u64,
     utilisation: f64,
+    scale_events: u32,
+    spot_interruptions: u32,
 }
 
 impl MonthAcc {
@@ -341,8 +403,79 @@ impl MonthAcc {
         m.unmet_unit_hours += self.unmet * step_h;
         m.unmet_hours += self.unmet_steps as f64 * step_h;
         m.utilisation_hours += self.utilisation * step_h;
+        m.scale_events += self.scale_events;
+        m.spot_interruptions += self.spot_interruptions;
         *self = MonthAcc::default();
     }
+}
+
+/// Run the scheduled actions due at the step of `schedule[i]` (in declaration order): new
+/// limits and desired capacity; returns the index of the next entry. Out of the step loop's
+/// hot path (a few runs a day).
+#[cold]
+#[inline(never)]
+fn run_scheduled(
+    actions: &[schedule::ScheduledAction],
+    schedule: &[(usize, usize)],
+    mut i: usize,
+    before: u32,
+    (min, max, desired): (&mut u32, &mut u32, &mut u32),
+    cause: &mut Option<Cause>,
+) -> usize {
+    let t = schedule[i].0;
+    while i < schedule.len() && schedule[i].0 == t {
+        let a = &actions[schedule[i].1];
+        if let Some(v) = a.min {
+            *min = v;
+        }
+        if let Some(v) = a.max {
+            *max = v;
+        }
+        if *min > *max {
+            *max = *min;
+        }
+        let target = a.desired.unwrap_or(*desired);
+        *desired = target.clamp(*min, *max);
+        if *desired != before || a.desired.is_some() {
+            *cause = Some(Cause::Scheduled(schedule[i].1));
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The capacity a step policy in alarm asks for at metric `m` (clamped to [min, max]), or
+/// `None` when no step contains the breach. While units warm up, a growing adjustment is
+/// computed from the non-warming capacity [as-scaling-simple-step].
+#[cold]
+#[inline(never)]
+fn step_proposal(
+    p: &StepPolicy,
+    m: f64,
+    desired: u32,
+    warming_now: u32,
+    min: u32,
+    max: u32,
+) -> Option<u32> {
+    let s = policy::find_step(p.steps, m, p.alarm.threshold)?;
+    let growing = s.adjustment > 0.0
+        || (p.adjustment_type == AdjustmentType::ExactCapacity
+            && s.adjustment as i64 > desired as i64);
+    let base = if warming_now > 0 && growing {
+        desired - warming_now.min(desired)
+    } else {
+        desired
+    };
+    Some(policy::clamp(
+        policy::apply_adjustment(
+            base,
+            p.adjustment_type,
+            s.adjustment,
+            p.min_adjustment_magnitude,
+        ),
+        min,
+        max,
+    ))
 }
 
 /// Simulate `group` under `demand` (one value per step). The group must be valid
@@ -395,17 +528,22 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let p_interrupt = (opts.spot_interruptions_per_hour * step_h).clamp(0.0, 1.0);
     let mut rng = SplitMix64::new(opts.seed ^ 0x5107_1A7E_0000_0002);
 
-    let policies: Vec<Resolved> = group
-        .policies
-        .iter()
-        .map(|p| match p {
+    // The dynamic policies by kind, each with its index in `policies`.
+    let mut tts: Vec<TargetTracking> = Vec::new();
+    let mut step_policies: Vec<StepPolicy> = Vec::new();
+    let mut simples: Vec<SimplePolicy> = Vec::new();
+    // Cooldown in steps of each simple policy, by policy index.
+    let mut cooldown_of: Vec<Option<usize>> = vec![None; group.policies.len()];
+    for (index, p) in group.policies.iter().enumerate() {
+        match p {
             DynamicPolicy::TargetTracking {
                 target_pct,
                 instance_warmup_s,
                 disable_scale_in,
                 alarm_high_minutes,
                 alarm_low_minutes,
-            } => Resolved::TargetTracking {
+            } => tts.push(TargetTracking {
+                index,
                 target_pct: *target_pct,
                 denom: cap * target_pct / 100.0,
                 low_pct: 0.9 * target_pct,
@@ -413,35 +551,46 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                 disable_scale_in: *disable_scale_in,
                 alarm_high_minutes: *alarm_high_minutes,
                 alarm_low_minutes: *alarm_low_minutes,
-            },
+                high_minutes: 0,
+                low_minutes: 0,
+            }),
             DynamicPolicy::Step {
                 alarm,
                 adjustment_type,
                 steps,
                 min_adjustment_magnitude,
                 instance_warmup_s,
-            } => Resolved::Step {
+            } => step_policies.push(StepPolicy {
+                index,
                 alarm,
                 adjustment_type: *adjustment_type,
                 steps,
                 min_adjustment_magnitude: *min_adjustment_magnitude,
                 warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
-            },
+                high_minutes: 0,
+            }),
             DynamicPolicy::Simple {
                 alarm,
                 adjustment_type,
                 adjustment,
                 min_adjustment_magnitude,
                 cooldown_s,
-            } => Resolved::Simple {
-                alarm,
-                adjustment_type: *adjustment_type,
-                adjustment: *adjustment,
-                min_adjustment_magnitude: *min_adjustment_magnitude,
-                cooldown: steps_of(cooldown_s.unwrap_or(group.default_cooldown_s), step_s),
-            },
-        })
-        .collect();
+            } => {
+                cooldown_of[index] = Some(steps_of(
+                    cooldown_s.unwrap_or(group.default_cooldown_s),
+                    step_s,
+                ));
+                simples.push(SimplePolicy {
+                    index,
+                    alarm,
+                    adjustment_type: *adjustment_type,
+                    adjustment: *adjustment,
+                    min_adjustment_magnitude: *min_adjustment_magnitude,
+                    high_minutes: 0,
+                })
+            }
+        }
+    }
 
     let mut min = group.min;
     let mut max = group.max;
@@ -449,11 +598,6 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut in_service = desired;
     let mut warming = Queue::new();
     let mut replacing = Queue::new();
-    // Each policy next to its alarm state: one walk over one slice per step.
-    let mut policies: Vec<(Resolved, AlarmState)> = policies
-        .into_iter()
-        .map(|p| (p, AlarmState::default()))
-        .collect();
     let mut cooldown_until = 0usize;
 
     // Predictive scaling: the forecast reads only hourly demand means before its refresh, so
@@ -483,339 +627,323 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut pred_floor = 0u32;
 
     let mut steps = Vec::with_capacity(if opts.keep_steps { n } else { 0 });
-    let mut events = Vec::new();
+    // Capacity changes at most steps of a busy group: room for one per two steps up front
+    // saves the copies of growing the vector a dozen times.
+    let mut events = Vec::with_capacity(n / 2);
     let hours_total = n.div_ceil(steps_per_hour);
     let mut hourly_capacity = vec![0.0; hours_total];
     let mut hourly_on_demand = vec![0.0; hours_total];
     let per_step_weight = 1.0 / steps_per_hour as f64;
-    let mut mi = 0usize;
-    let mut month_end = month_ends[0];
-    let mut acc = MonthAcc::default();
-    // Hour of the run (from `start`) and step within it, counted rather than divided.
+    // Each month in two passes: the step loop (the group's state, step by step) writes the
+    // in-service and running units of each step into `served`; then the month's totals and
+    // the hourly series are summed from them (same operations in the same order as adding
+    // them up step by step inside the loop, so the same numbers).
+    let mut served: Vec<(u32, u32)> = Vec::new();
+    let mut month_start = 0usize;
+    // Hour of the run (from `start`) and step within it, counted rather than divided: in the
+    // step loop and in the totals.
+    let (mut p_hour, mut p_in_hour) = (0usize, 0usize);
     let (mut hour, mut in_hour) = (0usize, 0usize);
+    for (mi, &month_end) in month_ends.iter().enumerate() {
+        let mut acc = MonthAcc::default();
+        served.clear();
+        for (t, &d) in (month_start..).zip(&demand[month_start..month_end]) {
+            // 1. Units that finished warming up or being replaced start serving.
+            in_service += warming.take_ready(t) + replacing.take_ready(t);
+            let warming_now = warming.total;
+            let mut launch_warm = default_warm;
+            let mut cause = None;
+            let before = desired;
 
-    for (t, &d) in demand.iter().enumerate() {
-        if t >= month_end && mi + 1 < month_ends.len() {
-            acc.flush(&mut months[mi], step_h);
-            while mi + 1 < month_ends.len() && t >= month_ends[mi] {
-                mi += 1;
+            // 2. Scheduled actions.
+            if next_sched(sched_i) == t {
+                sched_i = run_scheduled(
+                    &group.scheduled,
+                    &schedule,
+                    sched_i,
+                    before,
+                    (&mut min, &mut max, &mut desired),
+                    &mut cause,
+                );
             }
-            month_end = month_ends[mi];
-        }
-        // 1. Units that finished warming up or being replaced start serving.
-        in_service += warming.take_ready(t) + replacing.take_ready(t);
-        let warming_now = warming.total;
-        let mut launch_warm = default_warm;
-        let mut cause = None;
-        let before = desired;
+            desired = within(desired, min, max);
 
-        // 2. Scheduled actions.
-        if next_sched(sched_i) == t {
-            while sched_i < schedule.len() && schedule[sched_i].0 == t {
-                let a = &group.scheduled[schedule[sched_i].1];
-                if let Some(v) = a.min {
-                    min = v;
-                }
-                if let Some(v) = a.max {
-                    max = v;
-                }
-                if min > max {
-                    max = min;
-                }
-                let target = a.desired.unwrap_or(desired);
-                desired = target.clamp(min, max);
-                if desired != before || a.desired.is_some() {
-                    cause = Some(Cause::Scheduled(schedule[sched_i].1));
-                }
-                sched_i += 1;
+            // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
+            // `pred_buffer` steps early); forecast-and-scale may raise max.
+            if p_in_hour == floor_at
+                && let (Some(p), Some(&f)) = (pred, floor_table.get(p_hour))
+            {
+                max = p.raised_max(f, max);
+                pred_floor = f;
             }
-        }
-        desired = desired.clamp(min, max);
 
-        // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
-        // `pred_buffer` steps early); forecast-and-scale may raise max.
-        if in_hour == floor_at
-            && let (Some(p), Some(&f)) = (pred, floor_table.get(hour))
-        {
-            max = p.raised_max(f, max);
-            pred_floor = f;
-        }
-
-        // 4. Dynamic policies.
-        let metric = policy::utilisation_pct(d, in_service, cap);
-        let metric_in_service = in_service;
-        let mut out_best: Option<(u32, usize, usize)> = None; // (capacity, policy, warm steps)
-        let mut in_best: Option<(u32, usize)> = None;
-        let mut tt_in_all = true;
-        let mut tt_in_any = false;
-        let mut tt_in_best: Option<(u32, usize)> = None;
-        for (pi, (p, st)) in policies.iter_mut().enumerate() {
-            let p = &*p;
-            match p {
-                Resolved::TargetTracking {
-                    target_pct,
-                    denom,
-                    low_pct,
-                    warm,
-                    disable_scale_in,
-                    alarm_high_minutes,
-                    alarm_low_minutes,
-                } => {
-                    match metric {
-                        Some(m) => {
-                            st.high_minutes = if m > *target_pct {
-                                st.high_minutes + step_min
-                            } else {
-                                0
-                            };
-                            st.low_minutes = if m < *low_pct {
-                                st.low_minutes + step_min
-                            } else {
-                                0
-                            };
-                        }
-                        // No in-service capacity: the metric is missing; with demand and
-                        // nothing running or warming, launch (a group cannot serve from zero).
-                        None => {
-                            st.low_minutes = 0;
-                            st.high_minutes = if d > 0.0 && warming_now == 0 {
-                                *alarm_high_minutes
-                            } else {
-                                0
-                            };
-                        }
-                    }
-                    let high = st.high_minutes >= *alarm_high_minutes;
-                    let low = !disable_scale_in && st.low_minutes >= *alarm_low_minutes;
-                    // The wanted capacity matters only when an alarm is in breach.
-                    let wanted = if high || low {
-                        policy::clamp(tt_capacity(d, *denom), min, max)
-                    } else {
-                        desired
-                    };
-                    if high && wanted > desired && out_best.is_none_or(|b| wanted > b.0) {
-                        out_best = Some((wanted, pi, *warm));
-                    }
-                    if !disable_scale_in {
-                        tt_in_any = true;
-                        if low && wanted < desired {
-                            if tt_in_best.is_none_or(|b| wanted > b.0) {
-                                tt_in_best = Some((wanted, pi));
-                            }
+            // 4. Dynamic policies: scale out when any policy asks (the largest capacity wins),
+            // scale in to the largest lower capacity proposed.
+            let metric = policy::utilisation_pct(d, in_service, cap);
+            let mut out_best = Best::NONE;
+            let mut out_warm = default_warm;
+            let mut in_best = Best::NONE;
+            let mut tt_in_all = true;
+            let mut tt_in_any = false;
+            let mut tt_in_best = Best::NONE;
+            for p in tts.iter_mut() {
+                match metric {
+                    Some(m) => {
+                        p.high_minutes = if m > p.target_pct {
+                            p.high_minutes + step_min
                         } else {
-                            tt_in_all = false;
-                        }
+                            0
+                        };
+                        p.low_minutes = if m < p.low_pct {
+                            p.low_minutes + step_min
+                        } else {
+                            0
+                        };
+                    }
+                    // No in-service capacity: the metric is missing; with demand and nothing
+                    // running or warming, launch (a group cannot serve from zero).
+                    None => {
+                        p.low_minutes = 0;
+                        p.high_minutes = if d > 0.0 && warming_now == 0 {
+                            p.alarm_high_minutes
+                        } else {
+                            0
+                        };
                     }
                 }
-                Resolved::Step {
-                    alarm,
-                    adjustment_type,
-                    steps: st_steps,
-                    min_adjustment_magnitude,
-                    warm,
-                } => {
-                    let Some(m) = metric else {
-                        st.high_minutes = 0;
-                        continue;
+                let high = p.high_minutes >= p.alarm_high_minutes;
+                let low = !p.disable_scale_in && p.low_minutes >= p.alarm_low_minutes;
+                // The wanted capacity matters only when an alarm is in breach.
+                let wanted = if high || low {
+                    within_i64(tt_capacity(d, p.denom), min, max)
+                } else {
+                    desired
+                };
+                if high && wanted > desired && out_best.beaten_by(wanted, p.index) {
+                    out_best = Best {
+                        capacity: wanted,
+                        index: p.index,
                     };
-                    st.high_minutes = if alarm.breached(m) {
-                        st.high_minutes + step_min
+                    out_warm = p.warm;
+                }
+                if !p.disable_scale_in {
+                    tt_in_any = true;
+                    if low && wanted < desired {
+                        if tt_in_best.beaten_by(wanted, p.index) {
+                            tt_in_best = Best {
+                                capacity: wanted,
+                                index: p.index,
+                            };
+                        }
+                    } else {
+                        tt_in_all = false;
+                    }
+                }
+            }
+            if let Some(m) = metric {
+                for p in step_policies.iter_mut() {
+                    p.high_minutes = if p.alarm.breached(m) {
+                        p.high_minutes + step_min
                     } else {
                         0
                     };
-                    if st.high_minutes < alarm.evaluation_minutes {
+                    if p.high_minutes < p.alarm.evaluation_minutes {
                         continue;
                     }
-                    let Some(s) = policy::find_step(st_steps, m, alarm.threshold) else {
+                    let Some(new) = step_proposal(p, m, desired, warming_now, min, max) else {
                         continue;
                     };
-                    let growing = s.adjustment > 0.0
-                        || (*adjustment_type == AdjustmentType::ExactCapacity
-                            && s.adjustment as i64 > desired as i64);
-                    let base = if warming_now > 0 && growing {
-                        desired - warming_now.min(desired)
-                    } else {
-                        desired
-                    };
-                    let new = policy::clamp(
-                        policy::apply_adjustment(
-                            base,
-                            *adjustment_type,
-                            s.adjustment,
-                            *min_adjustment_magnitude,
-                        ),
-                        min,
-                        max,
-                    );
                     if new > desired {
-                        if out_best.is_none_or(|b| new > b.0) {
-                            out_best = Some((new, pi, *warm));
+                        if out_best.beaten_by(new, p.index) {
+                            out_best = Best {
+                                capacity: new,
+                                index: p.index,
+                            };
+                            out_warm = p.warm;
                         }
-                    } else if new < desired && warming_now == 0 && in_best.is_none_or(|b| new > b.0)
-                    {
-                        in_best = Some((new, pi));
+                    } else if new < desired && warming_now == 0 && in_best.beaten_by(new, p.index) {
+                        in_best = Best {
+                            capacity: new,
+                            index: p.index,
+                        };
                     }
                 }
-                Resolved::Simple {
-                    alarm,
-                    adjustment_type,
-                    adjustment,
-                    min_adjustment_magnitude,
-                    cooldown: _,
-                } => {
-                    let Some(m) = metric else {
-                        st.high_minutes = 0;
-                        continue;
-                    };
-                    st.high_minutes = if alarm.breached(m) {
-                        st.high_minutes + step_min
+                for p in simples.iter_mut() {
+                    p.high_minutes = if p.alarm.breached(m) {
+                        p.high_minutes + step_min
                     } else {
                         0
                     };
-                    if st.high_minutes < alarm.evaluation_minutes || t < cooldown_until {
+                    if p.high_minutes < p.alarm.evaluation_minutes || t < cooldown_until {
                         continue;
                     }
                     let new = policy::clamp(
                         policy::apply_adjustment(
                             desired,
-                            *adjustment_type,
-                            *adjustment,
-                            *min_adjustment_magnitude,
+                            p.adjustment_type,
+                            p.adjustment,
+                            p.min_adjustment_magnitude,
                         ),
                         min,
                         max,
                     );
                     if new > desired {
-                        if out_best.is_none_or(|b| new > b.0) {
-                            out_best = Some((new, pi, default_warm));
+                        if out_best.beaten_by(new, p.index) {
+                            out_best = Best {
+                                capacity: new,
+                                index: p.index,
+                            };
+                            out_warm = default_warm;
                         }
-                    } else if new < desired && in_best.is_none_or(|b| new > b.0) {
-                        in_best = Some((new, pi));
+                    } else if new < desired && in_best.beaten_by(new, p.index) {
+                        in_best = Best {
+                            capacity: new,
+                            index: p.index,
+                        };
                     }
                 }
-            }
-        }
-        if tt_in_any
-            && tt_in_all
-            && warming_now == 0
-            && let Some(b) = tt_in_best
-            && in_best.is_none_or(|i| b.0 > i.0)
-        {
-            in_best = Some(b);
-        }
-        if let Some((c, pi, warm)) = out_best {
-            desired = c;
-            launch_warm = warm;
-            cause = Some(Cause::Policy(pi));
-        } else if let Some((c, pi)) = in_best {
-            desired = c;
-            cause = Some(Cause::Policy(pi));
-        }
-        // Predictive forecast is a floor on every policy's result; it never scales in.
-        if pred_floor > desired {
-            desired = pred_floor.clamp(min, max);
-            if desired > before {
-                cause = Some(Cause::Predictive);
-            }
-        }
-        desired = desired.clamp(min, max);
-        if desired != before {
-            if let Some(Cause::Policy(pi)) = cause
-                && let Resolved::Simple { cooldown, .. } = policies[pi].0
-            {
-                let wait = if desired > before { launch_warm } else { 0 };
-                cooldown_until = t + wait + cooldown;
-            }
-            events.push(ScaleEvent {
-                step: t,
-                cause: cause.unwrap_or(Cause::Predictive),
-                from: before,
-                to: desired,
-            });
-            months[mi].scale_events += 1;
-        }
-
-        // 5. Reconcile running units with desired.
-        let running = in_service + warming.total + replacing.total;
-        if desired > running {
-            let k = desired - running;
-            if launch_warm == 0 {
-                in_service += k;
             } else {
-                warming.push(t + launch_warm, k);
+                // No metric: the step and simple alarms see no breaching data point.
+                for p in step_policies.iter_mut() {
+                    p.high_minutes = 0;
+                }
+                for p in simples.iter_mut() {
+                    p.high_minutes = 0;
+                }
             }
-        } else if desired < running {
-            let mut k = running - desired;
-            k -= warming.remove_newest(k);
-            k -= replacing.remove_newest(k);
-            in_service -= k.min(in_service);
-        }
-
-        // 6. Spot interruptions of in-service Spot units.
-        let running = in_service + warming.total + replacing.total;
-        let (od, spot, od_instances) = split.get(running);
-        if p_interrupt > 0.0 && spot > 0 {
-            let spot_serving = spot.min(in_service);
-            let expected = spot_serving as f64 * p_interrupt;
-            // `expected + u` is never negative: truncation is the floor.
-            let k = ((expected + rng.next_f64()) as u32).min(spot_serving);
-            if k > 0 {
-                in_service -= k;
-                replacing.push(t + replace_steps, k);
+            // Target tracking scales in only when every policy with scale-in enabled agrees, and
+            // not while units warm up.
+            if tt_in_any
+                && tt_in_all
+                && warming_now == 0
+                && tt_in_best.is_some()
+                && (!in_best.is_some() || tt_in_best.capacity > in_best.capacity)
+            {
+                in_best = tt_in_best;
+            }
+            if out_best.is_some() {
+                desired = out_best.capacity;
+                launch_warm = out_warm;
+                cause = Some(Cause::Policy(out_best.index));
+            } else if in_best.is_some() {
+                desired = in_best.capacity;
+                cause = Some(Cause::Policy(in_best.index));
+            }
+            // Predictive forecast is a floor on every policy's result; it never scales in.
+            if pred_floor > desired {
+                desired = pred_floor.clamp(min, max);
+                if desired > before {
+                    cause = Some(Cause::Predictive);
+                }
+            }
+            desired = within(desired, min, max);
+            if desired != before {
+                if let Some(Cause::Policy(pi)) = cause
+                    && let Some(cooldown) = cooldown_of[pi]
+                {
+                    let wait = if desired > before { launch_warm } else { 0 };
+                    cooldown_until = t + wait + cooldown;
+                }
                 events.push(ScaleEvent {
                     step: t,
-                    cause: Cause::SpotInterruption,
-                    from: in_service + k,
-                    to: in_service,
+                    cause: cause.unwrap_or(Cause::Predictive),
+                    from: before,
+                    to: desired,
                 });
-                months[mi].spot_interruptions += k;
+                acc.scale_events += 1;
+            }
+
+            // 5. Reconcile running units with desired.
+            let running = in_service + warming.total + replacing.total;
+            if desired > running {
+                let k = desired - running;
+                if launch_warm == 0 {
+                    in_service += k;
+                } else {
+                    warming.push(t + launch_warm, k);
+                }
+            } else if desired < running {
+                let mut k = running - desired;
+                k -= warming.remove_newest(k);
+                k -= replacing.remove_newest(k);
+                in_service -= k.min(in_service);
+            }
+
+            // 6. Spot interruptions of in-service Spot units.
+            let running = in_service + warming.total + replacing.total;
+            let (od, spot, _) = split.get(running);
+            if p_interrupt > 0.0 && spot > 0 {
+                let spot_serving = spot.min(in_service);
+                let expected = spot_serving as f64 * p_interrupt;
+                // `expected + u` is never negative: truncation is the floor.
+                let k = ((expected + rng.next_f64()) as u32).min(spot_serving);
+                if k > 0 {
+                    in_service -= k;
+                    replacing.push(t + replace_steps, k);
+                    events.push(ScaleEvent {
+                        step: t,
+                        cause: Cause::SpotInterruption,
+                        from: in_service + k,
+                        to: in_service,
+                    });
+                    acc.spot_interruptions += k;
+                }
+            }
+
+            // Recorded for the totals (7.).
+            served.push((in_service, running));
+            if opts.keep_steps {
+                steps.push(StepRecord {
+                    demand: d,
+                    desired,
+                    min,
+                    max,
+                    in_service,
+                    warming: warming.total,
+                    replacing: replacing.total,
+                    on_demand: od,
+                    spot,
+                    forecast: forecast_table.get(p_hour).copied().unwrap_or(0),
+                    unmet: (d - in_service as f64 * cap).max(0.0),
+                });
+            }
+            p_in_hour += 1;
+            if p_in_hour == steps_per_hour {
+                p_in_hour = 0;
+                p_hour += 1;
             }
         }
-
-        // 7. Record.
-        let served = in_service as f64 * cap;
-        let unmet = (d - served).max(0.0);
-        acc.steps += 1;
-        acc.od_instances += od_instances;
-        acc.covered += od_instances.min(reserved);
-        acc.spot_units += spot as u64;
-        acc.running_units += running as u64;
-        acc.demand += d;
-        acc.unmet += unmet;
-        acc.unmet_steps += (unmet > 0.0) as u64;
-        if in_service > 0 {
-            // Same expression as the metric: reuse it while in-service capacity is unchanged.
-            acc.utilisation += match metric {
-                Some(m) if in_service == metric_in_service => m,
-                _ => d / served * 100.0,
-            };
-        } else if d > 0.0 {
-            acc.utilisation += 100.0;
+        // 7. The month's totals and the hourly series, from what the steps recorded.
+        let month = &demand[month_start..month_end];
+        for (&d, &(in_service, running)) in month.iter().zip(&served) {
+            let (_, spot, od_instances) = split.rows[running as usize];
+            let served = in_service as f64 * cap;
+            let unmet = (d - served).max(0.0);
+            acc.steps += 1;
+            acc.od_instances += od_instances;
+            acc.covered += od_instances.min(reserved);
+            acc.spot_units += spot as u64;
+            acc.running_units += running as u64;
+            acc.demand += d;
+            acc.unmet += unmet;
+            acc.unmet_steps += (unmet > 0.0) as u64;
+            if in_service > 0 {
+                // The metric's expression ([`policy::utilisation_pct`]).
+                acc.utilisation += d / served * 100.0;
+            } else if d > 0.0 {
+                acc.utilisation += 100.0;
+            }
+            hourly_capacity[hour] += running as f64 * per_step_weight;
+            hourly_on_demand[hour] += od_instances * per_step_weight;
+            in_hour += 1;
+            if in_hour == steps_per_hour {
+                in_hour = 0;
+                hour += 1;
+            }
         }
-        hourly_capacity[hour] += running as f64 * per_step_weight;
-        hourly_on_demand[hour] += od_instances * per_step_weight;
-        if opts.keep_steps {
-            steps.push(StepRecord {
-                demand: d,
-                desired,
-                min,
-                max,
-                in_service,
-                warming: warming.total,
-                replacing: replacing.total,
-                on_demand: od,
-                spot,
-                forecast: forecast_table.get(hour).copied().unwrap_or(0),
-                unmet,
-            });
-        }
-        in_hour += 1;
-        if in_hour == steps_per_hour {
-            in_hour = 0;
-            hour += 1;
-        }
+        acc.flush(&mut months[mi], step_h);
+        month_start = month_end;
     }
-    acc.flush(&mut months[mi], step_h);
     months.retain(|m| m.hours > 0.0);
     Simulation {
         start: opts.start,
