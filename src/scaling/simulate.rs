@@ -627,7 +627,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     let mut pred_floor = 0u32;
 
     let mut steps = Vec::with_capacity(if opts.keep_steps { n } else { 0 });
-    // Capacity changes at most steps of a busy group: room for one per two steps up front
+    // Capacity changes at most steps of a busy group: room for one event per step up front
     // saves the copies of growing the vector a dozen times.
     let mut events = Vec::with_capacity(n / 2);
     let hours_total = n.div_ceil(steps_per_hour);
@@ -640,8 +640,8 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     // them up step by step inside the loop, so the same numbers).
     let mut served: Vec<(u32, u32)> = Vec::new();
     let mut month_start = 0usize;
-    // Hour of the run (from `start`) and step within it, counted rather than divided: in the
-    // step loop and in the totals.
+    // Hour of the run (from `start`) and step within it, counted rather than divided (at
+    // hourly steps the hour is the step): in the step loop and in the totals.
     let (mut p_hour, mut p_in_hour) = (0usize, 0usize);
     let (mut hour, mut in_hour) = (0usize, 0usize);
     for (mi, &month_end) in month_ends.iter().enumerate() {
@@ -670,9 +670,12 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
 
             // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
             // `pred_buffer` steps early); forecast-and-scale may raise max.
-            if p_in_hour == floor_at
-                && let (Some(p), Some(&f)) = (pred, floor_table.get(p_hour))
-            {
+            let (hour_now, at_floor) = if steps_per_hour == 1 {
+                (t, true)
+            } else {
+                (p_hour, p_in_hour == floor_at)
+            };
+            if at_floor && let (Some(p), Some(&f)) = (pred, floor_table.get(hour_now)) {
                 max = p.raised_max(f, max);
                 pred_floor = f;
             }
@@ -903,14 +906,16 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                     replacing: replacing.total,
                     on_demand: od,
                     spot,
-                    forecast: forecast_table.get(p_hour).copied().unwrap_or(0),
+                    forecast: forecast_table.get(hour_now).copied().unwrap_or(0),
                     unmet: (d - in_service as f64 * cap).max(0.0),
                 });
             }
-            p_in_hour += 1;
-            if p_in_hour == steps_per_hour {
-                p_in_hour = 0;
-                p_hour += 1;
+            if steps_per_hour > 1 {
+                p_in_hour += 1;
+                if p_in_hour == steps_per_hour {
+                    p_in_hour = 0;
+                    p_hour += 1;
+                }
             }
         }
         // 7. The month's totals and the hourly series, from what the steps recorded.
