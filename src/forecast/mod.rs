@@ -12,6 +12,7 @@ pub mod history;
 pub mod intervals;
 pub mod models;
 pub mod project;
+pub mod scaling_groups;
 pub mod select;
 
 use crate::catalog::Catalog;

@@ -13,6 +13,9 @@
 //! each term starts; months after the item stops inside a term still carry the term's recurring
 //! fee. Each month lists its commitment events. Other upfront fees (a custom line's) are
 //! charged in the first month an item is billed.
+//!
+//! Auto Scaling groups ([`super::scaling_groups`]) are billed each month at that month of
+//! their simulation (the estimate's figure is the simulated monthly average).
 
 use super::ForecastError;
 use super::commitments::{self, Commitment, CommitmentEvent, EventKind};
@@ -20,7 +23,7 @@ use super::drivers::{self, GrowthDriver, PriceScope, Target};
 use crate::catalog::{Catalog, Service};
 use crate::cost;
 use crate::plan::formula::Evaluator;
-use crate::plan::{Num, Plan, PurchaseOption};
+use crate::plan::{Num, Plan, PurchaseOption, Resource};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -240,6 +243,10 @@ pub fn project(
     let mut seen: HashSet<usize> = HashSet::new();
     let mut out = Vec::with_capacity(months as usize);
     let mut cached: Option<cost::Estimate> = None;
+    let plan_start =
+        chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
+            .unwrap_or_default();
+    let mut groups = super::scaling_groups::GroupMonths::new(plan_start, months, plan.items.len());
     for t in 0..months as i32 {
         let month = drivers::add_months(&plan.start_month, t).unwrap_or_default();
         let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
@@ -339,7 +346,16 @@ pub fn project(
                 .and_then(|n| commits[n].schedule.term_start(t))
                 .unwrap_or(t);
             let mult = multiplier(&ic.id, ic.service, priced_at);
-            let m = ic.monthly_usd * mult;
+            // An Auto Scaling group: this month of its simulation, not the average.
+            let m = match pos[ic.index].map(|k| &work.items[k].resource) {
+                Some(Resource::ScalingGroup(g)) => {
+                    groups
+                        .month_usd(ic.index, g, &ic.id, &ic.region, catalog, t as usize)
+                        .map_err(month_err)?
+                        * mult
+                }
+                _ => ic.monthly_usd * mult,
+            };
             let u = match commit_at[ic.index] {
                 Some(n) => {
                     let s = &commits[n].schedule;

@@ -285,6 +285,9 @@ pub struct MonthCost {
     pub reserved_covered_hours: f64,
     /// Reserved Instances: count × hours of the month at the effective hourly rate.
     pub reserved_usd: f64,
+    /// The recurring part of `reserved_usd` (count × hours × the hourly fee); the rest is the
+    /// upfront fee spread over the term.
+    pub reserved_recurring_usd: f64,
     pub spot_hours: f64,
     pub spot_usd: f64,
     /// (instance-hours, USD) per entry of [`GroupPrices::spot`]: where the Spot capacity landed.
@@ -293,6 +296,15 @@ pub struct MonthCost {
     /// The group held at its min capacity all month / at its max capacity all month.
     pub at_min_usd: f64,
     pub at_max_usd: f64,
+}
+
+impl MonthCost {
+    /// What the month bills apart from upfront fees: On-Demand, the Reserved Instances'
+    /// hourly fee and Spot — the month's part of the estimate's monthly cost (the estimate
+    /// lists the upfront fee on its own).
+    pub fn recurring_usd(&self) -> f64 {
+        self.on_demand_usd + self.reserved_recurring_usd + self.spot_usd
+    }
 }
 
 /// The bill of a simulation.
@@ -372,11 +384,12 @@ pub fn bill(group: &GroupSpec, sim: &Simulation, p: &GroupPrices) -> Bill {
                 0.0
             };
             let od_hours = m.on_demand_instance_hours - covered;
-            let reserved_usd = match (&group.reserved, &p.reserved) {
-                (Some(r), Some((u, upfront, term_h))) => {
-                    r.count as f64 * m.hours * (u.usd_per_hour + upfront / term_h)
-                }
-                _ => 0.0,
+            let (reserved_usd, reserved_recurring_usd) = match (&group.reserved, &p.reserved) {
+                (Some(r), Some((u, upfront, term_h))) => (
+                    r.count as f64 * m.hours * (u.usd_per_hour + upfront / term_h),
+                    r.count as f64 * m.hours * u.usd_per_hour,
+                ),
+                _ => (0.0, 0.0),
             };
             let on_demand_usd = od_hours * p.on_demand.usd_per_hour;
             let spot_usd = m.spot_unit_hours * spot_rate;
@@ -387,6 +400,7 @@ pub fn bill(group: &GroupSpec, sim: &Simulation, p: &GroupPrices) -> Bill {
                 on_demand_usd,
                 reserved_covered_hours: covered,
                 reserved_usd,
+                reserved_recurring_usd,
                 spot_hours: m.spot_unit_hours * spot_inst,
                 spot_usd,
                 spot_by_type: p
