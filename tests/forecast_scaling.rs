@@ -1,6 +1,7 @@
 //! Auto Scaling groups in the forecast: each month of the projection bills the group at that
 //! month of its simulation (its demand grows, so its bill does), not at the estimate's
-//! simulated monthly average; the upfront fee of its Reserved Instances is charged once.
+//! simulated monthly average; the upfront fee of its Reserved Instances is charged at the start
+//! of each term.
 //! The reference figures are the simulator's own monthly bill (`cloudplan simulate`), so the
 //! app's Forecast tab, `cloudplan forecast` and `cloudplan simulate` show the same months.
 
@@ -73,7 +74,7 @@ fn each_month_is_that_month_of_the_simulation() {
 }
 
 #[test]
-fn reservations_with_upfront_pay_it_once_and_the_hourly_fee_each_month() {
+fn reservations_with_upfront_pay_it_at_the_terms_start_and_the_hourly_fee_each_month() {
     // m5.large in us-east-1: 1-year Standard Partial Upfront is $252 upfront + $0.029 an hour
     // in the catalogue (pricing-data, source instance-selector-m5large, 2020-04-01).
     let mut plan = sample();
@@ -101,6 +102,51 @@ fn reservations_with_upfront_pay_it_once_and_the_hourly_fee_each_month() {
         assert!(b.reserved_recurring_usd < b.reserved_usd);
         let month_ec2 = ec2(m) - if i == 0 { upfront } else { 0.0 };
         assert!((month_ec2 - b.recurring_usd()).abs() < 1e-9, "{}", m.month);
+    }
+}
+
+#[test]
+fn reservations_renew_at_each_terms_end_with_their_upfront_fee() {
+    // As a committed EC2 item with no commitment driver: renewed at the end of each 1-year
+    // term, the upfront fee charged again (AWS: a reservation is bought for a term; a new one
+    // is a new purchase).
+    let mut plan = sample();
+    let g = group(&mut plan);
+    g.instance_types = vec![cloudplan::scaling::group::InstanceChoice {
+        instance_type: "m5.large".into(),
+        weight: 1,
+    }];
+    g.reserved.as_mut().unwrap().payment = cloudplan::catalog::Payment::PartialUpfront;
+    let p = project::project(&plan, embedded(), Some(26)).unwrap();
+    for (t, m) in p.months.iter().enumerate() {
+        let events: Vec<String> = m.events.iter().map(|e| e.text()).collect();
+        match t {
+            0 => {
+                assert_eq!(m.upfront_usd, 504.0);
+                assert_eq!(
+                    events,
+                    ["web-asg: starts (upfront $504.00, term to 2027-12)"]
+                );
+            }
+            12 => {
+                assert_eq!(m.upfront_usd, 504.0);
+                assert_eq!(
+                    events,
+                    ["web-asg: renews (upfront $504.00, term to 2028-12)"]
+                );
+            }
+            24 => {
+                assert_eq!(m.upfront_usd, 504.0);
+                assert_eq!(
+                    events,
+                    ["web-asg: renews (upfront $504.00, term to 2029-12)"]
+                );
+            }
+            _ => {
+                assert_eq!(m.upfront_usd, 0.0, "{}", m.month);
+                assert!(events.is_empty(), "{}: {events:?}", m.month);
+            }
+        }
     }
 }
 

@@ -15,7 +15,9 @@
 //! charged in the first month an item is billed.
 //!
 //! Auto Scaling groups ([`super::scaling_groups`]) are billed each month at that month of
-//! their simulation (the estimate's figure is the simulated monthly average).
+//! their simulation (the estimate's figure is the simulated monthly average); their Reserved
+//! Instances start in the group's first billed month and renew at each term's end, the
+//! upfront fee charged at each term's start (listed as starts / renews events).
 
 use super::ForecastError;
 use super::commitments::{self, Commitment, CommitmentEvent, EventKind};
@@ -247,6 +249,8 @@ pub fn project(
         chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
             .unwrap_or_default();
     let mut groups = super::scaling_groups::GroupMonths::new(plan_start, months, plan.items.len());
+    // First billed month of each Auto Scaling group with Reserved Instances, by plan index.
+    let mut group_first: HashMap<usize, i32> = HashMap::new();
     for t in 0..months as i32 {
         let month = drivers::add_months(&plan.start_month, t).unwrap_or_default();
         let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
@@ -346,17 +350,47 @@ pub fn project(
                 .and_then(|n| commits[n].schedule.term_start(t))
                 .unwrap_or(t);
             let mult = multiplier(&ic.id, ic.service, priced_at);
+            let group = match pos[ic.index].map(|k| &work.items[k].resource) {
+                Some(Resource::ScalingGroup(g)) => Some(g),
+                _ => None,
+            };
             // An Auto Scaling group: this month of its simulation, not the average.
-            let m = match pos[ic.index].map(|k| &work.items[k].resource) {
-                Some(Resource::ScalingGroup(g)) => {
+            let m = match group {
+                Some(g) => {
                     groups
                         .month_usd(ic.index, g, &ic.id, &ic.region, catalog, t as usize)
                         .map_err(month_err)?
                         * mult
                 }
-                _ => ic.monthly_usd * mult,
+                None => ic.monthly_usd * mult,
             };
             let u = match commit_at[ic.index] {
+                // A group's Reserved Instances: bought in its first billed month and renewed
+                // at each term's end (the default of committed items with no commitment
+                // driver), the upfront fee charged at each term's start.
+                None if let Some(term) = group
+                    .and_then(|g| g.reserved.as_ref())
+                    .filter(|r| r.count > 0)
+                    .map(|r| r.term.months() as i32) =>
+                {
+                    let first = *group_first.entry(ic.index).or_insert(t);
+                    let age = t - first;
+                    if age % term == 0 {
+                        mc.events.push(CommitmentEvent {
+                            item: ic.id.clone(),
+                            kind: if age == 0 {
+                                EventKind::Starts
+                            } else {
+                                EventKind::Renews
+                            },
+                            upfront_usd: ic.upfront_usd * mult,
+                            term_end: Some(month_text(t + term - 1)),
+                        });
+                        ic.upfront_usd * mult
+                    } else {
+                        0.0
+                    }
+                }
                 Some(n) => {
                     let s = &commits[n].schedule;
                     if s.starts_term(t) {

@@ -2,8 +2,10 @@
 //! monthly average ([`crate::cost`]); over a horizon the group's demand moves (a growth trend,
 //! a weekly or monthly pattern), so the projection bills each month at that month of the
 //! group's simulation instead: On-Demand, the Reserved Instances' hourly fee and Spot of the
-//! simulated calendar month ([`crate::scaling::billing::MonthCost::recurring_usd`]); the
-//! upfront fee stays the estimate's (charged once, like any other item's).
+//! simulated calendar month ([`crate::scaling::billing::MonthCost::recurring_usd`]). The
+//! upfront fee of the group's Reserved Instances is the estimate's, charged by the projection
+//! at the start of each term (bought in the group's first billed month, renewed at each term's
+//! end, as committed items with no commitment driver).
 //!
 //! The group is simulated from the plan's start month over the projection's months (the
 //! simulator's 36-month limit holds: later months keep the 36th month's cost), once per
