@@ -13,7 +13,9 @@
 //! ```
 //!
 //! Ignored by default: it has no oracle of its own (the golden snapshot of the samples,
-//! `tests/scaling_golden.rs`, is the committed guard); it is a tool for the engineer.
+//! `tests/scaling_golden.rs`, is the committed guard); it is a tool for the engineer. Compare
+//! files made with the same toolchain (`DefaultHasher` may change between Rust releases).
+
 use cloudplan::scaling::demand::DemandSpec;
 use cloudplan::scaling::rng::SplitMix64;
 use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
