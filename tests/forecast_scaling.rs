@@ -177,3 +177,49 @@ fn a_price_change_scales_the_simulated_month() {
         assert!((ec2(b) - want).abs() < 1e-9, "{}", a.month);
     }
 }
+
+#[test]
+fn the_groups_reservations_are_a_commitment_of_the_forecast() {
+    // m6i.large, us-east-1, 1-year Standard No Upfront: $0.0635 an hour (pricing-data, source
+    // ec2shop-reservedinstance, 2025-04-05); 2 instances × 730 h × $0.0635 = $92.71 a month.
+    let plan = sample();
+    let p = project::project(&plan, embedded(), Some(14)).unwrap();
+    assert_eq!(p.commitments.len(), 1);
+    let c = &p.commitments[0];
+    assert_eq!(c.item, "web-asg");
+    assert_eq!(c.term_months, 12);
+    assert_eq!(c.start_month, "2027-01");
+    assert!(c.renew && !c.renew_set, "renews by default");
+    // The second term (2028-01 .. 2028-12) runs 10 months past a 14-month horizon.
+    assert_eq!(c.owed_after_horizon_months, 10);
+    assert!((c.owed_after_horizon_usd - 10.0 * 92.71).abs() < 1e-9);
+}
+
+#[test]
+fn a_lapsed_group_reservation_leaves_its_hours_on_demand() {
+    // `commitment` driver with `renew: false`: after the 12-month term the group runs without
+    // its Reserved Instances — every On-Demand hour at the On-Demand rate (AWS: "When Reserved
+    // Instances expire, you are charged On-Demand Instance rates", reservation models
+    // whitepaper, "Reserved Instances billing").
+    let mut plan = sample();
+    plan.growth
+        .push(cloudplan::forecast::drivers::GrowthDriver::Commitment {
+            item: "web-asg".into(),
+            start: None,
+            renew: false,
+        });
+    let p = project::project(&plan, embedded(), Some(14)).unwrap();
+    let with_ri = simulated(&plan, 14);
+    let mut lapsed = plan.clone();
+    group(&mut lapsed).reserved = None;
+    let without_ri = simulated(&lapsed, 14);
+    for (t, m) in p.months.iter().enumerate() {
+        let want = if t < 12 { &with_ri[t] } else { &without_ri[t] };
+        assert!((ec2(m) - want.recurring_usd()).abs() < 1e-9, "{}", m.month);
+    }
+    let events: Vec<String> = p.months[12].events.iter().map(|e| e.text()).collect();
+    assert_eq!(events, ["web-asg: expires → On-Demand"]);
+    assert!(p.commitments[0].renew_set && !p.commitments[0].renew);
+    // On-Demand costs more than the reservation it replaces.
+    assert!(without_ri[12].recurring_usd() > with_ri[12].recurring_usd());
+}

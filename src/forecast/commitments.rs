@@ -2,7 +2,9 @@
 //! when each term starts, renews or expires, what is charged upfront, and what is still owed
 //! when an item stops or the horizon ends inside a term.
 //!
-//! An EC2 or RDS item bought `Reserved` or `SavingsPlan` carries one commitment. It starts in
+//! An EC2 or RDS item bought `Reserved` or `SavingsPlan` carries one commitment, and so does an
+//! Auto Scaling group with Reserved Instances (`reserved`: they cover its On-Demand part; outside
+//! a term the group runs without them, every On-Demand hour at the On-Demand rate). It starts in
 //! the item's first billed month of the horizon (the plan's start month, or the item's
 //! `item_window` start) unless a `commitment` growth driver names a `start` month — which may
 //! lie before the horizon (a reservation already owned: its upfront fee was paid before, only
@@ -42,13 +44,24 @@ use serde::Serialize;
 /// lapse; the report marks every commitment that took this default.
 pub const RENEW_BY_DEFAULT: bool = true;
 
-/// The commitment an item is bought with (EC2 and RDS items bought Reserved or Savings Plan).
+/// The commitment an item is bought with: EC2 and RDS items bought Reserved or Savings Plan,
+/// and an Auto Scaling group's Reserved Instances (which cover its On-Demand part).
 pub fn commitment_of(r: &Resource) -> Option<PurchaseOption> {
-    let p = match r {
-        Resource::Ec2(f) => f.purchase,
-        Resource::Rds(d) => d.purchase,
-        _ => return None,
-    };
+    let p =
+        match r {
+            Resource::Ec2(f) => f.purchase,
+            Resource::Rds(d) => d.purchase,
+            Resource::ScalingGroup(g) => {
+                return g.reserved.as_ref().filter(|c| c.count > 0).map(|c| {
+                    PurchaseOption::Reserved {
+                        class: c.class,
+                        term: c.term,
+                        payment: c.payment,
+                    }
+                });
+            }
+            _ => return None,
+        };
     matches!(
         p,
         PurchaseOption::Reserved { .. } | PurchaseOption::SavingsPlan { .. }
@@ -56,12 +69,28 @@ pub fn commitment_of(r: &Resource) -> Option<PurchaseOption> {
     .then_some(p)
 }
 
-/// The purchase option of an EC2 or RDS item, to switch it to On-Demand outside its terms.
-pub fn purchase_mut(r: &mut Resource) -> Option<&mut PurchaseOption> {
-    match r {
-        Resource::Ec2(f) => Some(&mut f.purchase),
-        Resource::Rds(d) => Some(&mut d.purchase),
-        _ => None,
+/// Buy the month's item `r` with the commitment of `original` (the plan's item) when `on`,
+/// else On-Demand (a group: without its Reserved Instances). Whether anything changed.
+pub fn set_committed(r: &mut Resource, original: &Resource, on: bool) -> bool {
+    match (r, original) {
+        (Resource::ScalingGroup(g), Resource::ScalingGroup(o)) => {
+            let want = if on { o.reserved.clone() } else { None };
+            let changed = g.reserved != want;
+            g.reserved = want;
+            changed
+        }
+        (r, original) => {
+            let want = match (on, commitment_of(original)) {
+                (true, Some(p)) => p,
+                _ => PurchaseOption::OnDemand,
+            };
+            match r {
+                Resource::Ec2(f) if f.purchase != want => f.purchase = want,
+                Resource::Rds(d) if d.purchase != want => d.purchase = want,
+                _ => return false,
+            }
+            true
+        }
     }
 }
 
@@ -159,7 +188,6 @@ pub struct Commitment {
 pub(crate) struct Resolved {
     /// Index of the item in the plan.
     pub index: usize,
-    pub purchase: PurchaseOption,
     pub schedule: TermSchedule,
     pub service: Service,
     pub group: String,
@@ -221,7 +249,6 @@ pub(crate) fn resolve(
         let tm = term_months(purchase);
         out.push(Resolved {
             index: i,
-            purchase,
             schedule: TermSchedule {
                 start,
                 term_months: tm as i32,
@@ -256,8 +283,18 @@ pub(crate) fn recurring_fee(
     catalog: &crate::catalog::Catalog,
 ) -> Result<f64, String> {
     use crate::purchase::{Choice, Settings, options, subject};
-    let ev = crate::plan::formula::Evaluator::new(work).map_err(|e| e.to_string())?;
     let item = &work.items[k];
+    // A group's Reserved Instances: `count × 730 h × hourly` at the catalogue's rate for the
+    // type its On-Demand capacity runs on.
+    if let Resource::ScalingGroup(g) = &item.resource {
+        let count = g.reserved.as_ref().map_or(0, |r| r.count) as f64;
+        let prices = crate::scaling::billing::prices(g, catalog, item.region(work))
+            .map_err(|e| e.to_string())?;
+        return Ok(prices.reserved.map_or(0.0, |(u, _, _)| {
+            count * crate::cost::HOURS_PER_MONTH * u.usd_per_hour
+        }));
+    }
+    let ev = crate::plan::formula::Evaluator::new(work).map_err(|e| e.to_string())?;
     let s = subject::subject(work, item, &ev)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("item `{}` has no instance-hours to commit", item.id))?;

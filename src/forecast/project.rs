@@ -16,8 +16,7 @@
 //!
 //! Auto Scaling groups ([`super::scaling_groups`]) are billed each month at that month of
 //! their simulation (the estimate's figure is the simulated monthly average); their Reserved
-//! Instances start in the group's first billed month and renew at each term's end, the
-//! upfront fee charged at each term's start (listed as starts / renews events).
+//! Instances are commitments like a reserved EC2 item's.
 
 use super::ForecastError;
 use super::commitments::{self, Commitment, CommitmentEvent, EventKind};
@@ -25,7 +24,7 @@ use super::drivers::{self, GrowthDriver, PriceScope, Target};
 use crate::catalog::{Catalog, Service};
 use crate::cost;
 use crate::plan::formula::Evaluator;
-use crate::plan::{Num, Plan, PurchaseOption, Resource};
+use crate::plan::{Num, Plan, Resource};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -249,8 +248,6 @@ pub fn project(
         chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
             .unwrap_or_default();
     let mut groups = super::scaling_groups::GroupMonths::new(plan_start, months, plan.items.len());
-    // First billed month of each Auto Scaling group with Reserved Instances, by plan index.
-    let mut group_first: HashMap<usize, i32> = HashMap::new();
     for t in 0..months as i32 {
         let month = drivers::add_months(&plan.start_month, t).unwrap_or_default();
         let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
@@ -291,15 +288,12 @@ pub fn project(
         // Committed items are bought with their commitment only while a term covers the month.
         for r in &commits {
             let Some(k) = pos[r.index] else { continue };
-            let want = if r.schedule.term_of(t).is_some() {
-                r.purchase
-            } else {
-                PurchaseOption::OnDemand
-            };
-            if let Some(p) = commitments::purchase_mut(&mut work.items[k].resource)
-                && *p != want
-            {
-                *p = want;
+            let on = r.schedule.term_of(t).is_some();
+            if commitments::set_committed(
+                &mut work.items[k].resource,
+                &plan.items[r.index].resource,
+                on,
+            ) {
                 changed = true;
             }
         }
@@ -346,14 +340,20 @@ pub fn project(
         };
         let month_text = |i: i32| drivers::add_months(&plan.start_month, i).unwrap_or_default();
         for ic in &est.items {
-            let priced_at = commit_at[ic.index]
-                .and_then(|n| commits[n].schedule.term_start(t))
-                .unwrap_or(t);
-            let mult = multiplier(&ic.id, ic.service, priced_at);
             let group = match pos[ic.index].map(|k| &work.items[k].resource) {
                 Some(Resource::ScalingGroup(g)) => Some(g),
                 _ => None,
             };
+            // A group is mostly On-Demand and Spot hours, which take a price change at once
+            // (its Reserved Instances' hourly fee with them: a simplification); a committed
+            // item keeps the prices of its term's start.
+            let priced_at = match group {
+                Some(_) => t,
+                None => commit_at[ic.index]
+                    .and_then(|n| commits[n].schedule.term_start(t))
+                    .unwrap_or(t),
+            };
+            let mult = multiplier(&ic.id, ic.service, priced_at);
             // An Auto Scaling group: this month of its simulation, not the average.
             let m = match group {
                 Some(g) => {
@@ -365,32 +365,6 @@ pub fn project(
                 None => ic.monthly_usd * mult,
             };
             let u = match commit_at[ic.index] {
-                // A group's Reserved Instances: bought in its first billed month and renewed
-                // at each term's end (the default of committed items with no commitment
-                // driver), the upfront fee charged at each term's start.
-                None if let Some(term) = group
-                    .and_then(|g| g.reserved.as_ref())
-                    .filter(|r| r.count > 0)
-                    .map(|r| r.term.months() as i32) =>
-                {
-                    let first = *group_first.entry(ic.index).or_insert(t);
-                    let age = t - first;
-                    if age % term == 0 {
-                        mc.events.push(CommitmentEvent {
-                            item: ic.id.clone(),
-                            kind: if age == 0 {
-                                EventKind::Starts
-                            } else {
-                                EventKind::Renews
-                            },
-                            upfront_usd: ic.upfront_usd * mult,
-                            term_end: Some(month_text(t + term - 1)),
-                        });
-                        ic.upfront_usd * mult
-                    } else {
-                        0.0
-                    }
-                }
                 Some(n) => {
                     let s = &commits[n].schedule;
                     if s.starts_term(t) {

@@ -3,9 +3,9 @@
 //! a weekly or monthly pattern), so the projection bills each month at that month of the
 //! group's simulation instead: On-Demand, the Reserved Instances' hourly fee and Spot of the
 //! simulated calendar month ([`crate::scaling::billing::MonthCost::recurring_usd`]). The
-//! upfront fee of the group's Reserved Instances is the estimate's, charged by the projection
-//! at the start of each term (bought in the group's first billed month, renewed at each term's
-//! end, as committed items with no commitment driver).
+//! group's Reserved Instances are a commitment like a reserved EC2 item's
+//! ([`super::commitments`]): upfront fee at each term's start, renewal or lapse (then the group
+//! is simulated without them), fees owed after the horizon.
 //!
 //! The group is simulated from the plan's start month over the projection's months (the
 //! simulator's 36-month limit holds: later months keep the 36th month's cost), once per
