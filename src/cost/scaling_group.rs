@@ -13,23 +13,33 @@ use crate::scaling::{GroupSpec, ScalingError, run};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
+/// A simulation error of item `item` as the cost engine reports it (field paths under
+/// `scaling_group.`; a CSV demand problem is the `demand` field's).
+pub fn cost_error(item: &str, e: ScalingError) -> CostError {
+    match e {
+        ScalingError::MissingPrice { region, what } => CostError::MissingPrice {
+            item: item.to_string(),
+            region,
+            what,
+        },
+        ScalingError::Field { field, message } => CostError::Field {
+            item: item.to_string(),
+            field: format!("scaling_group.{field}"),
+            message,
+        },
+        e => CostError::Field {
+            item: item.to_string(),
+            field: "scaling_group.demand".into(),
+            message: e.to_string(),
+        },
+    }
+}
+
 pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Vec<Line<'a>>) {
     let outcome = match run::run(g, start, ctx.catalog, ctx.region, None, false) {
         Ok(o) => o,
-        Err(ScalingError::MissingPrice { region, what }) => {
-            ctx.push_error(CostError::MissingPrice {
-                item: ctx.item.id.clone(),
-                region,
-                what,
-            });
-            return;
-        }
-        Err(ScalingError::Field { field, message }) => {
-            ctx.error(format!("scaling_group.{field}"), message);
-            return;
-        }
         Err(e) => {
-            ctx.error("scaling_group.demand", e.to_string());
+            ctx.push_error(cost_error(&ctx.item.id, e));
             return;
         }
     };

@@ -47,21 +47,19 @@ pub const RENEW_BY_DEFAULT: bool = true;
 /// The commitment an item is bought with: EC2 and RDS items bought Reserved or Savings Plan,
 /// and an Auto Scaling group's Reserved Instances (which cover its On-Demand part).
 pub fn commitment_of(r: &Resource) -> Option<PurchaseOption> {
-    let p =
-        match r {
-            Resource::Ec2(f) => f.purchase,
-            Resource::Rds(d) => d.purchase,
-            Resource::ScalingGroup(g) => {
-                return g.reserved.as_ref().filter(|c| c.count > 0).map(|c| {
-                    PurchaseOption::Reserved {
-                        class: c.class,
-                        term: c.term,
-                        payment: c.payment,
-                    }
-                });
+    let p = match r {
+        Resource::Ec2(f) => f.purchase,
+        Resource::Rds(d) => d.purchase,
+        Resource::ScalingGroup(g) => {
+            let c = g.reserved.as_ref().filter(|c| c.count > 0)?;
+            PurchaseOption::Reserved {
+                class: c.class,
+                term: c.term,
+                payment: c.payment,
             }
-            _ => return None,
-        };
+        }
+        _ => return None,
+    };
     matches!(
         p,
         PurchaseOption::Reserved { .. } | PurchaseOption::SavingsPlan { .. }

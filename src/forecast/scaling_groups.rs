@@ -13,7 +13,7 @@
 
 use crate::catalog::Catalog;
 use crate::cost::CostError;
-use crate::scaling::{GroupSpec, ScalingError, run};
+use crate::scaling::{GroupSpec, run};
 use chrono::NaiveDate;
 
 /// The simulator's longest horizon, months ([`crate::scaling::group::SimSettings::months`]).
@@ -52,24 +52,8 @@ impl GroupMonths {
         if slot.as_ref().is_none_or(|(spec, _)| spec != g) {
             let mut spec = g.clone();
             spec.simulation.months = self.months;
-            let outcome =
-                run::run(&spec, self.start, catalog, region, None, false).map_err(|e| match e {
-                    ScalingError::MissingPrice { region, what } => CostError::MissingPrice {
-                        item: item.to_string(),
-                        region,
-                        what,
-                    },
-                    ScalingError::Field { field, message } => CostError::Field {
-                        item: item.to_string(),
-                        field: format!("scaling_group.{field}"),
-                        message,
-                    },
-                    e => CostError::Field {
-                        item: item.to_string(),
-                        field: "scaling_group.demand".into(),
-                        message: e.to_string(),
-                    },
-                })?;
+            let outcome = run::run(&spec, self.start, catalog, region, None, false)
+                .map_err(|e| crate::cost::scaling_group::cost_error(item, e))?;
             let costs = outcome
                 .bill
                 .months
