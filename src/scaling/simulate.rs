@@ -29,6 +29,10 @@
 //! * Spot interruptions: each in-service Spot unit is interrupted with probability
 //!   `rate_per_hour × step hours`; the count per step is drawn by stochastic rounding of the
 //!   expectation with the seeded PRNG.
+//!
+//! Each month runs in two passes: the step loop above records each step's in-service and
+//! running units, then the month's totals and the hourly series are summed from that record.
+//! `tests/scaling_fingerprint.rs` checks a rewrite of this file against the previous results.
 
 use super::group::GroupSpec;
 use super::policy::{self, AdjustmentType, DynamicPolicy};
