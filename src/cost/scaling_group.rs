@@ -36,14 +36,14 @@ pub fn cost_error(item: &str, e: ScalingError) -> CostError {
 }
 
 pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Vec<Line<'a>>) {
-    let outcome = match run::run(g, start, ctx.catalog, ctx.region, None, false) {
+    let outcome = match run::priced(g, start, ctx.catalog, ctx.region) {
         Ok(o) => o,
         Err(e) => {
             ctx.push_error(cost_error(&ctx.item.id, e));
             return;
         }
     };
-    let months = outcome.simulation.months.len().max(1) as f64;
+    let months = outcome.months.len().max(1) as f64;
     let sum = |f: fn(&crate::scaling::billing::MonthCost) -> f64| {
         outcome.bill.months.iter().map(f).sum::<f64>() / months
     };
@@ -52,7 +52,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
     let spot_hours = sum(|m| m.spot_hours);
     let sim_note = format!(
         "average of {} simulated month(s) at {}-minute steps; cost range {}–{} per month at min / max capacity",
-        outcome.simulation.months.len(),
+        outcome.months.len(),
         g.simulation.step_minutes,
         crate::report::format::money(outcome.bill.average_at_min_usd),
         crate::report::format::money(outcome.bill.average_at_max_usd),
@@ -112,7 +112,6 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
                 .find(|c| c.instance_type == p.instance_type)
                 .map_or(t0, |c| c.instance_type.as_str());
             let units = outcome
-                .simulation
                 .months
                 .iter()
                 .map(|m| m.spot_unit_hours)

@@ -1,13 +1,15 @@
 //! One call from a group definition to a priced simulation: validate, build the demand,
-//! look up prices, simulate, bill. Used by the cost engine, the CLI and the app.
+//! look up prices, simulate, bill. Used by the CLI and the app ([`run`]) and, remembered for
+//! unchanged inputs, by the cost engine ([`priced`]).
 
 use super::ScalingError;
 use super::billing::{self, Bill, GroupPrices};
 use super::demand::{DemandSeries, DemandSpec};
 use super::group::GroupSpec;
-use super::simulate::{SimOptions, Simulation, next_month, simulate};
+use super::simulate::{MonthUsage, SimOptions, Simulation, next_month, simulate};
 use crate::catalog::Catalog;
 use chrono::{NaiveDate, NaiveDateTime};
+use std::sync::{Arc, Mutex};
 
 /// A priced simulation.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,63 @@ pub struct Outcome {
     pub bill: Bill,
     /// Demand per step (as simulated).
     pub demand: Vec<f64>,
+}
+
+/// What the cost engine reads of a priced simulation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    /// Instance time per calendar month ([`Simulation::months`]).
+    pub months: Vec<MonthUsage>,
+    pub bill: Bill,
+    pub prices: GroupPrices,
+}
+
+/// Everything a priced simulation of a profile-demand group depends on: the definition, the
+/// start month, the region and the catalogue's prices for the group.
+type MemoKey = (GroupSpec, NaiveDate, String, GroupPrices);
+
+/// Results kept by [`priced`] (most recent first).
+static MEMO: Mutex<Vec<(MemoKey, Arc<Priced>)>> = Mutex::new(Vec::new());
+/// How many results [`priced`] keeps (each is a few kilobytes: month totals and prices).
+const MEMO_SIZE: usize = 32;
+
+/// [`run`] for the cost engine (the group's own demand profile, no per-step records),
+/// remembered: the app prices the plan again on every edit and the forecast month by month,
+/// and a group whose definition, start month, region and catalogue prices are all unchanged
+/// is not simulated again. The key holds every input of the simulation, so a remembered
+/// result is the result; the last [`MEMO_SIZE`] are kept.
+pub fn priced(
+    group: &GroupSpec,
+    start: NaiveDate,
+    catalog: &Catalog,
+    region: &str,
+) -> Result<Arc<Priced>, ScalingError> {
+    group.validate()?;
+    let key = (
+        group.clone(),
+        start,
+        region.to_string(),
+        billing::prices(group, catalog, region)?,
+    );
+    if let Ok(mut memo) = MEMO.lock()
+        && let Some(i) = memo.iter().position(|(k, _)| *k == key)
+    {
+        let hit = memo.remove(i);
+        let result = Arc::clone(&hit.1);
+        memo.insert(0, hit);
+        return Ok(result);
+    }
+    let o = run(group, start, catalog, region, None, false)?;
+    let result = Arc::new(Priced {
+        months: o.simulation.months,
+        bill: o.bill,
+        prices: o.prices,
+    });
+    if let Ok(mut memo) = MEMO.lock() {
+        memo.insert(0, (key, Arc::clone(&result)));
+        memo.truncate(MEMO_SIZE);
+    }
+    Ok(result)
 }
 
 /// Number of steps of `step_minutes` in `months` calendar months from `start`.
