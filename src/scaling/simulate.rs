@@ -485,6 +485,20 @@ fn step_proposal(
 /// Simulate `group` under `demand` (one value per step). The group must be valid
 /// ([`GroupSpec::validate`]).
 pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulation {
+    // Hourly steps (the common bulk case) get a loop compiled without hour bookkeeping.
+    if opts.step_minutes == 60 {
+        simulate_with::<true>(group, demand, opts)
+    } else {
+        simulate_with::<false>(group, demand, opts)
+    }
+}
+
+/// [`simulate`]; `HOURLY` = one step per hour (the hour of a step is the step).
+fn simulate_with<const HOURLY: bool>(
+    group: &GroupSpec,
+    demand: &[f64],
+    opts: &SimOptions,
+) -> Simulation {
     let n = demand.len();
     let step_min = opts.step_minutes.max(1);
     let step_s = step_min * 60;
@@ -674,7 +688,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
 
             // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
             // `pred_buffer` steps early); forecast-and-scale may raise max.
-            let (hour_now, at_floor) = if steps_per_hour == 1 {
+            let (hour_now, at_floor) = if HOURLY {
                 (t, true)
             } else {
                 (p_hour, p_in_hour == floor_at)
@@ -914,7 +928,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
                     unmet: (d - in_service as f64 * cap).max(0.0),
                 });
             }
-            if steps_per_hour > 1 {
+            if !HOURLY {
                 p_in_hour += 1;
                 if p_in_hour == steps_per_hour {
                     p_in_hour = 0;
@@ -944,10 +958,14 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
             }
             hourly_capacity[hour] += running as f64 * per_step_weight;
             hourly_on_demand[hour] += od_instances * per_step_weight;
-            in_hour += 1;
-            if in_hour == steps_per_hour {
-                in_hour = 0;
+            if HOURLY {
                 hour += 1;
+            } else {
+                in_hour += 1;
+                if in_hour == steps_per_hour {
+                    in_hour = 0;
+                    hour += 1;
+                }
             }
         }
         acc.flush(&mut months[mi], step_h);
