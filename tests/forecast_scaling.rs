@@ -29,6 +29,20 @@ fn group(plan: &mut Plan) -> &mut GroupSpec {
     }
 }
 
+/// The sample with its group on m5.large and its two reservations Partial Upfront: 1-year
+/// Standard Partial Upfront is $252 upfront + $0.029 an hour in the catalogue (pricing-data,
+/// us-east-1, source instance-selector-m5large, 2020-04-01).
+fn partial_upfront_m5() -> Plan {
+    let mut plan = sample();
+    let g = group(&mut plan);
+    g.instance_types = vec![cloudplan::scaling::group::InstanceChoice {
+        instance_type: "m5.large".into(),
+        weight: 1,
+    }];
+    g.reserved.as_mut().unwrap().payment = cloudplan::catalog::Payment::PartialUpfront;
+    plan
+}
+
 /// The group's own monthly bill over `months` months from the plan's start.
 fn simulated(plan: &Plan, months: u32) -> Vec<cloudplan::scaling::billing::MonthCost> {
     let mut g = match &plan.items[0].resource {
@@ -75,15 +89,7 @@ fn each_month_is_that_month_of_the_simulation() {
 
 #[test]
 fn reservations_with_upfront_pay_it_at_the_terms_start_and_the_hourly_fee_each_month() {
-    // m5.large in us-east-1: 1-year Standard Partial Upfront is $252 upfront + $0.029 an hour
-    // in the catalogue (pricing-data, source instance-selector-m5large, 2020-04-01).
-    let mut plan = sample();
-    let g = group(&mut plan);
-    g.instance_types = vec![cloudplan::scaling::group::InstanceChoice {
-        instance_type: "m5.large".into(),
-        weight: 1,
-    }];
-    g.reserved.as_mut().unwrap().payment = cloudplan::catalog::Payment::PartialUpfront;
+    let plan = partial_upfront_m5();
     let p = project::project(&plan, embedded(), Some(12)).unwrap();
     let bill = simulated(&plan, 12);
     let est = cloudplan::cost::estimate(&plan, embedded()).unwrap();
@@ -110,13 +116,7 @@ fn reservations_renew_at_each_terms_end_with_their_upfront_fee() {
     // As a committed EC2 item with no commitment driver: renewed at the end of each 1-year
     // term, the upfront fee charged again (AWS: a reservation is bought for a term; a new one
     // is a new purchase).
-    let mut plan = sample();
-    let g = group(&mut plan);
-    g.instance_types = vec![cloudplan::scaling::group::InstanceChoice {
-        instance_type: "m5.large".into(),
-        weight: 1,
-    }];
-    g.reserved.as_mut().unwrap().payment = cloudplan::catalog::Payment::PartialUpfront;
+    let plan = partial_upfront_m5();
     let p = project::project(&plan, embedded(), Some(26)).unwrap();
     for (t, m) in p.months.iter().enumerate() {
         let events: Vec<String> = m.events.iter().map(|e| e.text()).collect();

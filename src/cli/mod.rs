@@ -403,7 +403,8 @@ fn simulate(
         }
         None => None,
     };
-    let start = chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
+    let start = plan
+        .start_date()
         .map_err(|e| bad_input(format!("{}: start_month: {e}", path.display())))?;
     let outcome = crate::scaling::run::run(
         g,

@@ -150,9 +150,7 @@ fn build_lines<'a>(
     let mut lines = Vec::with_capacity(plan.items.len() * 3);
     let mut errors = Vec::new();
     let mut seen: price::FxMap<&str, ()> = price::FxMap::default();
-    let plan_start =
-        chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
-            .unwrap_or_default();
+    let plan_start = plan.start_date().unwrap_or_default();
     seen.reserve(plan.items.len());
     for (i, item) in plan.items.iter().enumerate() {
         if seen.insert(item.id.as_str(), ()).is_some() {

@@ -244,10 +244,8 @@ pub fn project(
     let mut seen: HashSet<usize> = HashSet::new();
     let mut out = Vec::with_capacity(months as usize);
     let mut cached: Option<cost::Estimate> = None;
-    let plan_start =
-        chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
-            .unwrap_or_default();
-    let mut groups = super::scaling_groups::GroupMonths::new(plan_start, months, plan.items.len());
+    let plan_start = plan.start_date().unwrap_or_default();
+    let groups = super::scaling_groups::GroupMonths::new(plan_start, months);
     for t in 0..months as i32 {
         let month = drivers::add_months(&plan.start_month, t).unwrap_or_default();
         let cal = ((m0 as i32 - 1 + t).rem_euclid(12) + 1) as u32;
@@ -358,7 +356,7 @@ pub fn project(
             let m = match group {
                 Some(g) => {
                     groups
-                        .month_usd(ic.index, g, &ic.id, &ic.region, catalog, t as usize)
+                        .month_usd(g, &ic.id, &ic.region, catalog, t as usize)
                         .map_err(month_err)?
                         * mult
                 }

@@ -9,7 +9,7 @@
 //!
 //! The group is simulated from the plan's start month over the projection's months (the
 //! simulator's 36-month limit holds: later months keep the 36th month's cost), once per
-//! distinct group definition — a driver that changes a group's fields re-simulates it.
+//! distinct group definition ([`run::priced`] remembers it).
 
 use crate::catalog::Catalog;
 use crate::cost::CostError;
@@ -19,50 +19,40 @@ use chrono::NaiveDate;
 /// The simulator's longest horizon, months ([`crate::scaling::group::SimSettings::months`]).
 const MAX_SIMULATED_MONTHS: u32 = 36;
 
-/// Simulated monthly costs of the plan's groups, by plan item index.
+/// Simulated monthly costs of the plan's groups over the projection.
 pub struct GroupMonths {
     start: NaiveDate,
     months: u32,
-    /// (the definition simulated, recurring USD per month from the start month).
-    cache: Vec<Option<(GroupSpec, Vec<f64>)>>,
 }
 
 impl GroupMonths {
-    /// For a plan of `items` items starting at `start`, projected over `months` months.
-    pub fn new(start: NaiveDate, months: u32, items: usize) -> GroupMonths {
+    /// For a plan starting at `start`, projected over `months` months.
+    pub fn new(start: NaiveDate, months: u32) -> GroupMonths {
         GroupMonths {
             start,
             months: months.clamp(1, MAX_SIMULATED_MONTHS),
-            cache: vec![None; items],
         }
     }
 
-    /// The recurring cost of group `g` (plan item `index`, id `item`, in `region`) in month
-    /// `t` of the projection.
+    /// The recurring cost of group `g` (plan item `item`, in `region`) in month `t` of the
+    /// projection. The simulation is [`run::priced`]'s, remembered across the months (and
+    /// across forecasts while the group is unchanged).
     pub fn month_usd(
-        &mut self,
-        index: usize,
+        &self,
         g: &GroupSpec,
         item: &str,
         region: &str,
         catalog: &Catalog,
         t: usize,
     ) -> Result<f64, CostError> {
-        let slot = &mut self.cache[index];
-        if slot.as_ref().is_none_or(|(spec, _)| spec != g) {
-            let mut spec = g.clone();
-            spec.simulation.months = self.months;
-            let outcome = run::run(&spec, self.start, catalog, region, None, false)
-                .map_err(|e| crate::cost::scaling_group::cost_error(item, e))?;
-            let costs = outcome
-                .bill
-                .months
-                .iter()
-                .map(|m| m.recurring_usd())
-                .collect();
-            *slot = Some((g.clone(), costs));
-        }
-        let costs = slot.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
-        Ok(costs.get(t).or(costs.last()).copied().unwrap_or(0.0))
+        let mut spec = g.clone();
+        spec.simulation.months = self.months;
+        let priced = run::priced(&spec, self.start, catalog, region)
+            .map_err(|e| crate::cost::scaling_group::cost_error(item, e))?;
+        let months = &priced.bill.months;
+        Ok(months
+            .get(t)
+            .or(months.last())
+            .map_or(0.0, |m| m.recurring_usd()))
     }
 }

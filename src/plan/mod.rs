@@ -145,6 +145,13 @@ pub struct Item {
     pub resource: Resource,
 }
 
+impl Plan {
+    /// The first day of the plan's start month (`start_month` is `YYYY-MM`), or why not.
+    pub fn start_date(&self) -> Result<chrono::NaiveDate, chrono::ParseError> {
+        chrono::NaiveDate::parse_from_str(&format!("{}-01", self.start_month), "%Y-%m-%d")
+    }
+}
+
 impl Item {
     pub fn region<'a>(&'a self, plan: &'a Plan) -> &'a str {
         self.region.as_deref().unwrap_or(&plan.default_region)

@@ -23,7 +23,7 @@ pub struct Outcome {
 
 /// What the cost engine reads of a priced simulation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Priced {
+pub struct PricedSimulation {
     /// Instance time per calendar month ([`Simulation::months`]).
     pub months: Vec<MonthUsage>,
     pub bill: Bill,
@@ -35,7 +35,7 @@ pub struct Priced {
 type MemoKey = (GroupSpec, NaiveDate, String, GroupPrices);
 
 /// Results kept by [`priced`] (most recent first).
-static MEMO: Mutex<Vec<(MemoKey, Arc<Priced>)>> = Mutex::new(Vec::new());
+static MEMO: Mutex<Vec<(MemoKey, Arc<PricedSimulation>)>> = Mutex::new(Vec::new());
 /// How many results [`priced`] keeps (each is a few kilobytes: month totals and prices).
 const MEMO_SIZE: usize = 32;
 
@@ -49,7 +49,7 @@ pub fn priced(
     start: NaiveDate,
     catalog: &Catalog,
     region: &str,
-) -> Result<Arc<Priced>, ScalingError> {
+) -> Result<Arc<PricedSimulation>, ScalingError> {
     group.validate()?;
     let key = (
         group.clone(),
@@ -66,7 +66,7 @@ pub fn priced(
         return Ok(result);
     }
     let o = run(group, start, catalog, region, None, false)?;
-    let result = Arc::new(Priced {
+    let result = Arc::new(PricedSimulation {
         months: o.simulation.months,
         bill: o.bill,
         prices: o.prices,

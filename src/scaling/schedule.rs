@@ -261,13 +261,12 @@ pub fn timeline(
     // The step an occurrence `secs` seconds from start is applied at: the first that starts at
     // or after it.
     let step_of = |secs: i64| (secs + step_s - 1).div_euclid(step_s) as usize;
-    // (seconds from start, step, action) in time order, merged one action at a time.
-    let mut merged: Vec<(i64, usize, usize)> = Vec::new();
-    let mut next: Vec<(i64, usize, usize)> = Vec::new();
-    // One action's (seconds from start, step), in time order, steps before `n` only.
-    let mut one: Vec<(i64, usize)> = Vec::new();
+    // (seconds from start, step, action): each action's occurrences, then all sorted by time —
+    // stably, so equal times keep declaration order (and the sort merges the actions' sorted
+    // runs in linear time).
+    // An occurrence in the horizon's last partial step has no step to run at.
+    let mut all: Vec<(i64, usize, usize)> = Vec::new();
     for (i, a) in actions.iter().enumerate() {
-        one.clear();
         match a.fixed_recurrence() {
             Some((minute, weekdays)) => {
                 // The occurrence of local day `d` (days from start's date) is at
@@ -281,10 +280,10 @@ pub fn timeline(
                 // Steps that divide a day (1, 5, 60 min …) advance the step by a day's worth.
                 let per_day = (86_400 % step_s == 0).then_some((86_400 / step_s) as usize);
                 let mut idx = step_of(t);
-                one.reserve((d_hi - d_lo + 1).max(0) as usize);
+                all.reserve((d_hi - d_lo + 1).max(0) as usize);
                 for _ in d_lo..=d_hi {
-                    if weekdays & (1 << weekday) != 0 {
-                        one.push((t, idx));
+                    if weekdays & (1 << weekday) != 0 && idx < n {
+                        all.push((t, idx, i));
                     }
                     t += 86_400;
                     idx = match per_day {
@@ -294,39 +293,17 @@ pub fn timeline(
                     weekday = if weekday == 6 { 0 } else { weekday + 1 };
                 }
             }
-            None => {
-                one.extend(
-                    a.occurrences(start, end)
-                        .into_iter()
-                        .map(|t| (t - start).num_seconds())
-                        .map(|secs| (secs, step_of(secs))),
-                );
-                if !one.is_sorted() {
-                    one.sort_unstable();
-                }
-            }
+            None => all.extend(
+                a.occurrences(start, end)
+                    .into_iter()
+                    .map(|t| (t - start).num_seconds())
+                    .map(|secs| (secs, step_of(secs), i))
+                    .filter(|&(_, idx, _)| idx < n),
+            ),
         }
-        // An occurrence in the horizon's last partial step has no step to run at.
-        while one.last().is_some_and(|&(_, idx)| idx >= n) {
-            one.pop();
-        }
-        // Merge: on equal times the earlier action (already in `merged`) comes first.
-        next.clear();
-        next.reserve(merged.len() + one.len());
-        let mut rest = one.as_slice();
-        for &(t, idx, j) in &merged {
-            while let Some((&(u, u_idx), tail)) = rest.split_first()
-                && u < t
-            {
-                next.push((u, u_idx, i));
-                rest = tail;
-            }
-            next.push((t, idx, j));
-        }
-        next.extend(rest.iter().map(|&(u, u_idx)| (u, u_idx, i)));
-        std::mem::swap(&mut merged, &mut next);
     }
-    merged.into_iter().map(|(_, idx, i)| (idx, i)).collect()
+    all.sort_by_key(|o| o.0);
+    all.into_iter().map(|(_, idx, i)| (idx, i)).collect()
 }
 
 impl ScheduledAction {

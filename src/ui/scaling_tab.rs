@@ -98,8 +98,7 @@ fn groups(plan: &Plan) -> Vec<(usize, String, String)> {
 
 fn simulate(app: &App, row: usize, g: &GroupSpec) -> Result<Outcome, String> {
     let plan = &app.doc.plan;
-    let start = chrono::NaiveDate::parse_from_str(&format!("{}-01", plan.start_month), "%Y-%m-%d")
-        .map_err(|e| format!("start_month: {e}"))?;
+    let start = plan.start_date().map_err(|e| format!("start_month: {e}"))?;
     let series = match &g.demand {
         DemandSpec::Csv { path } => {
             let base = app
