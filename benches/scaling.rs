@@ -22,7 +22,7 @@ use cloudplan::catalog::load::embedded;
 use cloudplan::plan::{Resource, file};
 use cloudplan::scaling::demand::DemandSpec;
 use cloudplan::scaling::run::{bill_many, horizon_steps, run, run_many};
-use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
+use cloudplan::scaling::{GroupSpec, Record, SimOptions, simulate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -132,7 +132,7 @@ fn bench(c: &mut Criterion) {
         step_minutes: 60,
         seed: 1,
         spot_interruptions_per_hour: 0.0002,
-        keep_steps: false,
+        record: Record::Series,
     };
     c.bench_function(
         "scaling: 100 groups x 36 months @ 1 h (simulate only)",

@@ -12,7 +12,7 @@ use cloudplan::scaling::policy::{
     AdjustmentType, Alarm, Comparison, Distribution, DynamicPolicy, Step, apply_adjustment,
     round_percent_change, target_tracking_capacity,
 };
-use cloudplan::scaling::simulate::{Cause, SimOptions, Simulation};
+use cloudplan::scaling::simulate::{Cause, Record, SimOptions, Simulation};
 use cloudplan::scaling::{GroupSpec, billing, run, simulate};
 use proptest::prelude::*;
 
@@ -56,7 +56,7 @@ fn opts(step_minutes: u32) -> SimOptions {
         step_minutes,
         seed: 3,
         spot_interruptions_per_hour: 0.0,
-        keep_steps: true,
+        record: Record::Steps,
     }
 }
 

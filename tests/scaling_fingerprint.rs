@@ -18,7 +18,7 @@
 
 use cloudplan::scaling::demand::DemandSpec;
 use cloudplan::scaling::rng::SplitMix64;
-use cloudplan::scaling::{GroupSpec, SimOptions, simulate};
+use cloudplan::scaling::{GroupSpec, Record, SimOptions, simulate};
 use serde_json::{Value, json};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -186,9 +186,20 @@ fn fingerprint() {
                 step_minutes: g.simulation.step_minutes,
                 seed: g.simulation.seed,
                 spot_interruptions_per_hour: *pick(&mut r, &[0.0, 0.0002, 0.05]),
-                keep_steps: keep,
+                record: if keep { Record::Steps } else { Record::Series },
             };
             let s = simulate(&g, &d, &o);
+            // Month totals alone are the same month totals.
+            let months_only = simulate(
+                &g,
+                &d,
+                &SimOptions {
+                    record: Record::Months,
+                    ..o.clone()
+                },
+            );
+            assert_eq!(months_only.months, s.months, "group {i}");
+            assert!(months_only.events.is_empty() && months_only.hourly_capacity.is_empty());
             let mut h = DefaultHasher::new();
             format!("{:?}", s).hash(&mut h);
             out.push_str(&format!(

@@ -31,7 +31,7 @@ pub mod schedule;
 pub mod simulate;
 
 pub use group::GroupSpec;
-pub use simulate::{SimOptions, Simulation, simulate};
+pub use simulate::{Record, SimOptions, Simulation, simulate};
 
 /// Why a scaling group could not be simulated or priced. Names the field (and line for CSV).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

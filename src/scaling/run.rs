@@ -6,7 +6,7 @@ use super::ScalingError;
 use super::billing::{self, Bill, GroupPrices};
 use super::demand::{DemandSeries, DemandSpec};
 use super::group::GroupSpec;
-use super::simulate::{MonthUsage, SimOptions, Simulation, next_month, simulate};
+use super::simulate::{MonthUsage, Record, SimOptions, Simulation, next_month, simulate};
 use crate::catalog::Catalog;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::sync::{Arc, Mutex};
@@ -65,11 +65,19 @@ pub fn priced(
         memo.insert(0, hit);
         return Ok(result);
     }
-    let o = run(group, start, catalog, region, None, false)?;
+    let (simulation, prices, bill) = run_with(
+        group,
+        start,
+        catalog,
+        region,
+        None,
+        Record::Months,
+        &mut Vec::new(),
+    )?;
     let result = Arc::new(PricedSimulation {
-        months: o.simulation.months,
-        bill: o.bill,
-        prices: o.prices,
+        months: simulation.months,
+        bill,
+        prices,
     });
     if let Ok(mut memo) = MEMO.lock() {
         memo.insert(0, (key, Arc::clone(&result)));
@@ -99,13 +107,18 @@ pub fn run(
     keep_steps: bool,
 ) -> Result<Outcome, ScalingError> {
     let mut demand = Vec::new();
+    let record = if keep_steps {
+        Record::Steps
+    } else {
+        Record::Series
+    };
     let (simulation, prices, bill) = run_with(
         group,
         start,
         catalog,
         region,
         csv_demand,
-        keep_steps,
+        record,
         &mut demand,
     )?;
     Ok(Outcome {
@@ -116,14 +129,15 @@ pub fn run(
     })
 }
 
-/// [`run`] with the demand generated into a reusable buffer (left holding the demand).
+/// [`run`] with the demand generated into a reusable buffer (left holding the demand) and
+/// what the simulation keeps chosen.
 fn run_with(
     group: &GroupSpec,
     start: NaiveDate,
     catalog: &Catalog,
     region: &str,
     csv_demand: Option<&DemandSeries>,
-    keep_steps: bool,
+    record: Record,
     demand: &mut Vec<f64>,
 ) -> Result<(Simulation, GroupPrices, Bill), ScalingError> {
     group.validate()?;
@@ -159,7 +173,7 @@ fn run_with(
         step_minutes: step,
         seed: group.simulation.seed,
         spot_interruptions_per_hour: prices.interruptions_per_hour,
-        keep_steps,
+        record,
     };
     let reordered;
     let sim_group = match prices.on_demand_index {
@@ -181,7 +195,16 @@ pub fn bill_many(jobs: &[Job<'_>], catalog: &Catalog) -> Vec<Result<Bill, Scalin
         let mut demand = Vec::new();
         part.iter()
             .map(|(g, start, region)| {
-                run_with(g, *start, catalog, region, None, false, &mut demand).map(|r| r.2)
+                run_with(
+                    g,
+                    *start,
+                    catalog,
+                    region,
+                    None,
+                    Record::Months,
+                    &mut demand,
+                )
+                .map(|r| r.2)
             })
             .collect::<Vec<_>>()
     };

@@ -51,8 +51,20 @@ pub struct SimOptions {
     /// Probability per hour that one Spot instance is interrupted (see
     /// [`super::billing::interruption_rate_per_hour`]).
     pub spot_interruptions_per_hour: f64,
-    /// Keep the per-step records (off for bulk runs that need only monthly totals).
-    pub keep_steps: bool,
+    /// What to keep besides the month totals.
+    pub record: Record,
+}
+
+/// What a simulation keeps besides its month totals ([`Simulation::months`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// Month totals only: `events`, `steps` and the hourly series stay empty (the bill and
+    /// the cost engine read nothing else).
+    Months,
+    /// Month totals, scale events and the hourly series (`steps` empty).
+    Series,
+    /// Everything, with one record per step.
+    Steps,
 }
 
 /// Why capacity changed.
@@ -485,16 +497,34 @@ fn step_proposal(
 /// Simulate `group` under `demand` (one value per step). The group must be valid
 /// ([`GroupSpec::validate`]).
 pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulation {
-    // Hourly steps (the common bulk case) get a loop compiled without hour bookkeeping.
-    if opts.step_minutes == 60 {
-        simulate_with::<true>(group, demand, opts)
-    } else {
-        simulate_with::<false>(group, demand, opts)
+    // The loop is compiled for each combination of: hourly steps (the common bulk case: no
+    // hour bookkeeping), a group with few policies (at most one target-tracking and one step
+    // policy, no simple policy: no policy vectors to walk, no cooldowns) and whether events
+    // and hourly series are kept.
+    let hourly = opts.step_minutes == 60;
+    let few = {
+        let count = |f: fn(&DynamicPolicy) -> bool| group.policies.iter().filter(|p| f(p)).count();
+        count(|p| matches!(p, DynamicPolicy::TargetTracking { .. })) <= 1
+            && count(|p| matches!(p, DynamicPolicy::Step { .. })) <= 1
+            && count(|p| matches!(p, DynamicPolicy::Simple { .. })) == 0
+    };
+    let series = opts.record != Record::Months;
+    match (hourly, few, series) {
+        (true, true, true) => simulate_with::<true, true, true>(group, demand, opts),
+        (true, true, false) => simulate_with::<true, true, false>(group, demand, opts),
+        (true, false, true) => simulate_with::<true, false, true>(group, demand, opts),
+        (true, false, false) => simulate_with::<true, false, false>(group, demand, opts),
+        (false, true, true) => simulate_with::<false, true, true>(group, demand, opts),
+        (false, true, false) => simulate_with::<false, true, false>(group, demand, opts),
+        (false, false, true) => simulate_with::<false, false, true>(group, demand, opts),
+        (false, false, false) => simulate_with::<false, false, false>(group, demand, opts),
     }
 }
 
-/// [`simulate`]; `HOURLY` = one step per hour (the hour of a step is the step).
-fn simulate_with<const HOURLY: bool>(
+/// [`simulate`]; `HOURLY` = one step per hour (the hour of a step is the step); `FEW` = at
+/// most one target-tracking and one step policy and no simple policy; `SERIES` = events and
+/// hourly series kept.
+fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     group: &GroupSpec,
     demand: &[f64],
     opts: &SimOptions,
@@ -635,23 +665,36 @@ fn simulate_with<const HOURLY: bool>(
         ),
         _ => Vec::new(),
     };
+    let keep_steps = opts.record == Record::Steps;
     // The forecast of the step's own hour, shown in per-step records only.
     let forecast_table = match pred {
-        Some(p) if opts.keep_steps => {
+        Some(p) if keep_steps => {
             predictive::capacity_table(demand, steps_per_hour, cap, p.target_pct, 0)
         }
         _ => Vec::new(),
     };
     let mut pred_floor = 0u32;
 
-    let mut steps = Vec::with_capacity(if opts.keep_steps { n } else { 0 });
+    let mut steps = Vec::with_capacity(if keep_steps { n } else { 0 });
     // Capacity changes at most steps of a busy group: room for one event per step up front
     // saves the copies of growing the vector a dozen times.
-    let mut events = Vec::with_capacity(n / 2);
-    let hours_total = n.div_ceil(steps_per_hour);
+    let mut events = Vec::with_capacity(if SERIES { n / 2 } else { 0 });
+    let hours_total = if SERIES {
+        n.div_ceil(steps_per_hour)
+    } else {
+        0
+    };
     let mut hourly_capacity = vec![0.0; hours_total];
     let mut hourly_on_demand = vec![0.0; hours_total];
     let per_step_weight = 1.0 / steps_per_hour as f64;
+    // With few policies, the group's one target-tracking and one step policy are taken out of
+    // their vectors (the loop tests an `Option` instead of walking a vector).
+    let mut tt_one = if FEW { tts.pop() } else { None };
+    let mut step_one = if FEW { step_policies.pop() } else { None };
+    // The earliest step a warming or replacement unit is ready (`usize::MAX`: none) and the
+    // step of the next scheduled action: one comparison each per step.
+    let mut ready_at = usize::MAX;
+    let mut sched_at = next_sched(sched_i);
     // Each month in two passes: the step loop (the group's state, step by step) writes the
     // in-service and running units of each step into `served`; then the month's totals and
     // the hourly series are summed from them (same operations in the same order as adding
@@ -667,14 +710,18 @@ fn simulate_with<const HOURLY: bool>(
         served.clear();
         for (t, &d) in (month_start..).zip(&demand[month_start..month_end]) {
             // 1. Units that finished warming up or being replaced start serving.
-            in_service += warming.take_ready(t) + replacing.take_ready(t);
+            if t >= ready_at {
+                in_service += warming.take_ready(t) + replacing.take_ready(t);
+                ready_at = warming.next.min(replacing.next);
+            }
             let warming_now = warming.total;
             let mut launch_warm = default_warm;
             let mut cause = None;
             let before = desired;
 
-            // 2. Scheduled actions.
-            if next_sched(sched_i) == t {
+            // 2. Scheduled actions (desired is within [min, max] from the step before unless
+            // they change the limits).
+            if t == sched_at {
                 sched_i = run_scheduled(
                     &group.scheduled,
                     &schedule,
@@ -683,8 +730,9 @@ fn simulate_with<const HOURLY: bool>(
                     (&mut min, &mut max, &mut desired),
                     &mut cause,
                 );
+                sched_at = next_sched(sched_i);
+                desired = within(desired, min, max);
             }
-            desired = within(desired, min, max);
 
             // 3. Predictive scaling: the forecast capacity is a floor from its hour on (launched
             // `pred_buffer` steps early); forecast-and-scale may raise max.
@@ -707,7 +755,7 @@ fn simulate_with<const HOURLY: bool>(
             let mut tt_in_all = true;
             let mut tt_in_any = false;
             let mut tt_in_best = Best::NONE;
-            for p in tts.iter_mut() {
+            let mut target_tracking = |p: &mut TargetTracking| {
                 match metric {
                     Some(m) => {
                         p.high_minutes = if m > p.target_pct {
@@ -760,19 +808,26 @@ fn simulate_with<const HOURLY: bool>(
                         tt_in_all = false;
                     }
                 }
+            };
+            if FEW {
+                if let Some(p) = &mut tt_one {
+                    target_tracking(p);
+                }
+            } else {
+                tts.iter_mut().for_each(target_tracking);
             }
             if let Some(m) = metric {
-                for p in step_policies.iter_mut() {
+                let mut step = |p: &mut StepPolicy| {
                     p.high_minutes = if p.alarm.breached(m) {
                         p.high_minutes + step_min
                     } else {
                         0
                     };
                     if p.high_minutes < p.alarm.evaluation_minutes {
-                        continue;
+                        return;
                     }
                     let Some(new) = step_proposal(p, m, desired, warming_now, min, max) else {
-                        continue;
+                        return;
                     };
                     if new > desired {
                         if out_best.beaten_by(new, p.index) {
@@ -788,6 +843,13 @@ fn simulate_with<const HOURLY: bool>(
                             index: p.index,
                         };
                     }
+                };
+                if FEW {
+                    if let Some(p) = &mut step_one {
+                        step(p);
+                    }
+                } else {
+                    step_policies.iter_mut().for_each(step);
                 }
                 for p in simples.iter_mut() {
                     p.high_minutes = if p.alarm.breached(m) {
@@ -825,7 +887,7 @@ fn simulate_with<const HOURLY: bool>(
                 }
             } else {
                 // No metric: the step and simple alarms see no breaching data point.
-                for p in step_policies.iter_mut() {
+                for p in step_one.iter_mut().chain(step_policies.iter_mut()) {
                     p.high_minutes = 0;
                 }
                 for p in simples.iter_mut() {
@@ -852,25 +914,29 @@ fn simulate_with<const HOURLY: bool>(
             }
             // Predictive forecast is a floor on every policy's result; it never scales in.
             if pred_floor > desired {
-                desired = pred_floor.clamp(min, max);
+                desired = within(pred_floor, min, max);
                 if desired > before {
                     cause = Some(Cause::Predictive);
                 }
             }
             desired = within(desired, min, max);
             if desired != before {
-                if let Some(Cause::Policy(pi)) = cause
+                // Only simple policies have cooldowns (none with few policies).
+                if !FEW
+                    && let Some(Cause::Policy(pi)) = cause
                     && let Some(cooldown) = cooldown_of[pi]
                 {
                     let wait = if desired > before { launch_warm } else { 0 };
                     cooldown_until = t + wait + cooldown;
                 }
-                events.push(ScaleEvent {
-                    step: t,
-                    cause: cause.unwrap_or(Cause::Predictive),
-                    from: before,
-                    to: desired,
-                });
+                if SERIES {
+                    events.push(ScaleEvent {
+                        step: t,
+                        cause: cause.unwrap_or(Cause::Predictive),
+                        from: before,
+                        to: desired,
+                    });
+                }
                 acc.scale_events += 1;
             }
 
@@ -882,11 +948,15 @@ fn simulate_with<const HOURLY: bool>(
                     in_service += k;
                 } else {
                     warming.push(t + launch_warm, k);
+                    ready_at = ready_at.min(warming.next);
                 }
             } else if desired < running {
                 let mut k = running - desired;
-                k -= warming.remove_newest(k);
-                k -= replacing.remove_newest(k);
+                if warming.total + replacing.total > 0 {
+                    k -= warming.remove_newest(k);
+                    k -= replacing.remove_newest(k);
+                    ready_at = warming.next.min(replacing.next);
+                }
                 in_service -= k.min(in_service);
             }
 
@@ -901,19 +971,22 @@ fn simulate_with<const HOURLY: bool>(
                 if k > 0 {
                     in_service -= k;
                     replacing.push(t + replace_steps, k);
-                    events.push(ScaleEvent {
-                        step: t,
-                        cause: Cause::SpotInterruption,
-                        from: in_service + k,
-                        to: in_service,
-                    });
+                    ready_at = ready_at.min(replacing.next);
+                    if SERIES {
+                        events.push(ScaleEvent {
+                            step: t,
+                            cause: Cause::SpotInterruption,
+                            from: in_service + k,
+                            to: in_service,
+                        });
+                    }
                     acc.spot_interruptions += k;
                 }
             }
 
             // Recorded for the totals (7.).
             served.push((in_service, running));
-            if opts.keep_steps {
+            if keep_steps {
                 steps.push(StepRecord {
                     demand: d,
                     desired,
@@ -956,15 +1029,17 @@ fn simulate_with<const HOURLY: bool>(
             } else if d > 0.0 {
                 acc.utilisation += 100.0;
             }
-            hourly_capacity[hour] += running as f64 * per_step_weight;
-            hourly_on_demand[hour] += od_instances * per_step_weight;
-            if HOURLY {
-                hour += 1;
-            } else {
-                in_hour += 1;
-                if in_hour == steps_per_hour {
-                    in_hour = 0;
+            if SERIES {
+                hourly_capacity[hour] += running as f64 * per_step_weight;
+                hourly_on_demand[hour] += od_instances * per_step_weight;
+                if HOURLY {
                     hour += 1;
+                } else {
+                    in_hour += 1;
+                    if in_hour == steps_per_hour {
+                        in_hour = 0;
+                        hour += 1;
+                    }
                 }
             }
         }
