@@ -12,7 +12,9 @@
 //! For a load-independent figure, `SCALING_PROFILE_ONCE=1` runs the 100-group workload once
 //! (no criterion) so callgrind can count its instructions:
 //! `SCALING_PROFILE_ONCE=1 valgrind --tool=callgrind --toggle-collect='*profile_workload*'
-//! target/release/deps/scaling-<hash>`.
+//! target/release/deps/scaling-<hash>`; `SCALING_PROFILE_ONCE=bill` (and
+//! `--toggle-collect='*profile_bills*'`) does the same for the bulk path ([`bill_many`]: month
+//! totals only), one group at a time on one thread.
 
 #[path = "common.rs"]
 mod common;
@@ -68,13 +70,34 @@ fn profile_workload(hundred: &[GroupSpec], start: NaiveDate) -> f64 {
     total
 }
 
+/// The bulk path's work, once, on this thread: [`bill_many`] one group at a time.
+#[inline(never)]
+fn profile_bills(hundred: &[GroupSpec], start: NaiveDate) -> f64 {
+    let catalog = embedded();
+    let mut total = 0.0;
+    for g in hundred {
+        total += bill_many(&[(g, start, "us-east-1")], catalog)[0]
+            .as_ref()
+            .unwrap()
+            .total_usd;
+    }
+    total
+}
+
 fn bench(c: &mut Criterion) {
     let catalog = embedded();
     let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let hundred = groups(100, 36, 60);
-    if std::env::var_os("SCALING_PROFILE_ONCE").is_some() {
-        println!("total {}", black_box(profile_workload(&hundred, start)));
-        std::process::exit(0);
+    match std::env::var("SCALING_PROFILE_ONCE").as_deref() {
+        Ok("bill") => {
+            println!("total {}", black_box(profile_bills(&hundred, start)));
+            std::process::exit(0);
+        }
+        Ok(_) => {
+            println!("total {}", black_box(profile_workload(&hundred, start)));
+            std::process::exit(0);
+        }
+        Err(_) => {}
     }
     c.bench_function(
         "scaling: 100 groups x 36 months @ 1 h (demand + simulate + bill)",

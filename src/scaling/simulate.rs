@@ -523,7 +523,9 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
 
 /// [`simulate`]; `HOURLY` = one step per hour (the hour of a step is the step); `FEW` = at
 /// most one target-tracking and one step policy and no simple policy; `SERIES` = events and
-/// hourly series kept.
+/// hourly series kept. Each instantiation is a function of its own (registers are allocated
+/// per function).
+#[inline(never)]
 fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     group: &GroupSpec,
     demand: &[f64],
@@ -851,38 +853,41 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
                 } else {
                     step_policies.iter_mut().for_each(step);
                 }
-                for p in simples.iter_mut() {
-                    p.high_minutes = if p.alarm.breached(m) {
-                        p.high_minutes + step_min
-                    } else {
-                        0
-                    };
-                    if p.high_minutes < p.alarm.evaluation_minutes || t < cooldown_until {
-                        continue;
-                    }
-                    let new = policy::clamp(
-                        policy::apply_adjustment(
-                            desired,
-                            p.adjustment_type,
-                            p.adjustment,
-                            p.min_adjustment_magnitude,
-                        ),
-                        min,
-                        max,
-                    );
-                    if new > desired {
-                        if out_best.beaten_by(new, p.index) {
-                            out_best = Best {
+                // Simple policies (none with few policies).
+                if !FEW {
+                    for p in simples.iter_mut() {
+                        p.high_minutes = if p.alarm.breached(m) {
+                            p.high_minutes + step_min
+                        } else {
+                            0
+                        };
+                        if p.high_minutes < p.alarm.evaluation_minutes || t < cooldown_until {
+                            continue;
+                        }
+                        let new = policy::clamp(
+                            policy::apply_adjustment(
+                                desired,
+                                p.adjustment_type,
+                                p.adjustment,
+                                p.min_adjustment_magnitude,
+                            ),
+                            min,
+                            max,
+                        );
+                        if new > desired {
+                            if out_best.beaten_by(new, p.index) {
+                                out_best = Best {
+                                    capacity: new,
+                                    index: p.index,
+                                };
+                                out_warm = default_warm;
+                            }
+                        } else if new < desired && in_best.beaten_by(new, p.index) {
+                            in_best = Best {
                                 capacity: new,
                                 index: p.index,
                             };
-                            out_warm = default_warm;
                         }
-                    } else if new < desired && in_best.beaten_by(new, p.index) {
-                        in_best = Best {
-                            capacity: new,
-                            index: p.index,
-                        };
                     }
                 }
             } else {
@@ -965,10 +970,11 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
             let (od, spot, _) = split.get(running);
             if p_interrupt > 0.0 && spot > 0 {
                 let spot_serving = spot.min(in_service);
-                let expected = spot_serving as f64 * p_interrupt;
-                // `expected + u` is never negative: truncation is the floor.
-                let k = ((expected + rng.next_f64()) as u32).min(spot_serving);
-                if k > 0 {
+                let x = spot_serving as f64 * p_interrupt + rng.next_f64();
+                // `x` is never negative: truncation is the floor, and `x < 1` (nearly every
+                // step) means none.
+                if x >= 1.0 {
+                    let k = (x as u32).min(spot_serving);
                     in_service -= k;
                     replacing.push(t + replace_steps, k);
                     ready_at = ready_at.min(replacing.next);
@@ -1017,7 +1023,12 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
             let unmet = (d - served).max(0.0);
             acc.steps += 1;
             acc.od_instances += od_instances;
-            acc.covered += od_instances.min(reserved);
+            // `f64::min` without its NaN handling (neither is NaN).
+            acc.covered += if od_instances < reserved {
+                od_instances
+            } else {
+                reserved
+            };
             acc.spot_units += spot as u64;
             acc.running_units += running as u64;
             acc.demand += d;
