@@ -29,6 +29,7 @@ pub mod rng;
 pub mod run;
 pub mod schedule;
 pub mod simulate;
+mod wide;
 
 pub use group::GroupSpec;
 pub use simulate::{Record, SimOptions, Simulation, simulate};

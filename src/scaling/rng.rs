@@ -41,25 +41,9 @@ fn fill_noise_from(state: u64, out: &mut [f64]) {
     }
 }
 
-/// [`fill_noise_from`] compiled for AVX-512 (64-bit multiplies and i64 → f64 conversions in
-/// vector registers: eight values per instruction). Same integer operations and the same IEEE
-/// additions and multiplications, so the same values.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq")]
-fn fill_noise_avx512(state: u64, out: &mut [f64]) {
-    fill_noise_from(state, out)
-}
-
-/// [`fill_noise_from`] with the widest vectors the processor has.
+/// [`fill_noise_from`] with the widest vectors the processor has ([`super::wide`]).
 fn fill_noise(state: u64, out: &mut [f64]) {
-    #[cfg(target_arch = "x86_64")]
-    if is_x86_feature_detected!("avx512dq") {
-        // SAFETY: the processor has the features the function is compiled for (checked just
-        // above).
-        unsafe { fill_noise_avx512(state, out) };
-        return;
-    }
-    fill_noise_from(state, out)
+    super::wide::widest(|| fill_noise_from(state, out))
 }
 
 impl SplitMix64 {

@@ -39,6 +39,7 @@ use super::policy::{self, AdjustmentType, DynamicPolicy};
 use super::predictive::{self, PredictiveMode};
 use super::rng::SplitMix64;
 use super::schedule;
+use super::wide;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 /// How to run one simulation.
@@ -278,15 +279,14 @@ impl Queue {
 }
 
 /// A target-tracking policy with its loop invariants worked out once (warm-up in steps, the
-/// denominator `capacity_per_unit × target / 100`, the scale-in threshold) and its alarm state.
+/// capacity it asks for at each step, the scale-in threshold) and its alarm state.
 struct TargetTracking {
     /// Index in the group's `policies`: the cause of its events, and the tie-break (the lower
     /// index wins, as when the policies are visited in order).
     index: usize,
     target_pct: f64,
-    /// `capacity_per_unit × target_pct / 100`, as [`policy::target_tracking_capacity`]
-    /// computes it.
-    denom: f64,
+    /// The capacity the policy asks for at each step ([`wanted_table`]).
+    want: Vec<u32>,
     low_pct: f64,
     warm: usize,
     disable_scale_in: bool,
@@ -343,12 +343,29 @@ impl Best {
     }
 }
 
-/// `ceil(demand / denom)` with the relative tolerance of [`policy::target_tracking_capacity`]
-/// (same operations, so the same result).
-#[inline]
-fn tt_capacity(demand: f64, denom: f64) -> i64 {
-    let x = demand / denom;
-    policy::ceil_nonneg_i64((x - x.abs() * 1e-12).max(0.0))
+/// The capacity a target-tracking policy asks for at each step,
+/// [`policy::target_tracking_capacity`] of the step's demand (the same operations), held as
+/// `u32`: clamping to a maximum capacity gives the same result from the held value. It
+/// depends on the demand alone, so it is computed for the whole horizon before the loop, in
+/// vectors ([`wide`]): the ceiling is taken of the value capped at `u32::MAX` (the same ceiling
+/// below it; everything above is held as `u32::MAX`).
+fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<u32> {
+    let denom = capacity_per_unit * target_pct / 100.0;
+    wide::widest(|| {
+        demand
+            .iter()
+            .map(|&d| {
+                let x = d / denom;
+                // Not `clamp`: NaN must become 0 (`clamp` keeps NaN).
+                #[allow(clippy::manual_clamp)]
+                let c = (x - x.abs() * 1e-12).max(0.0).min(4_294_967_295.0).ceil();
+                // SAFETY: `c` is a whole number in [0, u32::MAX] (`max` turns NaN into 0), so
+                // the conversion is exact; unlike `as`, it needs no saturation checks and so
+                // vectorises.
+                unsafe { c.to_int_unchecked::<u32>() }
+            })
+            .collect()
+    })
 }
 
 /// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,
@@ -358,36 +375,48 @@ fn within(v: u32, min: u32, max: u32) -> u32 {
     v.max(min).min(max)
 }
 
-/// [`within`] for a proposed capacity that may lie outside `u32` ([`policy::clamp`]'s result).
-#[inline]
-fn within_i64(v: i64, min: u32, max: u32) -> u32 {
-    v.max(min as i64).min(max as i64) as u32
+/// What a running capacity is made of (a row of [`SplitTable`]).
+#[derive(Clone, Copy)]
+struct Split {
+    /// On-Demand and Spot capacity units.
+    od: u32,
+    spot: u32,
+    /// On-Demand instances of the first instance type, and those of them covered by the
+    /// group's Reserved Instances (whole numbers: summed as integers, exactly).
+    od_instances: u64,
+    covered: u64,
 }
 
-/// On-Demand / Spot split and On-Demand instance count of each running capacity, computed
-/// once per capacity value (capacity changes far less often than steps pass).
+/// [`Split`] of each running capacity, computed once per capacity value (capacity changes far
+/// less often than steps pass).
 struct SplitTable<'a> {
     dist: &'a policy::Distribution,
     w0: f64,
-    rows: Vec<(u32, u32, f64)>,
+    reserved: u64,
+    rows: Vec<Split>,
 }
 
 impl SplitTable<'_> {
     #[inline]
-    fn get(&mut self, running: u32) -> (u32, u32, f64) {
-        let r = running as usize;
-        if r >= self.rows.len() {
-            self.grow(r);
+    fn get(&mut self, running: u32) -> Split {
+        match self.rows.get(running as usize) {
+            Some(row) => *row,
+            None => self.grow(running as usize),
         }
-        self.rows[r]
     }
     #[cold]
-    fn grow(&mut self, r: usize) {
+    fn grow(&mut self, r: usize) -> Split {
         for n in self.rows.len()..=r {
             let (od, spot) = self.dist.split(n as u32);
-            self.rows
-                .push((od, spot, policy::ceil_nonneg(od as f64 / self.w0)));
+            let od_instances = policy::ceil_nonneg(od as f64 / self.w0) as u64;
+            self.rows.push(Split {
+                od,
+                spot,
+                od_instances,
+                covered: od_instances.min(self.reserved),
+            });
         }
+        self.rows[r]
     }
 }
 
@@ -396,8 +425,8 @@ impl SplitTable<'_> {
 #[derive(Default)]
 struct MonthAcc {
     steps: u64,
-    od_instances: f64,
-    covered: f64,
+    od_instances: u64,
+    covered: u64,
     spot_units: u64,
     running_units: u64,
     demand: f64,
@@ -411,8 +440,8 @@ struct MonthAcc {
 impl MonthAcc {
     fn flush(&mut self, m: &mut MonthUsage, step_h: f64) {
         m.hours += self.steps as f64 * step_h;
-        m.on_demand_instance_hours += self.od_instances * step_h;
-        m.reserved_covered_hours += self.covered * step_h;
+        m.on_demand_instance_hours += self.od_instances as f64 * step_h;
+        m.reserved_covered_hours += self.covered as f64 * step_h;
         m.spot_unit_hours += self.spot_units as f64 * step_h;
         m.capacity_unit_hours += self.running_units as f64 * step_h;
         m.demand_unit_hours += self.demand * step_h;
@@ -538,10 +567,11 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     let steps_per_hour = (60 / step_min).max(1) as usize;
     let cap = group.capacity_per_unit;
     let w0 = group.instance_types.first().map_or(1, |t| t.weight.max(1)) as f64;
-    let reserved = group.reserved.as_ref().map_or(0.0, |r| r.count as f64);
+    let reserved = group.reserved.as_ref().map_or(0, |r| r.count as u64);
     let mut split = SplitTable {
         dist: &group.distribution,
         w0,
+        reserved,
         rows: Vec::new(),
     };
 
@@ -595,7 +625,7 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
             } => tts.push(TargetTracking {
                 index,
                 target_pct: *target_pct,
-                denom: cap * target_pct / 100.0,
+                want: wanted_table(demand, cap, *target_pct),
                 low_pct: 0.9 * target_pct,
                 warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
                 disable_scale_in: *disable_scale_in,
@@ -786,7 +816,7 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
                 let low = !p.disable_scale_in && p.low_minutes >= p.alarm_low_minutes;
                 // The wanted capacity matters only when an alarm is in breach.
                 let wanted = if high || low {
-                    within_i64(tt_capacity(d, p.denom), min, max)
+                    within(p.want[t], min, max)
                 } else {
                     desired
                 };
@@ -967,7 +997,7 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
 
             // 6. Spot interruptions of in-service Spot units.
             let running = in_service + warming.total + replacing.total;
-            let (od, spot, _) = split.get(running);
+            let Split { od, spot, .. } = split.get(running);
             if p_interrupt > 0.0 && spot > 0 {
                 let spot_serving = spot.min(in_service);
                 let x = spot_serving as f64 * p_interrupt + rng.next_f64();
@@ -1018,18 +1048,13 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
         // 7. The month's totals and the hourly series, from what the steps recorded.
         let month = &demand[month_start..month_end];
         for (&d, &(in_service, running)) in month.iter().zip(&served) {
-            let (_, spot, od_instances) = split.rows[running as usize];
+            let row = split.rows[running as usize];
             let served = in_service as f64 * cap;
             let unmet = (d - served).max(0.0);
             acc.steps += 1;
-            acc.od_instances += od_instances;
-            // `f64::min` without its NaN handling (neither is NaN).
-            acc.covered += if od_instances < reserved {
-                od_instances
-            } else {
-                reserved
-            };
-            acc.spot_units += spot as u64;
+            acc.od_instances += row.od_instances;
+            acc.covered += row.covered;
+            acc.spot_units += row.spot as u64;
             acc.running_units += running as u64;
             acc.demand += d;
             acc.unmet += unmet;
@@ -1042,7 +1067,7 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
             }
             if SERIES {
                 hourly_capacity[hour] += running as f64 * per_step_weight;
-                hourly_on_demand[hour] += od_instances * per_step_weight;
+                hourly_on_demand[hour] += row.od_instances as f64 * per_step_weight;
                 if HOURLY {
                     hour += 1;
                 } else {
@@ -1066,5 +1091,44 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
         months,
         hourly_capacity,
         hourly_on_demand,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scaling::rng::SplitMix64;
+
+    /// The per-step table holds [`policy::target_tracking_capacity`] (clamped to `u32`) for any
+    /// demand: exact fits, values just around whole units, zero, and magnitudes up to well past
+    /// `u32::MAX` units; lengths that are not multiples of a vector's width.
+    #[test]
+    fn wanted_table_is_target_tracking_capacity() {
+        let mut r = SplitMix64::new(5);
+        for (cap, target) in [(100.0, 100.0), (400.0, 60.0), (250.0, 33.3), (1.0, 70.0)] {
+            let denom = cap * target / 100.0;
+            let mut demand = vec![0.0, 300.0, denom, 3.0 * denom, 4_294_967_295.0 * denom];
+            demand.extend([
+                4_294_967_296.0 * denom,
+                1e300,
+                f64::MAX,
+                f64::NAN,
+                f64::INFINITY,
+            ]);
+            for k in 0..2000 {
+                let units = (r.next_f64() * 10f64.powi(k % 16)).floor();
+                demand.push(units * denom);
+                demand.push(units * denom * (1.0 + 1e-13));
+                demand.push(units * denom * (1.0 + 1e-9));
+                demand.push(r.next_f64() * 10f64.powi(k % 20));
+            }
+            demand.push(7.0);
+            let table = wanted_table(&demand, cap, target);
+            for (d, w) in demand.iter().zip(&table) {
+                let expected = policy::target_tracking_capacity(*d, cap, target)
+                    .clamp(0, u32::MAX as i64) as u32;
+                assert_eq!(*w, expected, "demand {d}, capacity {cap}, target {target}");
+            }
+        }
     }
 }
