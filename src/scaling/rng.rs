@@ -31,13 +31,16 @@ fn triangular(a: f64, b: f64) -> f64 {
 }
 
 /// The noise values after state `state`, one per element of `out`: value `i` draws the
-/// states `state + (2i + 1)γ` and `state + (2i + 2)γ` (SplitMix64's state is a counter, so
-/// each value is computed on its own and the loop vectorises).
+/// states `state + (2i + 1)γ` and `state + (2i + 2)γ`. SplitMix64's state is a counter, so the
+/// values do not depend on each other and the loop vectorises.
 #[inline(always)]
 fn fill_noise_from(state: u64, out: &mut [f64]) {
-    for (i, v) in out.iter_mut().enumerate() {
-        let s = state.wrapping_add((2 * i as u64 + 1).wrapping_mul(GAMMA));
-        *v = triangular(unit(mix(s)), unit(mix(s.wrapping_add(GAMMA))));
+    let mut s = state;
+    for v in out.iter_mut() {
+        s = s.wrapping_add(GAMMA);
+        let a = unit(mix(s));
+        s = s.wrapping_add(GAMMA);
+        *v = triangular(a, unit(mix(s)));
     }
 }
 

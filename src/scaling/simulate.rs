@@ -351,21 +351,23 @@ impl Best {
 /// below it; everything above is held as `u32::MAX`).
 fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<u32> {
     let denom = capacity_per_unit * target_pct / 100.0;
+    // A plain loop over a slice (not `collect`, whose code may not take on the features).
+    let mut want = vec![0u32; demand.len()];
     wide::widest(|| {
-        demand
-            .iter()
-            .map(|&d| {
-                let x = d / denom;
-                // Not `clamp`: NaN must become 0 (`clamp` keeps NaN).
-                #[allow(clippy::manual_clamp)]
-                let c = (x - x.abs() * 1e-12).max(0.0).min(4_294_967_295.0).ceil();
-                // SAFETY: `c` is a whole number in [0, u32::MAX] (`max` turns NaN into 0), so
-                // the conversion is exact; unlike `as`, it needs no saturation checks and so
-                // vectorises.
-                unsafe { c.to_int_unchecked::<u32>() }
-            })
-            .collect()
-    })
+        for (w, &d) in want.iter_mut().zip(demand) {
+            let x = d / denom;
+            // Not `clamp`: NaN must become 0 (`clamp` keeps NaN).
+            #[allow(clippy::manual_clamp)]
+            let c = (x - x.abs() * 1e-12).max(0.0).min(4_294_967_295.0);
+            // The ceiling through the whole part as an integer (baseline x86-64 has no
+            // rounding instruction; AVX-512 converts eight lanes at once).
+            // SAFETY: `c` is a finite number in [0, u32::MAX], which an i64 holds; unlike
+            // `as`, the conversion needs no saturation checks and so vectorises.
+            let whole = unsafe { c.to_int_unchecked::<i64>() };
+            *w = (whole + ((whole as f64) < c) as i64) as u32;
+        }
+    });
+    want
 }
 
 /// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,
