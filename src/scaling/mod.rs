@@ -14,7 +14,10 @@
 //! * [`predictive`] — the predictive-scaling forecast;
 //! * [`simulate`] — the step loop ([`simulate::simulate`]);
 //! * [`billing`] — per-second billing and monthly cost by purchase class from the catalogue;
-//! * [`rng`] — a tiny seeded PRNG (SplitMix64) for noise and Spot interruptions.
+//! * [`rng`] — a tiny seeded PRNG (SplitMix64) for noise and Spot interruptions;
+//! * `wide` — loops over the whole horizon compiled for AVX-512 when the processor has it
+//!   (checked at run time; same values either way);
+//! * [`run`] — validate → demand → prices → simulate → bill, one group or many.
 //!
 //! Behaviour follows the Amazon EC2 Auto Scaling User Guide; the pages each rule comes from
 //! are named next to the code that applies it.
