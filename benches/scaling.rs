@@ -29,12 +29,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn sample_group() -> GroupSpec {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/autoscaling-web.cloudplan.json"
-    ))
-    .expect("sample plan");
-    let plan = file::from_json_str(&text, "sample").expect("valid sample");
+    let plan = file::sample("autoscaling-web").expect("embedded sample");
     match &plan.items[0].resource {
         Resource::ScalingGroup(g) => g.clone(),
         _ => panic!("the sample's first item is the group"),

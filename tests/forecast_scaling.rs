@@ -14,12 +14,7 @@ use cloudplan::scaling::{GroupSpec, run};
 
 /// The Auto-scaled web tier sample: the group (EC2) and an Application Load Balancer.
 fn sample() -> Plan {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/autoscaling-web.cloudplan.json"
-    ))
-    .unwrap();
-    file::from_json_str(&text, "sample").unwrap()
+    file::sample("autoscaling-web").unwrap()
 }
 
 fn group(plan: &mut Plan) -> &mut GroupSpec {

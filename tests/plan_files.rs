@@ -18,10 +18,16 @@ fn fixture(name: &str) -> String {
 #[test]
 fn every_sample_parses_and_round_trips() {
     assert!(file::samples().len() >= 4);
+    assert_eq!(file::sample("no-such-sample"), None);
     for (stem, title, text) in file::samples() {
         let origin = format!("samples/{stem}.cloudplan.json");
         let plan = file::from_json_str(text, &origin).unwrap_or_else(|e| panic!("{title}: {e}"));
         assert!(!plan.items.is_empty(), "{stem} has items");
+        assert_eq!(
+            file::sample(stem).as_ref(),
+            Some(&plan),
+            "{stem}: by its stem"
+        );
         let json = file::to_json_string(&plan);
         let back = file::from_json_str(&json, "round-trip").unwrap();
         assert_eq!(plan, back, "{stem}: JSON round trip");

@@ -382,12 +382,7 @@ fn reserved_cover_and_billing_from_catalogue() {
 
 #[test]
 fn sample_plan_prices_and_hourly_series_covers_the_horizon() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/autoscaling-web.cloudplan.json"
-    ))
-    .unwrap();
-    let plan = cloudplan::plan::file::from_json_str(&text, "sample").unwrap();
+    let plan = cloudplan::plan::file::sample("autoscaling-web").unwrap();
     let est = cloudplan::cost::estimate(&plan, cloudplan::catalog::load::embedded()).unwrap();
     let asg = &est.items[0];
     assert!(asg.components.iter().any(|c| c.name.starts_with("Spot")));

@@ -18,12 +18,7 @@ use serde_json::{Value, json};
 use std::fmt::Write;
 
 fn sample_value() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/autoscaling-web.cloudplan.json"
-    ))
-    .unwrap();
-    let plan = file::from_json_str(&text, "sample").unwrap();
+    let plan = file::sample("autoscaling-web").unwrap();
     let Resource::ScalingGroup(g) = &plan.items[0].resource else {
         panic!("first item is the group")
     };

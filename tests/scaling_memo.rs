@@ -11,12 +11,7 @@ use cloudplan::scaling::run::{priced, run};
 use std::sync::Arc;
 
 fn sample_group() -> GroupSpec {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/autoscaling-web.cloudplan.json"
-    ))
-    .unwrap();
-    let plan = file::from_json_str(&text, "sample").unwrap();
+    let plan = file::sample("autoscaling-web").unwrap();
     match &plan.items[0].resource {
         Resource::ScalingGroup(g) => g.clone(),
         _ => panic!("the sample's first item is the group"),

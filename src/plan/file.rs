@@ -271,12 +271,20 @@ pub fn samples() -> &'static [(&'static str, &'static str, &'static str)] {
     &SAMPLES
 }
 
+/// The embedded sample plan with file stem `stem` (see [`samples`]), parsed; `None` for an
+/// unknown stem. The samples are checked by tests/plan_files.rs; an invalid one is a build
+/// defect.
+pub fn sample(stem: &str) -> Option<Plan> {
+    let (stem, _, text) = SAMPLES.iter().find(|s| s.0 == stem)?;
+    Some(
+        from_json_str(text, &format!("samples/{stem}.cloudplan.json"))
+            .unwrap_or_else(|e| panic!("embedded sample plan is invalid: {e}")),
+    )
+}
+
 /// The plan the app and CLI start with: the Seoul three-tier web app sample.
 pub fn default_plan() -> Plan {
-    let (stem, _, text) = SAMPLES[0];
-    // The samples are checked by tests/plan_files.rs; a failure here is a build defect.
-    from_json_str(text, &format!("samples/{stem}.cloudplan.json"))
-        .unwrap_or_else(|e| panic!("embedded default plan is invalid: {e}"))
+    sample(SAMPLES[0].0).expect("the default plan is the first embedded sample")
 }
 
 // ---------------------------------------------------------------------------------------------
