@@ -23,6 +23,7 @@
 //! are named next to the code that applies it.
 
 pub mod allocation;
+pub mod batch;
 pub mod billing;
 pub mod demand;
 pub mod group;
@@ -34,6 +35,7 @@ pub mod schedule;
 pub mod simulate;
 mod wide;
 
+pub use batch::simulate_many;
 pub use group::GroupSpec;
 pub use simulate::{Record, SimOptions, Simulation, simulate};
 

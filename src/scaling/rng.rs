@@ -6,28 +6,50 @@
 pub struct SplitMix64(u64);
 
 /// SplitMix64's increment (the golden ratio in 64-bit fixed point).
-const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+pub(crate) const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// SplitMix64's output multipliers.
+pub(crate) const MIX_1: u64 = 0xBF58_476D_1CE4_E5B9;
+pub(crate) const MIX_2: u64 = 0x94D0_49BB_1331_11EB;
+/// 2^-53: a 53-bit output times this is uniform in [0, 1).
+pub(crate) const UNIT: f64 = 1.0 / (1u64 << 53) as f64;
+
+/// The output of a state (after it stepped by [`GAMMA`]).
+#[inline(always)]
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(MIX_1);
+    z = (z ^ (z >> 27)).wrapping_mul(MIX_2);
+    z ^ (z >> 31)
+}
+
+/// An output as a uniform value in [0, 1).
+#[inline(always)]
+fn unit(z: u64) -> f64 {
+    // `>> 11` leaves 53 bits, so the i64 conversion is exact and the same value as the u64
+    // one, which baseline x86-64 has no single instruction for.
+    ((z >> 11) as i64) as f64 * UNIT
+}
 
 impl SplitMix64 {
     pub fn new(seed: u64) -> SplitMix64 {
         SplitMix64(seed)
     }
 
+    /// The state (the seed before any draw).
+    pub(crate) fn state(&self) -> u64 {
+        self.0
+    }
+
     #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(GAMMA);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        mix(self.0)
     }
 
     /// Uniform in [0, 1).
     #[inline(always)]
     pub fn next_f64(&mut self) -> f64 {
-        // `>> 11` leaves 53 bits, so the i64 conversion is exact and the same value as the
-        // u64 one, which baseline x86-64 has no single instruction for.
-        ((self.next_u64() >> 11) as i64) as f64 * (1.0 / (1u64 << 53) as f64)
+        unit(self.next_u64())
     }
 
     /// Zero-mean noise with standard deviation 1 (triangular: sum of two uniforms, scaled by √6).

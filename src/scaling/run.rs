@@ -3,6 +3,7 @@
 //! unchanged inputs, by the cost engine ([`priced`]).
 
 use super::ScalingError;
+use super::batch::{LANES, SimJob, simulate_many};
 use super::billing::{self, Bill, GroupPrices};
 use super::demand::{DemandSeries, DemandSpec};
 use super::group::GroupSpec;
@@ -140,6 +141,39 @@ fn run_with(
     record: Record,
     demand: &mut Vec<f64>,
 ) -> Result<(Simulation, GroupPrices, Bill), ScalingError> {
+    let ready = prepare(group, start, catalog, region, csv_demand, record, demand)?;
+    let simulation = simulate(ready.group(group), demand, &ready.opts);
+    let bill = billing::bill(group, &simulation, &ready.prices);
+    Ok((simulation, ready.prices, bill))
+}
+
+/// A group ready to simulate: its prices, the simulation's options and, when the catalogue's
+/// cheapest On-Demand type is not the first listed, the group with that type first (the
+/// simulator prices On-Demand capacity as the first type).
+struct Prepared {
+    prices: GroupPrices,
+    opts: SimOptions,
+    reordered: Option<GroupSpec>,
+}
+
+impl Prepared {
+    /// The group as simulated.
+    fn group<'g>(&'g self, group: &'g GroupSpec) -> &'g GroupSpec {
+        self.reordered.as_ref().unwrap_or(group)
+    }
+}
+
+/// Validate `group`, build its demand into `demand` and look up its prices ([`run`]'s
+/// arguments).
+fn prepare(
+    group: &GroupSpec,
+    start: NaiveDate,
+    catalog: &Catalog,
+    region: &str,
+    csv_demand: Option<&DemandSeries>,
+    record: Record,
+    demand: &mut Vec<f64>,
+) -> Result<Prepared, ScalingError> {
     group.validate()?;
     let step = group.simulation.step_minutes;
     let t0: NaiveDateTime = match (&group.demand, csv_demand) {
@@ -175,38 +209,49 @@ fn run_with(
         spot_interruptions_per_hour: prices.interruptions_per_hour,
         record,
     };
-    let reordered;
-    let sim_group = match prices.on_demand_index {
-        0 => group,
-        i => {
-            reordered = group.with_on_demand_type(i);
-            &reordered
-        }
+    let reordered = match prices.on_demand_index {
+        0 => None,
+        i => Some(group.with_on_demand_type(i)),
     };
-    let simulation = simulate(sim_group, demand, &opts);
-    let bill = billing::bill(group, &simulation, &prices);
-    Ok((simulation, prices, bill))
+    Ok(Prepared {
+        prices,
+        opts,
+        reordered,
+    })
 }
 
 /// The bulk path: the bill of each job (profile demand), spread over the machine's cores with
-/// scoped threads, each thread reusing one demand buffer; results in the order of `jobs`.
+/// scoped threads; each thread prepares [`LANES`] jobs at a time into reused demand buffers and
+/// simulates them together ([`simulate_many`]). Results in the order of `jobs`.
 pub fn bill_many(jobs: &[Job<'_>], catalog: &Catalog) -> Vec<Result<Bill, ScalingError>> {
     let one = |part: &[Job<'_>]| {
-        let mut demand = Vec::new();
-        part.iter()
-            .map(|(g, start, region)| {
-                run_with(
-                    g,
-                    *start,
-                    catalog,
-                    region,
-                    None,
-                    Record::Months,
-                    &mut demand,
-                )
-                .map(|r| r.2)
-            })
-            .collect::<Vec<_>>()
+        let mut demands: Vec<Vec<f64>> = vec![Vec::new(); LANES];
+        let mut bills = Vec::with_capacity(part.len());
+        for chunk in part.chunks(LANES) {
+            let ready: Vec<Result<Prepared, ScalingError>> = chunk
+                .iter()
+                .zip(demands.iter_mut())
+                .map(|((g, start, region), demand)| {
+                    prepare(g, *start, catalog, region, None, Record::Months, demand)
+                })
+                .collect();
+            let sims: Vec<SimJob> = chunk
+                .iter()
+                .zip(&ready)
+                .zip(&demands)
+                .filter_map(|(((g, _, _), r), d)| {
+                    r.as_ref().ok().map(|r| (r.group(g), d.as_slice(), &r.opts))
+                })
+                .collect();
+            let mut simulations = simulate_many(&sims).into_iter();
+            for ((g, _, _), r) in chunk.iter().zip(ready) {
+                bills.push(r.map(|r| {
+                    let simulation = simulations.next().expect("one simulation per prepared job");
+                    billing::bill(g, &simulation, &r.prices)
+                }));
+            }
+        }
+        bills
     };
     in_parallel(jobs, one)
 }

@@ -199,29 +199,29 @@ pub fn next_month(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d)
 }
 
-fn steps_of(seconds: u32, step_s: u32) -> usize {
+pub(super) fn steps_of(seconds: u32, step_s: u32) -> usize {
     ((seconds + step_s / 2) / step_s) as usize
 }
 
 /// Units on their way into service (warming up or being replaced), with the earliest step
 /// any of them is ready, so the loop tests one number per step.
-struct Queue {
+pub(super) struct Queue {
     /// (ready step, units) in launch order; small.
     items: Vec<(usize, u32)>,
-    total: u32,
+    pub(super) total: u32,
     /// Earliest ready step of `items` (`usize::MAX` when empty).
-    next: usize,
+    pub(super) next: usize,
 }
 
 impl Queue {
-    fn new() -> Queue {
+    pub(super) fn new() -> Queue {
         Queue {
             items: Vec::new(),
             total: 0,
             next: usize::MAX,
         }
     }
-    fn push(&mut self, ready: usize, units: u32) {
+    pub(super) fn push(&mut self, ready: usize, units: u32) {
         if units > 0 {
             self.items.push((ready, units));
             self.total += units;
@@ -230,7 +230,7 @@ impl Queue {
     }
     /// Remove and return units ready at `t`.
     #[inline]
-    fn take_ready(&mut self, t: usize) -> u32 {
+    pub(super) fn take_ready(&mut self, t: usize) -> u32 {
         if t < self.next {
             return 0;
         }
@@ -255,7 +255,7 @@ impl Queue {
         self.next = self.items.iter().map(|i| i.0).min().unwrap_or(usize::MAX);
     }
     /// Remove up to `n` units, newest first; returns units removed.
-    fn remove_newest(&mut self, mut n: u32) -> u32 {
+    pub(super) fn remove_newest(&mut self, mut n: u32) -> u32 {
         if self.total == 0 {
             return 0;
         }
@@ -280,31 +280,96 @@ impl Queue {
 
 /// A target-tracking policy with its loop invariants worked out once (warm-up in steps, the
 /// capacity it asks for at each step, the scale-in threshold) and its alarm state.
-struct TargetTracking {
+pub(super) struct TargetTracking {
     /// Index in the group's `policies`: the cause of its events, and the tie-break (the lower
     /// index wins, as when the policies are visited in order).
     index: usize,
-    target_pct: f64,
+    pub(super) target_pct: f64,
     /// The capacity the policy asks for at each step ([`wanted_table`]).
-    want: Vec<u32>,
-    low_pct: f64,
-    warm: usize,
-    disable_scale_in: bool,
-    alarm_high_minutes: u32,
-    alarm_low_minutes: u32,
+    pub(super) want: Vec<u32>,
+    pub(super) low_pct: f64,
+    pub(super) warm: usize,
+    pub(super) disable_scale_in: bool,
+    pub(super) alarm_high_minutes: u32,
+    pub(super) alarm_low_minutes: u32,
     high_minutes: u32,
     low_minutes: u32,
 }
 
+impl TargetTracking {
+    /// Policy `index` of the group (`p`) if it is a target-tracking policy, with its table for
+    /// `demand`; `(default_warm, step_s)` = the group's warm-up in steps and the step length.
+    pub(super) fn of(
+        index: usize,
+        p: &DynamicPolicy,
+        demand: &[f64],
+        cap: f64,
+        (default_warm, step_s): (usize, u32),
+    ) -> Option<TargetTracking> {
+        let DynamicPolicy::TargetTracking {
+            target_pct,
+            instance_warmup_s,
+            disable_scale_in,
+            alarm_high_minutes,
+            alarm_low_minutes,
+        } = p
+        else {
+            return None;
+        };
+        Some(TargetTracking {
+            index,
+            target_pct: *target_pct,
+            want: wanted_table(demand, cap, *target_pct),
+            low_pct: 0.9 * target_pct,
+            warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
+            disable_scale_in: *disable_scale_in,
+            alarm_high_minutes: *alarm_high_minutes,
+            alarm_low_minutes: *alarm_low_minutes,
+            high_minutes: 0,
+            low_minutes: 0,
+        })
+    }
+}
+
 /// A step-scaling policy and its alarm state.
-struct StepPolicy<'a> {
+pub(super) struct StepPolicy<'a> {
     index: usize,
-    alarm: &'a policy::Alarm,
+    pub(super) alarm: &'a policy::Alarm,
     adjustment_type: AdjustmentType,
     steps: &'a [policy::Step],
     min_adjustment_magnitude: Option<u32>,
-    warm: usize,
+    pub(super) warm: usize,
     high_minutes: u32,
+}
+
+impl<'a> StepPolicy<'a> {
+    /// Policy `index` of the group (`p`) if it is a step policy; `(default_warm, step_s)` as
+    /// for [`TargetTracking::of`].
+    pub(super) fn of(
+        index: usize,
+        p: &'a DynamicPolicy,
+        (default_warm, step_s): (usize, u32),
+    ) -> Option<StepPolicy<'a>> {
+        let DynamicPolicy::Step {
+            alarm,
+            adjustment_type,
+            steps,
+            min_adjustment_magnitude,
+            instance_warmup_s,
+        } = p
+        else {
+            return None;
+        };
+        Some(StepPolicy {
+            index,
+            alarm,
+            adjustment_type: *adjustment_type,
+            steps,
+            min_adjustment_magnitude: *min_adjustment_magnitude,
+            warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
+            high_minutes: 0,
+        })
+    }
 }
 
 /// A simple-scaling policy and its alarm state.
@@ -349,8 +414,8 @@ impl Best {
 /// depends on the demand alone, so it is computed for the whole horizon before the loop, in
 /// vectors ([`wide`]): the ceiling is taken of the value capped at `u32::MAX` (the same ceiling
 /// below it; everything above is held as `u32::MAX`).
-fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<u32> {
-    let denom = capacity_per_unit * target_pct / 100.0;
+pub(super) fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<u32> {
+    let denom = wanted_per_unit(capacity_per_unit, target_pct);
     // A plain loop over a slice (not `collect`, whose code may not take on the features).
     let mut want = vec![0u32; demand.len()];
     wide::widest(|| {
@@ -370,37 +435,52 @@ fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<
     want
 }
 
+/// The demand one unit serves at a target utilisation: target tracking asks for
+/// demand ÷ this, rounded up ([`wanted_table`]).
+pub(super) fn wanted_per_unit(capacity_per_unit: f64, target_pct: f64) -> f64 {
+    capacity_per_unit * target_pct / 100.0
+}
+
 /// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,
 /// and a scheduled min above max raises max), so this is `Ord::clamp` without its check.
 #[inline]
-fn within(v: u32, min: u32, max: u32) -> u32 {
+pub(super) fn within(v: u32, min: u32, max: u32) -> u32 {
     v.max(min).min(max)
 }
 
 /// What a running capacity is made of (a row of [`SplitTable`]).
 #[derive(Clone, Copy)]
-struct Split {
+pub(super) struct Split {
     /// On-Demand and Spot capacity units.
-    od: u32,
-    spot: u32,
+    pub(super) od: u32,
+    pub(super) spot: u32,
     /// On-Demand instances of the first instance type, and those of them covered by the
     /// group's Reserved Instances (whole numbers: summed as integers, exactly).
-    od_instances: u64,
-    covered: u64,
+    pub(super) od_instances: u64,
+    pub(super) covered: u64,
 }
 
 /// [`Split`] of each running capacity, computed once per capacity value (capacity changes far
 /// less often than steps pass).
-struct SplitTable<'a> {
+pub(super) struct SplitTable<'a> {
     dist: &'a policy::Distribution,
     w0: f64,
     reserved: u64,
-    rows: Vec<Split>,
+    pub(super) rows: Vec<Split>,
 }
 
-impl SplitTable<'_> {
+impl<'a> SplitTable<'a> {
+    /// The (empty) table of `group`'s distribution and Reserved Instances.
+    pub(super) fn of(group: &'a GroupSpec) -> SplitTable<'a> {
+        SplitTable {
+            dist: &group.distribution,
+            w0: group.instance_types.first().map_or(1, |t| t.weight.max(1)) as f64,
+            reserved: group.reserved.as_ref().map_or(0, |r| r.count as u64),
+            rows: Vec::new(),
+        }
+    }
     #[inline]
-    fn get(&mut self, running: u32) -> Split {
+    pub(super) fn get(&mut self, running: u32) -> Split {
         match self.rows.get(running as usize) {
             Some(row) => *row,
             None => self.grow(running as usize),
@@ -425,22 +505,22 @@ impl SplitTable<'_> {
 /// Month totals kept in registers during the loop and written out at each month's end;
 /// capacity sums are integers (exact), multiplied by the step's hours once.
 #[derive(Default)]
-struct MonthAcc {
-    steps: u64,
-    od_instances: u64,
-    covered: u64,
-    spot_units: u64,
-    running_units: u64,
-    demand: f64,
-    unmet: f64,
-    unmet_steps: u64,
-    utilisation: f64,
-    scale_events: u32,
-    spot_interruptions: u32,
+pub(super) struct MonthAcc {
+    pub(super) steps: u64,
+    pub(super) od_instances: u64,
+    pub(super) covered: u64,
+    pub(super) spot_units: u64,
+    pub(super) running_units: u64,
+    pub(super) demand: f64,
+    pub(super) unmet: f64,
+    pub(super) unmet_steps: u64,
+    pub(super) utilisation: f64,
+    pub(super) scale_events: u32,
+    pub(super) spot_interruptions: u32,
 }
 
 impl MonthAcc {
-    fn flush(&mut self, m: &mut MonthUsage, step_h: f64) {
+    pub(super) fn flush(&mut self, m: &mut MonthUsage, step_h: f64) {
         m.hours += self.steps as f64 * step_h;
         m.on_demand_instance_hours += self.od_instances as f64 * step_h;
         m.reserved_covered_hours += self.covered as f64 * step_h;
@@ -461,7 +541,7 @@ impl MonthAcc {
 /// hot path (a few runs a day).
 #[cold]
 #[inline(never)]
-fn run_scheduled(
+pub(super) fn run_scheduled(
     actions: &[schedule::ScheduledAction],
     schedule: &[(usize, usize)],
     mut i: usize,
@@ -496,7 +576,7 @@ fn run_scheduled(
 /// computed from the non-warming capacity [as-scaling-simple-step].
 #[cold]
 #[inline(never)]
-fn step_proposal(
+pub(super) fn step_proposal(
     p: &StepPolicy,
     m: f64,
     desired: u32,
@@ -533,12 +613,7 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
     // policy, no simple policy: no policy vectors to walk, no cooldowns) and whether events
     // and hourly series are kept.
     let hourly = opts.step_minutes == 60;
-    let few = {
-        let count = |f: fn(&DynamicPolicy) -> bool| group.policies.iter().filter(|p| f(p)).count();
-        count(|p| matches!(p, DynamicPolicy::TargetTracking { .. })) <= 1
-            && count(|p| matches!(p, DynamicPolicy::Step { .. })) <= 1
-            && count(|p| matches!(p, DynamicPolicy::Simple { .. })) == 0
-    };
+    let few = few_policies(group);
     let series = opts.record != Record::Months;
     match (hourly, few, series) {
         (true, true, true) => simulate_with::<true, true, true>(group, demand, opts),
@@ -549,6 +624,127 @@ pub fn simulate(group: &GroupSpec, demand: &[f64], opts: &SimOptions) -> Simulat
         (false, true, false) => simulate_with::<false, true, false>(group, demand, opts),
         (false, false, true) => simulate_with::<false, false, true>(group, demand, opts),
         (false, false, false) => simulate_with::<false, false, false>(group, demand, opts),
+    }
+}
+
+/// The Spot interruption draws' generator of a run (its own stream of the seed).
+pub(super) fn spot_rng(opts: &SimOptions) -> SplitMix64 {
+    SplitMix64::new(opts.seed ^ 0x5107_1A7E_0000_0002)
+}
+
+/// Probability that one in-service Spot unit is interrupted in a step.
+pub(super) fn interruption_probability(opts: &SimOptions) -> f64 {
+    let step_h = opts.step_minutes.max(1) as f64 / 60.0;
+    (opts.spot_interruptions_per_hour * step_h).clamp(0.0, 1.0)
+}
+
+/// Whether `group` has few policies: at most one target-tracking and one step policy and no
+/// simple policy (the step loop's `FEW` shape).
+pub(super) fn few_policies(group: &GroupSpec) -> bool {
+    let count = |f: fn(&DynamicPolicy) -> bool| group.policies.iter().filter(|p| f(p)).count();
+    count(|p| matches!(p, DynamicPolicy::TargetTracking { .. })) <= 1
+        && count(|p| matches!(p, DynamicPolicy::Step { .. })) <= 1
+        && count(|p| matches!(p, DynamicPolicy::Simple { .. })) == 0
+}
+
+/// The calendar months a run of `n` steps from `start` touches (empty totals) and the step
+/// index each of them ends at.
+pub(super) fn month_bounds(
+    start: NaiveDateTime,
+    step_min: u32,
+    n: usize,
+) -> (Vec<MonthUsage>, Vec<usize>) {
+    let mut month_ends: Vec<usize> = Vec::new();
+    let mut months: Vec<MonthUsage> = Vec::new();
+    let mut m = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start.date());
+    loop {
+        let next = next_month(m);
+        let end_min = (next.and_hms_opt(0, 0, 0).unwrap_or(start) - start)
+            .num_minutes()
+            .max(0) as usize;
+        let end = end_min.div_ceil(step_min as usize).min(n);
+        months.push(MonthUsage {
+            month: m,
+            ..MonthUsage::default()
+        });
+        month_ends.push(end);
+        if end >= n {
+            break;
+        }
+        m = next;
+    }
+    (months, month_ends)
+}
+
+/// The hourly series being summed (empty unless events and series are kept), with the hour
+/// of the next step and the step's index within it.
+pub(super) struct HourlySeries {
+    pub(super) capacity: Vec<f64>,
+    pub(super) on_demand: Vec<f64>,
+    hour: usize,
+    in_hour: usize,
+    steps_per_hour: usize,
+    per_step_weight: f64,
+}
+
+impl HourlySeries {
+    pub(super) fn new(hours: usize, steps_per_hour: usize) -> HourlySeries {
+        HourlySeries {
+            capacity: vec![0.0; hours],
+            on_demand: vec![0.0; hours],
+            hour: 0,
+            in_hour: 0,
+            steps_per_hour,
+            per_step_weight: 1.0 / steps_per_hour as f64,
+        }
+    }
+}
+
+/// Part 7: add steps to a month's totals (and, with `SERIES`, to the hourly series) from what
+/// the step loop recorded of them: `served` = (in-service, running) units of each step of
+/// `demand`; `rows` = the split of each running capacity. Same operations in the same order
+/// as adding them up step by step inside the loop, so the same numbers.
+#[inline(always)]
+pub(super) fn add_steps<const HOURLY: bool, const SERIES: bool>(
+    acc: &mut MonthAcc,
+    demand: &[f64],
+    served: &[(u32, u32)],
+    rows: &[Split],
+    cap: f64,
+    series: &mut HourlySeries,
+) {
+    for (&d, &(in_service, running)) in demand.iter().zip(served) {
+        let row = rows[running as usize];
+        let served = in_service as f64 * cap;
+        let unmet = (d - served).max(0.0);
+        acc.steps += 1;
+        acc.od_instances += row.od_instances;
+        acc.covered += row.covered;
+        acc.spot_units += row.spot as u64;
+        acc.running_units += running as u64;
+        acc.demand += d;
+        acc.unmet += unmet;
+        acc.unmet_steps += (unmet > 0.0) as u64;
+        if in_service > 0 {
+            // The metric's expression ([`policy::utilisation_pct`]).
+            acc.utilisation += d / served * 100.0;
+        } else if d > 0.0 {
+            acc.utilisation += 100.0;
+        }
+        if SERIES {
+            let hour = series.hour;
+            series.capacity[hour] += running as f64 * series.per_step_weight;
+            series.on_demand[hour] += row.od_instances as f64 * series.per_step_weight;
+            if HOURLY {
+                series.hour += 1;
+            } else {
+                series.in_hour += 1;
+                if series.in_hour == series.steps_per_hour {
+                    series.in_hour = 0;
+                    series.hour += 1;
+                }
+            }
+        }
     }
 }
 
@@ -568,38 +764,9 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     let step_h = step_min as f64 / 60.0;
     let steps_per_hour = (60 / step_min).max(1) as usize;
     let cap = group.capacity_per_unit;
-    let w0 = group.instance_types.first().map_or(1, |t| t.weight.max(1)) as f64;
-    let reserved = group.reserved.as_ref().map_or(0, |r| r.count as u64);
-    let mut split = SplitTable {
-        dist: &group.distribution,
-        w0,
-        reserved,
-        rows: Vec::new(),
-    };
+    let mut split = SplitTable::of(group);
 
-    // Month boundaries as step indices.
-    let mut month_ends: Vec<usize> = Vec::new();
-    let mut months: Vec<MonthUsage> = Vec::new();
-    {
-        let mut m = NaiveDate::from_ymd_opt(opts.start.year(), opts.start.month(), 1)
-            .unwrap_or(opts.start.date());
-        loop {
-            let next = next_month(m);
-            let end_min = (next.and_hms_opt(0, 0, 0).unwrap_or(opts.start) - opts.start)
-                .num_minutes()
-                .max(0) as usize;
-            let end = end_min.div_ceil(step_min as usize).min(n);
-            months.push(MonthUsage {
-                month: m,
-                ..MonthUsage::default()
-            });
-            month_ends.push(end);
-            if end >= n {
-                break;
-            }
-            m = next;
-        }
-    }
+    let (mut months, month_ends) = month_bounds(opts.start, step_min, n);
 
     let schedule = schedule::timeline(&group.scheduled, opts.start, step_min, n);
     let mut sched_i = 0;
@@ -607,8 +774,8 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
 
     let default_warm = steps_of(group.warmup_s(), step_s);
     let replace_steps = steps_of(group.replacement_delay_s, step_s).max(1);
-    let p_interrupt = (opts.spot_interruptions_per_hour * step_h).clamp(0.0, 1.0);
-    let mut rng = SplitMix64::new(opts.seed ^ 0x5107_1A7E_0000_0002);
+    let p_interrupt = interruption_probability(opts);
+    let mut rng = spot_rng(opts);
 
     // The dynamic policies by kind, each with its index in `policies`.
     let mut tts: Vec<TargetTracking> = Vec::new();
@@ -618,39 +785,16 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     let mut cooldown_of: Vec<Option<usize>> = vec![None; group.policies.len()];
     for (index, p) in group.policies.iter().enumerate() {
         match p {
-            DynamicPolicy::TargetTracking {
-                target_pct,
-                instance_warmup_s,
-                disable_scale_in,
-                alarm_high_minutes,
-                alarm_low_minutes,
-            } => tts.push(TargetTracking {
+            DynamicPolicy::TargetTracking { .. } => tts.extend(TargetTracking::of(
                 index,
-                target_pct: *target_pct,
-                want: wanted_table(demand, cap, *target_pct),
-                low_pct: 0.9 * target_pct,
-                warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
-                disable_scale_in: *disable_scale_in,
-                alarm_high_minutes: *alarm_high_minutes,
-                alarm_low_minutes: *alarm_low_minutes,
-                high_minutes: 0,
-                low_minutes: 0,
-            }),
-            DynamicPolicy::Step {
-                alarm,
-                adjustment_type,
-                steps,
-                min_adjustment_magnitude,
-                instance_warmup_s,
-            } => step_policies.push(StepPolicy {
-                index,
-                alarm,
-                adjustment_type: *adjustment_type,
-                steps,
-                min_adjustment_magnitude: *min_adjustment_magnitude,
-                warm: instance_warmup_s.map_or(default_warm, |w| steps_of(w, step_s)),
-                high_minutes: 0,
-            }),
+                p,
+                demand,
+                cap,
+                (default_warm, step_s),
+            )),
+            DynamicPolicy::Step { .. } => {
+                step_policies.extend(StepPolicy::of(index, p, (default_warm, step_s)))
+            }
             DynamicPolicy::Simple {
                 alarm,
                 adjustment_type,
@@ -718,9 +862,7 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     } else {
         0
     };
-    let mut hourly_capacity = vec![0.0; hours_total];
-    let mut hourly_on_demand = vec![0.0; hours_total];
-    let per_step_weight = 1.0 / steps_per_hour as f64;
+    let mut hourly = HourlySeries::new(hours_total, steps_per_hour);
     // With few policies, the group's one target-tracking and one step policy are taken out of
     // their vectors (the loop tests an `Option` instead of walking a vector).
     let mut tt_one = if FEW { tts.pop() } else { None };
@@ -736,9 +878,8 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
     let mut served: Vec<(u32, u32)> = Vec::new();
     let mut month_start = 0usize;
     // Hour of the run (from `start`) and step within it, counted rather than divided (at
-    // hourly steps the hour is the step): in the step loop and in the totals.
+    // hourly steps the hour is the step).
     let (mut p_hour, mut p_in_hour) = (0usize, 0usize);
-    let (mut hour, mut in_hour) = (0usize, 0usize);
     for (mi, &month_end) in month_ends.iter().enumerate() {
         let mut acc = MonthAcc::default();
         served.clear();
@@ -1048,39 +1189,14 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
             }
         }
         // 7. The month's totals and the hourly series, from what the steps recorded.
-        let month = &demand[month_start..month_end];
-        for (&d, &(in_service, running)) in month.iter().zip(&served) {
-            let row = split.rows[running as usize];
-            let served = in_service as f64 * cap;
-            let unmet = (d - served).max(0.0);
-            acc.steps += 1;
-            acc.od_instances += row.od_instances;
-            acc.covered += row.covered;
-            acc.spot_units += row.spot as u64;
-            acc.running_units += running as u64;
-            acc.demand += d;
-            acc.unmet += unmet;
-            acc.unmet_steps += (unmet > 0.0) as u64;
-            if in_service > 0 {
-                // The metric's expression ([`policy::utilisation_pct`]).
-                acc.utilisation += d / served * 100.0;
-            } else if d > 0.0 {
-                acc.utilisation += 100.0;
-            }
-            if SERIES {
-                hourly_capacity[hour] += running as f64 * per_step_weight;
-                hourly_on_demand[hour] += row.od_instances as f64 * per_step_weight;
-                if HOURLY {
-                    hour += 1;
-                } else {
-                    in_hour += 1;
-                    if in_hour == steps_per_hour {
-                        in_hour = 0;
-                        hour += 1;
-                    }
-                }
-            }
-        }
+        add_steps::<HOURLY, SERIES>(
+            &mut acc,
+            &demand[month_start..month_end],
+            &served,
+            &split.rows,
+            cap,
+            &mut hourly,
+        );
         acc.flush(&mut months[mi], step_h);
         month_start = month_end;
     }
@@ -1091,8 +1207,8 @@ fn simulate_with<const HOURLY: bool, const FEW: bool, const SERIES: bool>(
         steps,
         events,
         months,
-        hourly_capacity,
-        hourly_on_demand,
+        hourly_capacity: hourly.capacity,
+        hourly_on_demand: hourly.on_demand,
     }
 }
 

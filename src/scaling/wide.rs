@@ -10,7 +10,7 @@
 #[inline(always)]
 pub(crate) fn widest<R>(f: impl FnOnce() -> R) -> R {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx512dq") {
+    if has_avx512() {
         // SAFETY: the processor has the features `avx512` is compiled for (checked just
         // above).
         return unsafe { avx512(f) };
@@ -18,8 +18,19 @@ pub(crate) fn widest<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// Whether the processor has AVX-512 F, DQ and VL (what [`widest`] and the simulator's lanes,
+/// [`super::batch`], are compiled for).
+pub(crate) fn has_avx512() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("avx512dq")
+        && std::arch::is_x86_feature_detected!("avx512vl");
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
 fn avx512<R>(f: impl FnOnce() -> R) -> R {
     f()
 }

@@ -1,0 +1,713 @@
+//! The lock-step lanes of [`super`]: [`LANES`] simulations of the lane shape stepping together,
+//! each step's arithmetic in AVX-512 vectors (eight f64, u64 or u32 lanes, comparisons into
+//! lane masks), the rare per-lane work in [`super::super::simulate`]'s own code.
+
+use super::{L, STEP_S, SimJob};
+use crate::scaling::policy::Comparison;
+use crate::scaling::predictive::{self, PredictiveConfig, PredictiveMode};
+use crate::scaling::rng::{self, GAMMA};
+use crate::scaling::simulate::{
+    MonthAcc, Queue, Simulation, SplitTable, StepPolicy, TargetTracking, interruption_probability,
+    month_bounds, run_scheduled, spot_rng, step_proposal, steps_of, wanted_per_unit, within,
+};
+use crate::scaling::{GroupSpec, schedule};
+use std::arch::x86_64::*;
+
+/// The state of [`LANES`] simulations stepping together; arrays are indexed by lane, per-step
+/// inputs are interleaved (`[step × LANES + lane]`).
+struct Lanes<'a> {
+    // Inputs per step.
+    demand: Vec<f64>,
+    floor: Vec<u32>,
+    // Each lane's parameters.
+    cap: [f64; L],
+    // Lane masks (bit `l` = lane `l`).
+    has_tt: u8,
+    tt_target: [f64; L],
+    /// [`wanted_per_unit`] of the target.
+    tt_per_unit: [f64; L],
+    tt_low_pct: [f64; L],
+    tt_alarm_high: [u32; L],
+    tt_alarm_low: [u32; L],
+    /// The lane's target-tracking policy may scale in.
+    tt_scale_in: u8,
+    has_step: u8,
+    step_threshold: [f64; L],
+    /// The step alarm's comparison as "breached when greater / equal / less".
+    step_gt: u8,
+    step_eq: u8,
+    step_lt: u8,
+    step_evaluation: [u32; L],
+    /// Steps with a predictive floor (the forecast-and-scale table's length, 0 without).
+    floor_len: [u64; L],
+    p_interrupt: [f64; L],
+    replace_steps: [usize; L],
+    // State.
+    min: [u32; L],
+    max: [u32; L],
+    desired: [u32; L],
+    in_service: [u32; L],
+    tt_high: [u32; L],
+    tt_low: [u32; L],
+    step_high: [u32; L],
+    pred_floor: [u32; L],
+    /// Earliest step a replacement unit is ready, and the step of the next scheduled action
+    /// (`u64::MAX`: none).
+    ready_at: [u64; L],
+    sched_at: [u64; L],
+    rng: [u64; L],
+    replacing_total: [u32; L],
+    scale_events: [u32; L],
+    spot_interruptions: [u32; L],
+    // Per lane, for the rare steps.
+    groups: [&'a GroupSpec; L],
+    replacing: [Queue; L],
+    timeline: [Vec<(usize, usize)>; L],
+    sched_i: [usize; L],
+    step_policy: [Option<StepPolicy<'a>>; L],
+    predictive: [Option<&'a PredictiveConfig>; L],
+    split: [SplitTable<'a>; L],
+    /// Spot units, On-Demand instances and those covered by Reserved Instances of each
+    /// running capacity ([`crate::scaling::simulate::Split`]), `[lane × stride + running]`.
+    spot: Vec<u32>,
+    od_instances: Vec<u32>,
+    covered: Vec<u32>,
+    stride: usize,
+    /// `lane × stride`.
+    lane_offset: [u32; L],
+    // The month's steps: in-service and running units, interleaved.
+    served_in: Vec<u32>,
+    served_running: Vec<u32>,
+}
+
+/// Simulate 1 ..= [`LANES`] jobs that [`runs_in_lanes`] with the same start and demand length.
+pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
+    debug_assert!(!jobs.is_empty() && jobs.len() <= L);
+    // Unused lanes repeat the first job (their results are dropped).
+    let job = |l: usize| jobs[if l < jobs.len() { l } else { 0 }];
+    let n = jobs[0].1.len();
+    let start = jobs[0].2.start;
+    let default_warm = 0; // `runs_in_lanes`
+    let tts: [Option<TargetTracking>; L] = std::array::from_fn(|l| {
+        let g = job(l).0;
+        g.policies.iter().enumerate().find_map(|(i, p)| {
+            // No table: the lanes work out the wanted capacity step by step.
+            TargetTracking::of(i, p, &[], g.capacity_per_unit, (default_warm, STEP_S))
+        })
+    });
+    let step_policy: [Option<StepPolicy>; L] = std::array::from_fn(|l| {
+        let g = job(l).0;
+        g.policies
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| StepPolicy::of(i, p, (default_warm, STEP_S)))
+    });
+    let floors: [Vec<u32>; L] = std::array::from_fn(|l| {
+        let (g, d, _) = job(l);
+        match &g.predictive {
+            Some(p) if p.mode == PredictiveMode::ForecastAndScale => {
+                let buffer = steps_of(p.scheduling_buffer_s, STEP_S);
+                predictive::capacity_table(
+                    d,
+                    1,
+                    g.capacity_per_unit,
+                    p.target_pct,
+                    (buffer > 0) as usize,
+                )
+            }
+            _ => Vec::new(),
+        }
+    });
+    let mut demand = Vec::with_capacity(n * L);
+    demand.extend((0..n).flat_map(|t| (0..L).map(move |l| job(l).1[t])));
+    let mut floor = Vec::new();
+    if floors.iter().any(|f| !f.is_empty()) {
+        floor.reserve(n * L);
+        let floors = &floors;
+        floor.extend(
+            (0..n).flat_map(|t| (0..L).map(move |l| floors[l].get(t).copied().unwrap_or(0))),
+        );
+    }
+    let timeline: [Vec<(usize, usize)>; L] =
+        std::array::from_fn(|l| schedule::timeline(&job(l).0.scheduled, start, 60, n));
+    let groups: [&GroupSpec; L] = std::array::from_fn(|l| job(l).0);
+    let comparison = |l: usize| step_policy[l].as_ref().map(|p| p.alarm.comparison);
+    let mut lanes = Lanes {
+        demand,
+        floor,
+        cap: groups.map(|g| g.capacity_per_unit),
+        has_tt: lane_mask(|l| tts[l].is_some()),
+        tt_target: std::array::from_fn(|l| tts[l].as_ref().map_or(0.0, |p| p.target_pct)),
+        tt_per_unit: std::array::from_fn(|l| {
+            tts[l].as_ref().map_or(1.0, |p| {
+                wanted_per_unit(groups[l].capacity_per_unit, p.target_pct)
+            })
+        }),
+        tt_low_pct: std::array::from_fn(|l| tts[l].as_ref().map_or(0.0, |p| p.low_pct)),
+        tt_alarm_high: std::array::from_fn(|l| tts[l].as_ref().map_or(0, |p| p.alarm_high_minutes)),
+        tt_alarm_low: std::array::from_fn(|l| tts[l].as_ref().map_or(0, |p| p.alarm_low_minutes)),
+        tt_scale_in: lane_mask(|l| tts[l].as_ref().is_some_and(|p| !p.disable_scale_in)),
+        has_step: lane_mask(|l| step_policy[l].is_some()),
+        step_threshold: std::array::from_fn(|l| {
+            step_policy[l].as_ref().map_or(0.0, |p| p.alarm.threshold)
+        }),
+        step_gt: lane_mask(|l| {
+            matches!(
+                comparison(l),
+                Some(Comparison::GreaterThan | Comparison::GreaterThanOrEqual)
+            )
+        }),
+        step_eq: lane_mask(|l| {
+            matches!(
+                comparison(l),
+                Some(Comparison::GreaterThanOrEqual | Comparison::LessThanOrEqual)
+            )
+        }),
+        step_lt: lane_mask(|l| {
+            matches!(
+                comparison(l),
+                Some(Comparison::LessThan | Comparison::LessThanOrEqual)
+            )
+        }),
+        step_evaluation: std::array::from_fn(|l| {
+            step_policy[l]
+                .as_ref()
+                .map_or(0, |p| p.alarm.evaluation_minutes)
+        }),
+        floor_len: std::array::from_fn(|l| floors[l].len() as u64),
+        p_interrupt: std::array::from_fn(|l| interruption_probability(job(l).2)),
+        replace_steps: groups.map(|g| steps_of(g.replacement_delay_s, STEP_S).max(1)),
+        min: groups.map(|g| g.min),
+        max: groups.map(|g| g.max),
+        desired: groups.map(|g| g.desired),
+        in_service: groups.map(|g| g.desired),
+        tt_high: [0; L],
+        tt_low: [0; L],
+        step_high: [0; L],
+        pred_floor: [0; L],
+        ready_at: [u64::MAX; L],
+        sched_at: std::array::from_fn(|l| timeline[l].first().map_or(u64::MAX, |s| s.0 as u64)),
+        rng: std::array::from_fn(|l| spot_rng(job(l).2).state()),
+        replacing_total: [0; L],
+        scale_events: [0; L],
+        spot_interruptions: [0; L],
+        groups,
+        replacing: std::array::from_fn(|_| Queue::new()),
+        timeline,
+        sched_i: [0; L],
+        step_policy,
+        predictive: groups.map(|g| g.predictive.as_ref()),
+        split: groups.map(SplitTable::of),
+        spot: Vec::new(),
+        od_instances: Vec::new(),
+        covered: Vec::new(),
+        stride: 0,
+        lane_offset: [0; L],
+        served_in: Vec::new(),
+        served_running: Vec::new(),
+    };
+    let largest = groups.iter().map(|g| g.max).max().unwrap_or(0);
+    lanes.widen_split(largest);
+
+    let (months, month_ends) = month_bounds(start, 60, n);
+    let mut months: [Vec<_>; L] = std::array::from_fn(|_| months.clone());
+    let mut month_start = 0;
+    for (mi, &month_end) in month_ends.iter().enumerate() {
+        let len = month_end - month_start;
+        lanes.served_in.resize(len * L, 0);
+        lanes.served_running.resize(len * L, 0);
+        // SAFETY: `runs_in_lanes` admits jobs only on a processor with the features `steps`
+        // is compiled for.
+        unsafe { lanes.steps(month_start, month_end) };
+        // 7. Each lane's month totals.
+        // SAFETY: as for `steps`.
+        let totals = unsafe { lanes.totals(month_start, month_end) };
+        for (lane_months, mut acc) in months.iter_mut().zip(totals) {
+            acc.flush(&mut lane_months[mi], 1.0);
+        }
+        lanes.scale_events = [0; L];
+        lanes.spot_interruptions = [0; L];
+        month_start = month_end;
+    }
+    months
+        .into_iter()
+        .take(jobs.len())
+        .map(|mut months| {
+            months.retain(|m| m.hours > 0.0);
+            Simulation {
+                start,
+                step_minutes: 60,
+                steps: Vec::new(),
+                events: Vec::new(),
+                months,
+                hourly_capacity: Vec::new(),
+                hourly_on_demand: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+impl Lanes<'_> {
+    /// Steps `from..to` (one month's).
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn steps(&mut self, from: usize, to: usize) {
+        for t in from..to {
+            self.step(t, t - from);
+        }
+    }
+
+    /// Part 7: each lane's totals of steps `from..to` (one month's) from what the steps
+    /// recorded — [`crate::scaling::simulate::add_steps`] lane by lane, the same operations
+    /// in the same order (scale events and interruptions are counted by the steps).
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn totals(&self, from: usize, to: usize) -> [MonthAcc; L] {
+        let zero = _mm512_setzero_pd();
+        let one = _mm512_set1_epi64(1);
+        let cap = ld_f(&self.cap);
+        let (mut demand, mut unmet, mut utilisation) = (zero, zero, zero);
+        let [
+            mut od_instances,
+            mut covered,
+            mut spot,
+            mut running_units,
+            mut unmet_steps,
+        ] = [_mm512_setzero_si512(); 5];
+        for t in from..to {
+            let d = load_f(&self.demand, t);
+            let in_service = load_u(&self.served_in, t - from);
+            let running = load_u(&self.served_running, t - from);
+            let served = _mm512_mul_pd(_mm512_cvtepu32_pd(in_service), cap);
+            // `max` returns its second operand when the first is NaN, as `f64::max` returns
+            // the number.
+            let short = _mm512_max_pd(_mm512_sub_pd(d, served), zero);
+            demand = _mm512_add_pd(demand, d);
+            unmet = _mm512_add_pd(unmet, short);
+            let unmet_now = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(short, zero);
+            unmet_steps = _mm512_mask_add_epi64(unmet_steps, unmet_now, unmet_steps, one);
+            let some = _mm256_test_epi32_mask(in_service, in_service);
+            let busy = !some & _mm512_cmp_pd_mask::<_CMP_GT_OQ>(d, zero);
+            let ratio = _mm512_mul_pd(_mm512_div_pd(d, served), _mm512_set1_pd(100.0));
+            utilisation = _mm512_mask_add_pd(utilisation, some, utilisation, ratio);
+            utilisation = _mm512_mask_add_pd(utilisation, busy, utilisation, _mm512_set1_pd(100.0));
+            let index = _mm256_add_epi32(ld_u(&self.lane_offset), running);
+            let row = |table: &[u32]| {
+                // SAFETY: every recorded running capacity is below `stride` (see `step`).
+                _mm512_cvtepu32_epi64(unsafe {
+                    _mm256_i32gather_epi32::<4>(table.as_ptr().cast(), index)
+                })
+            };
+            od_instances = _mm512_add_epi64(od_instances, row(&self.od_instances));
+            covered = _mm512_add_epi64(covered, row(&self.covered));
+            spot = _mm512_add_epi64(spot, row(&self.spot));
+            running_units = _mm512_add_epi64(running_units, _mm512_cvtepu32_epi64(running));
+        }
+        let lanes_f = |v: __m512d| {
+            let mut a = [0.0; L];
+            st_f(&mut a, v);
+            a
+        };
+        let lanes_q = |v: __m512i| {
+            let mut a = [0u64; L];
+            st_q(&mut a, v);
+            a
+        };
+        let (demand, unmet, utilisation) = (lanes_f(demand), lanes_f(unmet), lanes_f(utilisation));
+        let (od_instances, covered, spot, running_units, unmet_steps) = (
+            lanes_q(od_instances),
+            lanes_q(covered),
+            lanes_q(spot),
+            lanes_q(running_units),
+            lanes_q(unmet_steps),
+        );
+        std::array::from_fn(|l| MonthAcc {
+            steps: (to - from) as u64,
+            od_instances: od_instances[l],
+            covered: covered[l],
+            spot_units: spot[l],
+            running_units: running_units[l],
+            demand: demand[l],
+            unmet: unmet[l],
+            unmet_steps: unmet_steps[l],
+            utilisation: utilisation[l],
+            scale_events: self.scale_events[l],
+            spot_interruptions: self.spot_interruptions[l],
+        })
+    }
+
+    /// One step of every lane; `row` = the step's index within its month. Each numbered part
+    /// is [`super::simulate`]'s part of that number, the same IEEE operations lane by lane
+    /// (comparisons are ordered and quiet: false with NaN, like Rust's).
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn step(&mut self, t: usize, row: usize) {
+        let now = _mm512_set1_epi64(t as i64);
+        let zero32 = _mm256_setzero_si256();
+        let one32 = _mm256_set1_epi32(1);
+        let minutes = _mm256_set1_epi32(60);
+        let d = load_f(&self.demand, t);
+        // 1. Replacement units ready.
+        if _mm512_cmpge_epu64_mask(now, ld_q(&self.ready_at)) != 0 {
+            self.take_ready(t);
+        }
+        let before = ld_u(&self.desired);
+        // 2. Scheduled actions.
+        if _mm512_cmpeq_epu64_mask(now, ld_q(&self.sched_at)) != 0 {
+            self.run_scheduled(t);
+        }
+        // 3. Predictive floor (and maximum raised for it).
+        if !self.floor.is_empty() {
+            let f = load_u(&self.floor, t);
+            let valid = _mm512_cmplt_epu64_mask(now, ld_q(&self.floor_len));
+            let floor = _mm256_mask_mov_epi32(ld_u(&self.pred_floor), valid, f);
+            st_u(&mut self.pred_floor, floor);
+            let raise = valid & _mm256_cmpgt_epu32_mask(f, ld_u(&self.max));
+            if raise != 0 {
+                let mut forecast = [0; L];
+                st_u(&mut forecast, f);
+                self.raise_max(raise, forecast);
+            }
+        }
+        let (min, max) = (ld_u(&self.min), ld_u(&self.max));
+        let within = |v| _mm256_min_epu32(_mm256_max_epu32(v, min), max);
+        // 4. Metric, target tracking, step policy.
+        let in_service = ld_u(&self.in_service);
+        let some = _mm256_test_epi32_mask(in_service, in_service);
+        let served = _mm512_mul_pd(_mm512_cvtepu32_pd(in_service), ld_f(&self.cap));
+        let m = _mm512_mul_pd(_mm512_div_pd(d, served), _mm512_set1_pd(100.0));
+        let desired = ld_u(&self.desired);
+        let (mut tt_out, mut tt_in) = (zero32, zero32);
+        if self.has_tt != 0 {
+            let w = wanted(d, ld_f(&self.tt_per_unit));
+            let above = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(m, ld_f(&self.tt_target));
+            let busy = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(d, _mm512_setzero_pd());
+            let high_minutes = _mm256_mask_mov_epi32(
+                _mm256_maskz_mov_epi32(busy, ld_u(&self.tt_alarm_high)),
+                some,
+                _mm256_maskz_add_epi32(above, ld_u(&self.tt_high), minutes),
+            );
+            let below = some & _mm512_cmp_pd_mask::<_CMP_LT_OQ>(m, ld_f(&self.tt_low_pct));
+            let low_minutes = _mm256_maskz_add_epi32(below, ld_u(&self.tt_low), minutes);
+            st_u(&mut self.tt_high, high_minutes);
+            st_u(&mut self.tt_low, low_minutes);
+            let high =
+                self.has_tt & _mm256_cmpge_epu32_mask(high_minutes, ld_u(&self.tt_alarm_high));
+            let low =
+                self.tt_scale_in & _mm256_cmpge_epu32_mask(low_minutes, ld_u(&self.tt_alarm_low));
+            let wanted = _mm256_mask_mov_epi32(desired, high | low, within(w));
+            tt_out =
+                _mm256_maskz_mov_epi32(high & _mm256_cmpgt_epu32_mask(wanted, desired), wanted);
+            // Scale-in capacity + 1 (0: none).
+            tt_in = _mm256_maskz_add_epi32(
+                low & _mm256_cmplt_epu32_mask(wanted, desired),
+                wanted,
+                one32,
+            );
+        }
+        let threshold = ld_f(&self.step_threshold);
+        let breached = (self.step_gt & _mm512_cmp_pd_mask::<_CMP_GT_OQ>(m, threshold))
+            | (self.step_eq & _mm512_cmp_pd_mask::<_CMP_EQ_OQ>(m, threshold))
+            | (self.step_lt & _mm512_cmp_pd_mask::<_CMP_LT_OQ>(m, threshold));
+        let step_minutes = _mm256_maskz_add_epi32(some & breached, ld_u(&self.step_high), minutes);
+        st_u(&mut self.step_high, step_minutes);
+        let propose = self.has_step
+            & some
+            & _mm256_cmpge_epu32_mask(step_minutes, ld_u(&self.step_evaluation));
+        let (mut step_out, mut step_in) = ([0u32; L], [0u32; L]);
+        if propose != 0 {
+            let mut metric = [0.0; L];
+            st_f(&mut metric, m);
+            self.step_proposals(propose, &metric, &mut step_out, &mut step_in);
+        }
+        // The largest scale-out, else the largest scale-in; the predictive floor; the limits.
+        let out = _mm256_max_epu32(tt_out, ld_u(&step_out));
+        let scale_in = _mm256_max_epu32(tt_in, ld_u(&step_in));
+        let mut new = _mm256_mask_sub_epi32(
+            desired,
+            _mm256_test_epi32_mask(scale_in, scale_in),
+            scale_in,
+            one32,
+        );
+        new = _mm256_mask_mov_epi32(new, _mm256_test_epi32_mask(out, out), out);
+        let floor = ld_u(&self.pred_floor);
+        new = _mm256_mask_mov_epi32(new, _mm256_cmpgt_epu32_mask(floor, new), within(floor));
+        new = within(new);
+        let events = ld_u(&self.scale_events);
+        let changed = _mm256_cmpneq_epu32_mask(new, before);
+        st_u(
+            &mut self.scale_events,
+            _mm256_mask_add_epi32(events, changed, events, one32),
+        );
+        st_u(&mut self.desired, new);
+        // 5. Reconcile running units with desired (replacements removed lane by lane).
+        let replacing = ld_u(&self.replacing_total);
+        let now_running = _mm256_add_epi32(in_service, replacing);
+        let top = _mm256_max_epu32(now_running, new);
+        let (excess, missing) = (
+            _mm256_sub_epi32(top, new),
+            _mm256_sub_epi32(top, now_running),
+        );
+        let remove =
+            _mm256_test_epi32_mask(excess, excess) & _mm256_test_epi32_mask(replacing, replacing);
+        let removed = _mm256_maskz_mov_epi32(!remove, _mm256_min_epu32(excess, in_service));
+        st_u(
+            &mut self.in_service,
+            _mm256_sub_epi32(_mm256_add_epi32(in_service, missing), removed),
+        );
+        if remove != 0 {
+            self.remove_replacements(remove);
+        }
+        let in_service = ld_u(&self.in_service);
+        let running = _mm256_add_epi32(in_service, ld_u(&self.replacing_total));
+        // 6. Spot interruptions.
+        if _mm256_cmpge_epu32_mask(running, _mm256_set1_epi32(self.stride as i32)) != 0 {
+            let mut r = [0u32; L];
+            st_u(&mut r, running);
+            self.widen_split(r.iter().copied().max().unwrap_or(0));
+        }
+        let index = _mm256_add_epi32(ld_u(&self.lane_offset), running);
+        // SAFETY: lane `l`'s index is `l × stride + running`, and every running capacity is
+        // below `stride` (widened just above), so each lies inside `spot` (`LANES × stride`).
+        let spot = unsafe { _mm256_i32gather_epi32::<4>(self.spot.as_ptr().cast(), index) };
+        let p = ld_f(&self.p_interrupt);
+        let draw = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(p, _mm512_setzero_pd())
+            & _mm256_test_epi32_mask(spot, spot);
+        let state = _mm512_add_epi64(ld_q(&self.rng), _mm512_set1_epi64(GAMMA as i64));
+        let kept = _mm512_mask_mov_epi64(ld_q(&self.rng), draw, state);
+        st_q(&mut self.rng, kept);
+        let mut z = state;
+        z = _mm512_mullo_epi64(
+            _mm512_xor_si512(z, _mm512_srli_epi64::<30>(z)),
+            _mm512_set1_epi64(rng::MIX_1 as i64),
+        );
+        z = _mm512_mullo_epi64(
+            _mm512_xor_si512(z, _mm512_srli_epi64::<27>(z)),
+            _mm512_set1_epi64(rng::MIX_2 as i64),
+        );
+        z = _mm512_xor_si512(z, _mm512_srli_epi64::<31>(z));
+        let unit = _mm512_mul_pd(
+            _mm512_cvtepi64_pd(_mm512_srli_epi64::<11>(z)),
+            _mm512_set1_pd(rng::UNIT),
+        );
+        let serving = _mm256_min_epu32(spot, in_service);
+        let x = _mm512_add_pd(_mm512_mul_pd(_mm512_cvtepu32_pd(serving), p), unit);
+        let hit = draw & _mm512_cmp_pd_mask::<_CMP_GE_OQ>(x, _mm512_set1_pd(1.0));
+        if hit != 0 {
+            let (mut xs, mut ss) = ([0.0; L], [0u32; L]);
+            st_f(&mut xs, x);
+            st_u(&mut ss, serving);
+            self.interrupt(t, hit, &xs, &ss);
+        }
+        // Recorded for the totals.
+        st_u(row_of(&mut self.served_in, row), ld_u(&self.in_service));
+        st_u(row_of(&mut self.served_running, row), running);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_ready(&mut self, t: usize) {
+        for l in 0..L {
+            if t as u64 >= self.ready_at[l] {
+                self.in_service[l] += self.replacing[l].take_ready(t);
+                self.ready_at[l] = self.replacing[l].next as u64;
+                self.replacing_total[l] = self.replacing[l].total;
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn run_scheduled(&mut self, t: usize) {
+        for l in 0..L {
+            if t as u64 == self.sched_at[l] {
+                let timeline = &self.timeline[l];
+                let before = self.desired[l];
+                self.sched_i[l] = run_scheduled(
+                    &self.groups[l].scheduled,
+                    timeline,
+                    self.sched_i[l],
+                    before,
+                    (&mut self.min[l], &mut self.max[l], &mut self.desired[l]),
+                    &mut None,
+                );
+                self.sched_at[l] = timeline
+                    .get(self.sched_i[l])
+                    .map_or(u64::MAX, |s| s.0 as u64);
+                self.desired[l] = within(self.desired[l], self.min[l], self.max[l]);
+            }
+        }
+    }
+
+    /// The forecast `f` above the maximum in the lanes of `mask`.
+    #[cold]
+    #[inline(never)]
+    fn raise_max(&mut self, mask: u8, f: [u32; L]) {
+        for l in lanes_of(mask) {
+            if let Some(p) = self.predictive[l] {
+                self.max[l] = p.raised_max(f[l], self.max[l]);
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn step_proposals(
+        &mut self,
+        mask: u8,
+        m: &[f64; L],
+        out: &mut [u32; L],
+        scale_in: &mut [u32; L],
+    ) {
+        for l in lanes_of(mask) {
+            let Some(p) = self.step_policy[l].as_ref() else {
+                continue;
+            };
+            let desired = self.desired[l];
+            match step_proposal(p, m[l], desired, 0, self.min[l], self.max[l]) {
+                Some(new) if new > desired => out[l] = new,
+                Some(new) if new < desired => scale_in[l] = new + 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Part 5 for the lanes of `mask` (above desired, with replacements under way): the
+    /// newest replacements go first.
+    #[cold]
+    #[inline(never)]
+    fn remove_replacements(&mut self, mask: u8) {
+        for l in lanes_of(mask) {
+            let queue = &mut self.replacing[l];
+            let mut k = self.in_service[l] + queue.total - self.desired[l];
+            k -= queue.remove_newest(k);
+            self.ready_at[l] = queue.next as u64;
+            self.in_service[l] -= k.min(self.in_service[l]);
+            self.replacing_total[l] = queue.total;
+        }
+    }
+
+    /// Spot interruptions in the lanes of `mask`: `x` = the draw, `serving` = Spot units in
+    /// service.
+    #[cold]
+    #[inline(never)]
+    fn interrupt(&mut self, t: usize, mask: u8, x: &[f64; L], serving: &[u32; L]) {
+        for l in lanes_of(mask) {
+            let k = (x[l] as u32).min(serving[l]);
+            self.in_service[l] -= k;
+            let queue = &mut self.replacing[l];
+            queue.push(t + self.replace_steps[l], k);
+            self.ready_at[l] = self.ready_at[l].min(queue.next as u64);
+            self.replacing_total[l] = queue.total;
+            self.spot_interruptions[l] += k;
+        }
+    }
+
+    /// Make room in the Spot table for running capacities up to `running`.
+    #[cold]
+    #[inline(never)]
+    fn widen_split(&mut self, running: u32) {
+        let stride = (running as usize + 1).max(2 * self.stride).max(16);
+        self.spot = vec![0; L * stride];
+        self.od_instances = vec![0; L * stride];
+        self.covered = vec![0; L * stride];
+        for (l, split) in self.split.iter_mut().enumerate() {
+            split.get(stride as u32 - 1);
+            for (n, row) in split.rows[..stride].iter().enumerate() {
+                let i = l * stride + n;
+                // Instance counts are at most the running units (a u32).
+                self.spot[i] = row.spot;
+                self.od_instances[i] = row.od_instances as u32;
+                self.covered[i] = row.covered as u32;
+            }
+            self.lane_offset[l] = (l * stride) as u32;
+        }
+        self.stride = stride;
+    }
+}
+
+/// The mask of the lanes `f` holds for.
+fn lane_mask(f: impl Fn(usize) -> bool) -> u8 {
+    (0..L).filter(|&l| f(l)).fold(0, |m, l| m | 1 << l)
+}
+
+/// The lanes of a mask.
+fn lanes_of(mask: u8) -> impl Iterator<Item = usize> {
+    (0..L).filter(move |l| mask & 1 << l != 0)
+}
+
+/// Target tracking's wanted capacity for demand `d` ([`crate::scaling::simulate::wanted_table`]'s expression:
+/// `d / per_unit` rounded up, NaN as 0, held within u32).
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn wanted(d: __m512d, per_unit: __m512d) -> __m256i {
+    let x = _mm512_div_pd(d, per_unit);
+    let nudged = _mm512_sub_pd(x, _mm512_mul_pd(_mm512_abs_pd(x), _mm512_set1_pd(1e-12)));
+    // `max` returns its second operand (0) when the first is NaN, as `f64::max` does.
+    let c = _mm512_min_pd(
+        _mm512_max_pd(nudged, _mm512_setzero_pd()),
+        _mm512_set1_pd(4_294_967_295.0),
+    );
+    let whole = _mm512_cvttpd_epu32(c);
+    let up = _mm512_cmp_pd_mask::<_CMP_LT_OQ>(_mm512_cvtepu32_pd(whole), c);
+    _mm256_mask_add_epi32(whole, up, whole, _mm256_set1_epi32(1))
+}
+
+// Lane arrays in and out of vector registers; `load_*` read step `t`'s row of an interleaved
+// series.
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn ld_f(a: &[f64; L]) -> __m512d {
+    // SAFETY: `a` holds eight f64 (unaligned loads and stores need no alignment).
+    unsafe { _mm512_loadu_pd(a.as_ptr()) }
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn st_f(a: &mut [f64; L], v: __m512d) {
+    // SAFETY: as in `ld_f`.
+    unsafe { _mm512_storeu_pd(a.as_mut_ptr(), v) }
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn ld_u(a: &[u32; L]) -> __m256i {
+    // SAFETY: `a` holds eight u32 (256 bits).
+    unsafe { _mm256_loadu_si256(a.as_ptr().cast()) }
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn st_u(a: &mut [u32; L], v: __m256i) {
+    // SAFETY: as in `ld_u`.
+    unsafe { _mm256_storeu_si256(a.as_mut_ptr().cast(), v) }
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn ld_q(a: &[u64; L]) -> __m512i {
+    // SAFETY: `a` holds eight u64 (512 bits).
+    unsafe { _mm512_loadu_epi64(a.as_ptr().cast()) }
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn st_q(a: &mut [u64; L], v: __m512i) {
+    // SAFETY: as in `ld_q`.
+    unsafe { _mm512_storeu_epi64(a.as_mut_ptr().cast(), v) }
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn load_f(series: &[f64], t: usize) -> __m512d {
+    ld_f(
+        series[t * L..][..L]
+            .try_into()
+            .expect("a row of LANES values"),
+    )
+}
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn load_u(series: &[u32], t: usize) -> __m256i {
+    ld_u(
+        series[t * L..][..L]
+            .try_into()
+            .expect("a row of LANES values"),
+    )
+}
+fn row_of(series: &mut [u32], row: usize) -> &mut [u32; L] {
+    (&mut series[row * L..][..L])
+        .try_into()
+        .expect("a row of LANES values")
+}
