@@ -107,6 +107,11 @@ fn bill_many_bills_each_group_as_run_does() {
     let bills = cloudplan::scaling::run::bill_many(&jobs, catalog);
     for (g, bill) in groups.iter().zip(bills) {
         let alone = cloudplan::scaling::run::run(g, start, catalog, "us-east-1", None, false);
-        assert_eq!(bill.unwrap(), alone.unwrap().bill, "seed {}", g.simulation.seed);
+        assert_eq!(
+            bill.unwrap(),
+            alone.unwrap().bill,
+            "seed {}",
+            g.simulation.seed
+        );
     }
 }

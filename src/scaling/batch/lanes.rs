@@ -118,16 +118,18 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
             _ => Vec::new(),
         }
     });
-    let mut demand = Vec::with_capacity(n * L);
-    demand.extend((0..n).flat_map(|t| (0..L).map(move |l| job(l).1[t])));
-    let mut floor = Vec::new();
-    if floors.iter().any(|f| !f.is_empty()) {
-        floor.reserve(n * L);
-        let floors = &floors;
-        floor.extend(
-            (0..n).flat_map(|t| (0..L).map(move |l| floors[l].get(t).copied().unwrap_or(0))),
-        );
-    }
+    let demand = interleave(std::array::from_fn(|l| job(l).1), n);
+    let floor = if floors.iter().any(|f| !f.is_empty()) {
+        // Steps past a lane's table are never read (`floor_len`): 0.
+        let padded: [Vec<u32>; L] = std::array::from_fn(|l| {
+            let mut f = floors[l].clone();
+            f.resize(n, 0);
+            f
+        });
+        interleave(std::array::from_fn(|l| padded[l].as_slice()), n)
+    } else {
+        Vec::new()
+    };
     let timeline: [Vec<(usize, usize)>; L] =
         std::array::from_fn(|l| schedule::timeline(&job(l).0.scheduled, start, 60, n));
     let groups: [&GroupSpec; L] = std::array::from_fn(|l| job(l).0);
@@ -621,6 +623,18 @@ impl Lanes<'_> {
         }
         self.stride = stride;
     }
+}
+
+/// The first `n` values of each lane's series, interleaved (`[step × LANES + lane]`).
+fn interleave<T: Copy + Default>(series: [&[T]; L], n: usize) -> Vec<T> {
+    let series = series.map(|s| &s[..n]);
+    let mut out = vec![T::default(); n * L];
+    for (t, row) in out.chunks_exact_mut(L).enumerate() {
+        for (x, s) in row.iter_mut().zip(&series) {
+            *x = s[t];
+        }
+    }
+    out
 }
 
 /// The mask of the lanes `f` holds for.
