@@ -465,7 +465,7 @@ pub(super) struct Split {
 pub(super) struct SplitTable<'a> {
     dist: &'a policy::Distribution,
     w0: f64,
-    reserved: u64,
+    pub(super) reserved: u64,
     pub(super) rows: Vec<Split>,
 }
 

@@ -67,17 +67,15 @@ struct Lanes<'a> {
     step_policy: [Option<StepPolicy<'a>>; L],
     predictive: [Option<&'a PredictiveConfig>; L],
     split: [SplitTable<'a>; L],
-    /// Spot units, On-Demand instances and those covered by Reserved Instances of each
-    /// running capacity ([`crate::scaling::simulate::Split`]), `[lane × stride + running]`.
-    spot: Vec<u32>,
-    od_instances: Vec<u32>,
-    covered: Vec<u32>,
+    /// The split of each running capacity ([`crate::scaling::simulate::Split`]), packed:
+    /// Spot units in the low 32 bits, On-Demand instances in the high;
+    /// `[lane × stride + running]`.
+    split_rows: Vec<u64>,
+    /// Reserved Instances of each lane's group (On-Demand instances up to this are covered).
+    reserved: [u64; L],
     stride: usize,
     /// `lane × stride`.
     lane_offset: [u32; L],
-    // The month's steps: in-service and running units, interleaved.
-    served_in: Vec<u32>,
-    served_running: Vec<u32>,
 }
 
 /// Simulate 1 ..= [`LANES`] jobs that [`runs_in_lanes`] with the same start and demand length.
@@ -120,13 +118,7 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
     });
     let demand = interleave(std::array::from_fn(|l| job(l).1), n);
     let floor = if floors.iter().any(|f| !f.is_empty()) {
-        // Steps past a lane's table are never read (`floor_len`): 0.
-        let padded: [Vec<u32>; L] = std::array::from_fn(|l| {
-            let mut f = floors[l].clone();
-            f.resize(n, 0);
-            f
-        });
-        interleave(std::array::from_fn(|l| padded[l].as_slice()), n)
+        interleave(floors.each_ref().map(Vec::as_slice), n)
     } else {
         Vec::new()
     };
@@ -134,6 +126,7 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
         std::array::from_fn(|l| schedule::timeline(&job(l).0.scheduled, start, 60, n));
     let groups: [&GroupSpec; L] = std::array::from_fn(|l| job(l).0);
     let comparison = |l: usize| step_policy[l].as_ref().map(|p| p.alarm.comparison);
+    let split = groups.map(SplitTable::of);
     let mut lanes = Lanes {
         demand,
         floor,
@@ -199,14 +192,11 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
         sched_i: [0; L],
         step_policy,
         predictive: groups.map(|g| g.predictive.as_ref()),
-        split: groups.map(SplitTable::of),
-        spot: Vec::new(),
-        od_instances: Vec::new(),
-        covered: Vec::new(),
+        reserved: split.each_ref().map(|s| s.reserved),
+        split,
+        split_rows: Vec::new(),
         stride: 0,
         lane_offset: [0; L],
-        served_in: Vec::new(),
-        served_running: Vec::new(),
     };
     let largest = groups.iter().map(|g| g.max).max().unwrap_or(0);
     lanes.widen_split(largest);
@@ -215,15 +205,9 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
     let mut months: [Vec<_>; L] = std::array::from_fn(|_| months.clone());
     let mut month_start = 0;
     for (mi, &month_end) in month_ends.iter().enumerate() {
-        let len = month_end - month_start;
-        lanes.served_in.resize(len * L, 0);
-        lanes.served_running.resize(len * L, 0);
         // SAFETY: `runs_in_lanes` admits jobs only on a processor with the features `steps`
         // is compiled for.
-        unsafe { lanes.steps(month_start, month_end) };
-        // 7. Each lane's month totals.
-        // SAFETY: as for `steps`.
-        let totals = unsafe { lanes.totals(month_start, month_end) };
+        let totals = unsafe { lanes.steps(month_start, month_end) };
         for (lane_months, mut acc) in months.iter_mut().zip(totals) {
             acc.flush(&mut lane_months[mi], 1.0);
         }
@@ -250,97 +234,23 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
 }
 
 impl Lanes<'_> {
-    /// Steps `from..to` (one month's).
+    /// Steps `from..to` (one month's) and each lane's totals of them (part 7).
     #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
-    fn steps(&mut self, from: usize, to: usize) {
+    fn steps(&mut self, from: usize, to: usize) -> [MonthAcc; L] {
+        let mut totals = Totals::new();
         for t in from..to {
-            self.step(t, t - from);
+            let (d, in_service, running, row) = self.step(t);
+            totals.add(d, in_service, running, row, self);
         }
+        totals.month(to - from, self)
     }
 
-    /// Part 7: each lane's totals of steps `from..to` (one month's) from what the steps
-    /// recorded — [`crate::scaling::simulate::add_steps`] lane by lane, the same operations
-    /// in the same order (scale events and interruptions are counted by the steps).
-    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
-    fn totals(&self, from: usize, to: usize) -> [MonthAcc; L] {
-        let zero = _mm512_setzero_pd();
-        let one = _mm512_set1_epi64(1);
-        let cap = ld_f(&self.cap);
-        let (mut demand, mut unmet, mut utilisation) = (zero, zero, zero);
-        let [
-            mut od_instances,
-            mut covered,
-            mut spot,
-            mut running_units,
-            mut unmet_steps,
-        ] = [_mm512_setzero_si512(); 5];
-        for t in from..to {
-            let d = load_f(&self.demand, t);
-            let in_service = load_u(&self.served_in, t - from);
-            let running = load_u(&self.served_running, t - from);
-            let served = _mm512_mul_pd(_mm512_cvtepu32_pd(in_service), cap);
-            // `max` returns its second operand when the first is NaN, as `f64::max` returns
-            // the number.
-            let short = _mm512_max_pd(_mm512_sub_pd(d, served), zero);
-            demand = _mm512_add_pd(demand, d);
-            unmet = _mm512_add_pd(unmet, short);
-            let unmet_now = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(short, zero);
-            unmet_steps = _mm512_mask_add_epi64(unmet_steps, unmet_now, unmet_steps, one);
-            let some = _mm256_test_epi32_mask(in_service, in_service);
-            let busy = !some & _mm512_cmp_pd_mask::<_CMP_GT_OQ>(d, zero);
-            let ratio = _mm512_mul_pd(_mm512_div_pd(d, served), _mm512_set1_pd(100.0));
-            utilisation = _mm512_mask_add_pd(utilisation, some, utilisation, ratio);
-            utilisation = _mm512_mask_add_pd(utilisation, busy, utilisation, _mm512_set1_pd(100.0));
-            let index = _mm256_add_epi32(ld_u(&self.lane_offset), running);
-            let row = |table: &[u32]| {
-                // SAFETY: every recorded running capacity is below `stride` (see `step`).
-                _mm512_cvtepu32_epi64(unsafe {
-                    _mm256_i32gather_epi32::<4>(table.as_ptr().cast(), index)
-                })
-            };
-            od_instances = _mm512_add_epi64(od_instances, row(&self.od_instances));
-            covered = _mm512_add_epi64(covered, row(&self.covered));
-            spot = _mm512_add_epi64(spot, row(&self.spot));
-            running_units = _mm512_add_epi64(running_units, _mm512_cvtepu32_epi64(running));
-        }
-        let lanes_f = |v: __m512d| {
-            let mut a = [0.0; L];
-            st_f(&mut a, v);
-            a
-        };
-        let lanes_q = |v: __m512i| {
-            let mut a = [0u64; L];
-            st_q(&mut a, v);
-            a
-        };
-        let (demand, unmet, utilisation) = (lanes_f(demand), lanes_f(unmet), lanes_f(utilisation));
-        let (od_instances, covered, spot, running_units, unmet_steps) = (
-            lanes_q(od_instances),
-            lanes_q(covered),
-            lanes_q(spot),
-            lanes_q(running_units),
-            lanes_q(unmet_steps),
-        );
-        std::array::from_fn(|l| MonthAcc {
-            steps: (to - from) as u64,
-            od_instances: od_instances[l],
-            covered: covered[l],
-            spot_units: spot[l],
-            running_units: running_units[l],
-            demand: demand[l],
-            unmet: unmet[l],
-            unmet_steps: unmet_steps[l],
-            utilisation: utilisation[l],
-            scale_events: self.scale_events[l],
-            spot_interruptions: self.spot_interruptions[l],
-        })
-    }
-
-    /// One step of every lane; `row` = the step's index within its month. Each numbered part
+    /// One step of every lane; returns its demand, the units then in service, the running units
+    /// and their split (packed as in `split_rows`). Each numbered part
     /// is [`super::simulate`]'s part of that number, the same IEEE operations lane by lane
     /// (comparisons are ordered and quiet: false with NaN, like Rust's).
     #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
-    fn step(&mut self, t: usize, row: usize) {
+    fn step(&mut self, t: usize) -> (__m512d, __m256i, __m256i, __m512i) {
         let now = _mm512_set1_epi64(t as i64);
         let zero32 = _mm256_setzero_si256();
         let one32 = _mm256_set1_epi32(1);
@@ -467,8 +377,10 @@ impl Lanes<'_> {
         }
         let index = _mm256_add_epi32(ld_u(&self.lane_offset), running);
         // SAFETY: lane `l`'s index is `l × stride + running`, and every running capacity is
-        // below `stride` (widened just above), so each lies inside `spot` (`LANES × stride`).
-        let spot = unsafe { _mm256_i32gather_epi32::<4>(self.spot.as_ptr().cast(), index) };
+        // below `stride` (widened just above), so each lies inside `split_rows`
+        // (`LANES × stride`).
+        let row = unsafe { _mm512_i32gather_epi64::<8>(index, self.split_rows.as_ptr().cast()) };
+        let spot = _mm512_cvtepi64_epi32(row);
         let p = ld_f(&self.p_interrupt);
         let draw = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(p, _mm512_setzero_pd())
             & _mm256_test_epi32_mask(spot, spot);
@@ -498,9 +410,7 @@ impl Lanes<'_> {
             st_u(&mut ss, serving);
             self.interrupt(t, hit, &xs, &ss);
         }
-        // Recorded for the totals.
-        st_u(row_of(&mut self.served_in, row), ld_u(&self.in_service));
-        st_u(row_of(&mut self.served_running, row), running);
+        (d, ld_u(&self.in_service), running, row)
     }
 
     #[cold]
@@ -607,17 +517,12 @@ impl Lanes<'_> {
     #[inline(never)]
     fn widen_split(&mut self, running: u32) {
         let stride = (running as usize + 1).max(2 * self.stride).max(16);
-        self.spot = vec![0; L * stride];
-        self.od_instances = vec![0; L * stride];
-        self.covered = vec![0; L * stride];
+        self.split_rows = vec![0; L * stride];
         for (l, split) in self.split.iter_mut().enumerate() {
             split.get(stride as u32 - 1);
             for (n, row) in split.rows[..stride].iter().enumerate() {
-                let i = l * stride + n;
-                // Instance counts are at most the running units (a u32).
-                self.spot[i] = row.spot;
-                self.od_instances[i] = row.od_instances as u32;
-                self.covered[i] = row.covered as u32;
+                // On-Demand instances are at most the running units (a u32).
+                self.split_rows[l * stride + n] = row.spot as u64 | row.od_instances << 32;
             }
             self.lane_offset[l] = (l * stride) as u32;
         }
@@ -625,13 +530,14 @@ impl Lanes<'_> {
     }
 }
 
-/// The first `n` values of each lane's series, interleaved (`[step × LANES + lane]`).
+/// The first `n` values of each lane's series, interleaved (`[step × LANES + lane]`); past
+/// the end of a shorter series, the default (a lane's predictive table can end early; the
+/// steps never read past it).
 fn interleave<T: Copy + Default>(series: [&[T]; L], n: usize) -> Vec<T> {
-    let series = series.map(|s| &s[..n]);
     let mut out = vec![T::default(); n * L];
-    for (t, row) in out.chunks_exact_mut(L).enumerate() {
-        for (x, s) in row.iter_mut().zip(&series) {
-            *x = s[t];
+    for (l, s) in series.iter().enumerate() {
+        for (x, v) in out[l..].iter_mut().step_by(L).zip(&s[..s.len().min(n)]) {
+            *x = *v;
         }
     }
     out
@@ -647,7 +553,127 @@ fn lanes_of(mask: u8) -> impl Iterator<Item = usize> {
     (0..L).filter(move |l| mask & 1 << l != 0)
 }
 
-/// Target tracking's wanted capacity for demand `d` ([`crate::scaling::simulate::wanted_table`]'s expression:
+/// Each lane's month totals being summed, as [`crate::scaling::simulate::add_steps`] sums
+/// them, the same operations in the same order (scale events and interruptions are counted by
+/// the steps).
+struct Totals {
+    demand: __m512d,
+    unmet: __m512d,
+    utilisation: __m512d,
+    od_instances: __m512i,
+    covered: __m512i,
+    spot: __m512i,
+    running: __m512i,
+    unmet_steps: __m512i,
+}
+
+impl Totals {
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn new() -> Totals {
+        Totals {
+            demand: _mm512_setzero_pd(),
+            unmet: _mm512_setzero_pd(),
+            utilisation: _mm512_setzero_pd(),
+            od_instances: _mm512_setzero_si512(),
+            covered: _mm512_setzero_si512(),
+            spot: _mm512_setzero_si512(),
+            running: _mm512_setzero_si512(),
+            unmet_steps: _mm512_setzero_si512(),
+        }
+    }
+
+    /// Add a step: demand `d`, units in service, running units and their packed split.
+    #[inline]
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn add(
+        &mut self,
+        d: __m512d,
+        in_service: __m256i,
+        running: __m256i,
+        row: __m512i,
+        lanes: &Lanes,
+    ) {
+        let zero = _mm512_setzero_pd();
+        let served = _mm512_mul_pd(_mm512_cvtepu32_pd(in_service), ld_f(&lanes.cap));
+        // `max` returns its second operand when the first is NaN, as `f64::max` returns the
+        // number.
+        let unmet = _mm512_max_pd(_mm512_sub_pd(d, served), zero);
+        self.demand = _mm512_add_pd(self.demand, d);
+        self.unmet = _mm512_add_pd(self.unmet, unmet);
+        let short = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(unmet, zero);
+        self.unmet_steps = _mm512_mask_add_epi64(
+            self.unmet_steps,
+            short,
+            self.unmet_steps,
+            _mm512_set1_epi64(1),
+        );
+        let some = _mm256_test_epi32_mask(in_service, in_service);
+        let busy = !some & _mm512_cmp_pd_mask::<_CMP_GT_OQ>(d, zero);
+        let ratio = _mm512_mul_pd(_mm512_div_pd(d, served), _mm512_set1_pd(100.0));
+        self.utilisation = _mm512_mask_add_pd(self.utilisation, some, self.utilisation, ratio);
+        self.utilisation = _mm512_mask_add_pd(
+            self.utilisation,
+            busy,
+            self.utilisation,
+            _mm512_set1_pd(100.0),
+        );
+        let od_instances = _mm512_srli_epi64::<32>(row);
+        self.spot = _mm512_add_epi64(
+            self.spot,
+            _mm512_and_si512(row, _mm512_set1_epi64(u32::MAX as i64)),
+        );
+        self.od_instances = _mm512_add_epi64(self.od_instances, od_instances);
+        self.covered = _mm512_add_epi64(
+            self.covered,
+            _mm512_min_epu64(od_instances, ld_q(&lanes.reserved)),
+        );
+        self.running = _mm512_add_epi64(self.running, _mm512_cvtepu32_epi64(running));
+    }
+
+    /// The totals of `steps` steps, lane by lane.
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn month(&self, steps: usize, lanes: &Lanes) -> [MonthAcc; L] {
+        let lanes_f = |v: __m512d| {
+            let mut a = [0.0; L];
+            st_f(&mut a, v);
+            a
+        };
+        let lanes_q = |v: __m512i| {
+            let mut a = [0u64; L];
+            st_q(&mut a, v);
+            a
+        };
+        let (demand, unmet, utilisation) = (
+            lanes_f(self.demand),
+            lanes_f(self.unmet),
+            lanes_f(self.utilisation),
+        );
+        let [od_instances, covered, spot, running, unmet_steps] = [
+            self.od_instances,
+            self.covered,
+            self.spot,
+            self.running,
+            self.unmet_steps,
+        ]
+        .map(lanes_q);
+        std::array::from_fn(|l| MonthAcc {
+            steps: steps as u64,
+            od_instances: od_instances[l],
+            covered: covered[l],
+            spot_units: spot[l],
+            running_units: running[l],
+            demand: demand[l],
+            unmet: unmet[l],
+            unmet_steps: unmet_steps[l],
+            utilisation: utilisation[l],
+            scale_events: lanes.scale_events[l],
+            spot_interruptions: lanes.spot_interruptions[l],
+        })
+    }
+}
+
+/// Target tracking's wanted capacity for demand `d`
+/// ([`crate::scaling::simulate::wanted_table`]'s expression:
 /// `d / per_unit` rounded up, NaN as 0, held within u32).
 #[inline]
 #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
@@ -719,9 +745,4 @@ fn load_u(series: &[u32], t: usize) -> __m256i {
             .try_into()
             .expect("a row of LANES values"),
     )
-}
-fn row_of(series: &mut [u32], row: usize) -> &mut [u32; L] {
-    (&mut series[row * L..][..L])
-        .try_into()
-        .expect("a row of LANES values")
 }
