@@ -534,10 +534,19 @@ impl Lanes<'_> {
 /// the end of a shorter series, the default (a lane's predictive table can end early; the
 /// steps never read past it).
 fn interleave<T: Copy + Default>(series: [&[T]; L], n: usize) -> Vec<T> {
+    let series = series.map(|s| &s[..s.len().min(n)]);
+    let common = series.iter().map(|s| s.len()).min().unwrap_or(0);
     let mut out = vec![T::default(); n * L];
-    for (l, s) in series.iter().enumerate() {
-        for (x, v) in out[l..].iter_mut().step_by(L).zip(&s[..s.len().min(n)]) {
-            *x = *v;
+    // Row by row: each row is written whole (a cache line of f64).
+    let (head, tail) = out.split_at_mut(common * L);
+    for (t, row) in head.chunks_exact_mut(L).enumerate() {
+        for (x, s) in row.iter_mut().zip(&series) {
+            *x = s[t];
+        }
+    }
+    for (t, row) in (common..).zip(tail.chunks_exact_mut(L)) {
+        for (x, s) in row.iter_mut().zip(&series) {
+            *x = s.get(t).copied().unwrap_or_default();
         }
     }
     out
