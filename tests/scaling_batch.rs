@@ -25,6 +25,10 @@ fn lanes_give_each_group_its_own_simulation() {
             v["simulation"]["step_minutes"] = 60.into();
         }
         v["simulation"]["months"] = (1 + r.next_u64() % 3).into();
+        // Predictive buffers that round to a whole hour, so forecasts launch an hour early.
+        if v["predictive"].is_object() && r.next_u64().is_multiple_of(2) {
+            v["predictive"]["scheduling_buffer_s"] = (*pick(&mut r, &[1800u32, 3600])).into();
+        }
         let Ok(g) = serde_json::from_value::<GroupSpec>(v) else {
             continue;
         };

@@ -327,6 +327,12 @@ pub fn target_tracking_capacity(demand: f64, capacity_per_unit: f64, target_pct:
     ceil_nonneg_i64((x - x.abs() * 1e-12).max(0.0))
 }
 
+/// The demand one unit serves at `target_pct` utilisation: target tracking and the
+/// predictive forecast ask for demand ÷ this, rounded up.
+pub fn per_unit_at_target(capacity_per_unit: f64, target_pct: f64) -> f64 {
+    capacity_per_unit * target_pct / 100.0
+}
+
 /// Average utilisation of `in_service` units serving `demand`, percent. With no capacity in
 /// service the metric is missing (`None`, CloudWatch `INSUFFICIENT_DATA`) unless demand is
 /// zero.

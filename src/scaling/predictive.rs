@@ -151,17 +151,10 @@ pub fn capacity_table(
         &means
     };
     let hours = demand.len().div_ceil(sph);
-    let per_unit = capacity_per_unit * target_pct / 100.0;
-    let mut table: Vec<u32> = Vec::with_capacity(hours);
-    // The first two weeks: the general forecast.
+    let per_unit = super::policy::per_unit_at_target(capacity_per_unit, target_pct);
     let warm_up = hours.min(MAX_HISTORY_HOURS);
-    for hour in 0..warm_up {
-        let refresh = hour - hour % REFRESH_HOURS;
-        table.push(match forecast_hour(history, refresh, hour + ahead) {
-            Some(load) => capacity_for(load, per_unit),
-            None => 0,
-        });
-    }
+    let mut table = warm_up_table(history, warm_up, per_unit, ahead);
+    table.reserve(hours - warm_up);
     // From then on every refresh has two weeks of history and the hour is less than a week
     // past it: [`forecast_hour`]'s steady state, the same two hours of the week, one and two
     // weeks back (the same expression, so the same value), read as two slices in step.
@@ -188,6 +181,22 @@ pub fn capacity_table(
     table
 }
 
+/// The first `hours` entries of [`capacity_table`] (at most its first two weeks, before every
+/// refresh has two weeks of history: the general forecast) from the hourly `history`, with
+/// the demand a unit serves `per_unit` ([`super::policy::per_unit_at_target`]). From then on
+/// `table[H]` is [`capacity_for`] of the mean of `history[H + ahead − 1 week]` and
+/// `history[H + ahead − 2 weeks]`, in that order.
+pub fn warm_up_table(history: &[f64], hours: usize, per_unit: f64, ahead: usize) -> Vec<u32> {
+    debug_assert!(hours <= MAX_HISTORY_HOURS);
+    (0..hours)
+        .map(|hour| {
+            let refresh = hour - hour % REFRESH_HOURS;
+            forecast_hour(history, refresh, hour + ahead)
+                .map_or(0, |load| capacity_for(load, per_unit))
+        })
+        .collect()
+}
+
 const TWO_52: f64 = 4_503_599_627_370_496.0;
 
 /// [`capacity_for`] without branches, right whenever the second value is false (the ceiling
@@ -210,7 +219,7 @@ fn capacity_under_2_52(load: f64, per_unit: f64) -> (u32, bool) {
 /// with its denominator `per_unit` (`capacity_per_unit × target_pct / 100`) worked out once
 /// and a branch-light ceiling: the same operations on the load, so the same number.
 #[inline]
-fn capacity_for(load: f64, per_unit: f64) -> u32 {
+pub fn capacity_for(load: f64, per_unit: f64) -> u32 {
     let x = load / per_unit;
     let y = x - x.abs() * 1e-12;
     // `ceil_nonneg_i64(y.max(0.0))`. Below 2^52: `z + 2^52` lies in [2^52, 2^53], where the

@@ -415,7 +415,7 @@ impl Best {
 /// vectors ([`wide`]): the ceiling is taken of the value capped at `u32::MAX` (the same ceiling
 /// below it; everything above is held as `u32::MAX`).
 pub(super) fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<u32> {
-    let denom = wanted_per_unit(capacity_per_unit, target_pct);
+    let denom = policy::per_unit_at_target(capacity_per_unit, target_pct);
     // A plain loop over a slice (not `collect`, whose code may not take on the features).
     let mut want = vec![0u32; demand.len()];
     wide::widest(|| {
@@ -433,12 +433,6 @@ pub(super) fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f
         }
     });
     want
-}
-
-/// The demand one unit serves at a target utilisation: target tracking asks for
-/// demand ÷ this, rounded up ([`wanted_table`]).
-pub(super) fn wanted_per_unit(capacity_per_unit: f64, target_pct: f64) -> f64 {
-    capacity_per_unit * target_pct / 100.0
 }
 
 /// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,

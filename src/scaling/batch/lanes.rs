@@ -3,12 +3,12 @@
 //! lane masks), the rare per-lane work in [`super::super::simulate`]'s own code.
 
 use super::{L, STEP_S, SimJob};
-use crate::scaling::policy::Comparison;
+use crate::scaling::policy::{Comparison, per_unit_at_target};
 use crate::scaling::predictive::{self, PredictiveConfig, PredictiveMode};
 use crate::scaling::rng::{self, GAMMA};
 use crate::scaling::simulate::{
     MonthAcc, Queue, Simulation, SplitTable, StepPolicy, TargetTracking, interruption_probability,
-    month_bounds, run_scheduled, spot_rng, step_proposal, steps_of, wanted_per_unit, within,
+    month_bounds, run_scheduled, spot_rng, step_proposal, steps_of, within,
 };
 use crate::scaling::{GroupSpec, schedule};
 use std::arch::x86_64::*;
@@ -18,13 +18,16 @@ use std::arch::x86_64::*;
 struct Lanes<'a> {
     // Inputs per step.
     demand: Vec<f64>,
+    /// The predictive floor of the first two weeks ([`predictive::warm_up_table`]), `warm_rows`
+    /// rows.
     floor: Vec<u32>,
+    warm_rows: usize,
     // Each lane's parameters.
     cap: [f64; L],
     // Lane masks (bit `l` = lane `l`).
     has_tt: u8,
     tt_target: [f64; L],
-    /// [`wanted_per_unit`] of the target.
+    /// [`per_unit_at_target`] of the target.
     tt_per_unit: [f64; L],
     tt_low_pct: [f64; L],
     tt_alarm_high: [u32; L],
@@ -38,8 +41,14 @@ struct Lanes<'a> {
     step_eq: u8,
     step_lt: u8,
     step_evaluation: [u32; L],
-    /// Steps with a predictive floor (the forecast-and-scale table's length, 0 without).
+    /// Steps with a predictive floor (all with forecast-and-scale, else none).
     floor_len: [u64; L],
+    /// Lanes with a predictive floor; of them, those launching a buffer early (the floor is
+    /// the next hour's forecast).
+    has_forecast: u8,
+    forecast_next_hour: u8,
+    /// The demand a unit serves at the forecast's target.
+    forecast_per_unit: [f64; L],
     p_interrupt: [f64; L],
     replace_steps: [usize; L],
     // State.
@@ -100,28 +109,29 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
             .enumerate()
             .find_map(|(i, p)| StepPolicy::of(i, p, (default_warm, STEP_S)))
     });
-    let floors: [Vec<u32>; L] = std::array::from_fn(|l| {
-        let (g, d, _) = job(l);
-        match &g.predictive {
-            Some(p) if p.mode == PredictiveMode::ForecastAndScale => {
-                let buffer = steps_of(p.scheduling_buffer_s, STEP_S);
-                predictive::capacity_table(
-                    d,
-                    1,
-                    g.capacity_per_unit,
-                    p.target_pct,
-                    (buffer > 0) as usize,
+    // Predictive scaling that scales: the forecast capacity of each hour (launched a buffer
+    // early: the next hour's) — tabled for the first two weeks
+    // ([`predictive::warm_up_table`]), worked out step by step from the demand afterwards.
+    let forecasts: [Option<(f64, usize)>; L] = std::array::from_fn(|l| {
+        let g = job(l).0;
+        g.predictive
+            .as_ref()
+            .filter(|p| p.mode == PredictiveMode::ForecastAndScale)
+            .map(|p| {
+                let ahead = steps_of(p.scheduling_buffer_s, STEP_S) > 0;
+                (
+                    per_unit_at_target(g.capacity_per_unit, p.target_pct),
+                    ahead as usize,
                 )
-            }
-            _ => Vec::new(),
-        }
+            })
+    });
+    let warm_rows = n.min(predictive::MAX_HISTORY_HOURS);
+    let floors: [Vec<u32>; L] = std::array::from_fn(|l| match forecasts[l] {
+        Some((per_unit, ahead)) => predictive::warm_up_table(job(l).1, warm_rows, per_unit, ahead),
+        None => Vec::new(),
     });
     let demand = interleave(std::array::from_fn(|l| job(l).1), n);
-    let floor = if floors.iter().any(|f| !f.is_empty()) {
-        interleave(floors.each_ref().map(Vec::as_slice), n)
-    } else {
-        Vec::new()
-    };
+    let floor = interleave(floors.each_ref().map(Vec::as_slice), warm_rows);
     let timeline: [Vec<(usize, usize)>; L] =
         std::array::from_fn(|l| schedule::timeline(&job(l).0.scheduled, start, 60, n));
     let groups: [&GroupSpec; L] = std::array::from_fn(|l| job(l).0);
@@ -135,7 +145,7 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
         tt_target: std::array::from_fn(|l| tts[l].as_ref().map_or(0.0, |p| p.target_pct)),
         tt_per_unit: std::array::from_fn(|l| {
             tts[l].as_ref().map_or(1.0, |p| {
-                wanted_per_unit(groups[l].capacity_per_unit, p.target_pct)
+                per_unit_at_target(groups[l].capacity_per_unit, p.target_pct)
             })
         }),
         tt_low_pct: std::array::from_fn(|l| tts[l].as_ref().map_or(0.0, |p| p.low_pct)),
@@ -169,7 +179,11 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
                 .as_ref()
                 .map_or(0, |p| p.alarm.evaluation_minutes)
         }),
-        floor_len: std::array::from_fn(|l| floors[l].len() as u64),
+        floor_len: std::array::from_fn(|l| if forecasts[l].is_some() { n as u64 } else { 0 }),
+        has_forecast: lane_mask(|l| forecasts[l].is_some()),
+        forecast_next_hour: lane_mask(|l| forecasts[l].is_some_and(|f| f.1 == 1)),
+        forecast_per_unit: std::array::from_fn(|l| forecasts[l].map_or(1.0, |f| f.0)),
+        warm_rows,
         p_interrupt: std::array::from_fn(|l| interruption_probability(job(l).2)),
         replace_steps: groups.map(|g| steps_of(g.replacement_delay_s, STEP_S).max(1)),
         min: groups.map(|g| g.min),
@@ -266,8 +280,12 @@ impl Lanes<'_> {
             self.run_scheduled(t);
         }
         // 3. Predictive floor (and maximum raised for it).
-        if !self.floor.is_empty() {
-            let f = load_u(&self.floor, t);
+        if self.has_forecast != 0 {
+            let f = if t < self.warm_rows {
+                load_u(&self.floor, t)
+            } else {
+                self.forecast(t)
+            };
             let valid = _mm512_cmplt_epu64_mask(now, ld_q(&self.floor_len));
             let floor = _mm256_mask_mov_epi32(ld_u(&self.pred_floor), valid, f);
             st_u(&mut self.pred_floor, floor);
@@ -411,6 +429,53 @@ impl Lanes<'_> {
             self.interrupt(t, hit, &xs, &ss);
         }
         (d, ld_u(&self.in_service), running, row)
+    }
+
+    /// The predictive floor at step `t` from two weeks on: [`predictive::capacity_for`] the
+    /// mean of the demand a week and two weeks before the forecast hour (`t`, or `t + 1`
+    /// launching a buffer early).
+    #[inline]
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn forecast(&self, t: usize) -> __m256i {
+        const WEEK: usize = 7 * 24;
+        let back = |weeks: usize| {
+            let at = t - weeks * WEEK;
+            _mm512_mask_mov_pd(
+                load_f(&self.demand, at),
+                self.forecast_next_hour,
+                load_f(&self.demand, at + 1),
+            )
+        };
+        let load = _mm512_div_pd(_mm512_add_pd(back(1), back(2)), _mm512_set1_pd(2.0));
+        let per_unit = ld_f(&self.forecast_per_unit);
+        let (units, beyond) = ceil_units(_mm512_div_pd(load, per_unit));
+        let beyond = beyond & self.has_forecast;
+        if beyond == 0 {
+            return units;
+        }
+        self.forecast_beyond_u32(units, beyond, load, per_unit)
+    }
+
+    /// [`Self::forecast`] for lanes of `beyond`: capacities from 2^32 units on, which
+    /// [`predictive::capacity_for`] wraps.
+    #[cold]
+    #[inline(never)]
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn forecast_beyond_u32(
+        &self,
+        units: __m256i,
+        beyond: u8,
+        load: __m512d,
+        per_unit: __m512d,
+    ) -> __m256i {
+        let (mut units_l, mut load_l, mut per_unit_l) = ([0u32; L], [0.0; L], [0.0; L]);
+        st_u(&mut units_l, units);
+        st_f(&mut load_l, load);
+        st_f(&mut per_unit_l, per_unit);
+        for l in lanes_of(beyond) {
+            units_l[l] = predictive::capacity_for(load_l[l], per_unit_l[l]);
+        }
+        ld_u(&units_l)
     }
 
     #[cold]
@@ -687,16 +752,27 @@ impl Totals {
 #[inline]
 #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
 fn wanted(d: __m512d, per_unit: __m512d) -> __m256i {
-    let x = _mm512_div_pd(d, per_unit);
+    ceil_units(_mm512_div_pd(d, per_unit)).0
+}
+
+/// The capacity for `x` units of load, `ceil(max(x − |x| × 10⁻¹², 0))` (NaN as 0) — the
+/// expression of [`crate::scaling::policy::target_tracking_capacity`] — held within u32,
+/// and the lanes where it is above `u32::MAX` (held as `u32::MAX`).
+#[inline]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn ceil_units(x: __m512d) -> (__m256i, u8) {
+    const MOST: f64 = u32::MAX as f64;
     let nudged = _mm512_sub_pd(x, _mm512_mul_pd(_mm512_abs_pd(x), _mm512_set1_pd(1e-12)));
     // `max` returns its second operand (0) when the first is NaN, as `f64::max` does.
-    let c = _mm512_min_pd(
-        _mm512_max_pd(nudged, _mm512_setzero_pd()),
-        _mm512_set1_pd(4_294_967_295.0),
-    );
+    let c = _mm512_max_pd(nudged, _mm512_setzero_pd());
+    let beyond = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(c, _mm512_set1_pd(MOST));
+    let c = _mm512_min_pd(c, _mm512_set1_pd(MOST));
     let whole = _mm512_cvttpd_epu32(c);
     let up = _mm512_cmp_pd_mask::<_CMP_LT_OQ>(_mm512_cvtepu32_pd(whole), c);
-    _mm256_mask_add_epi32(whole, up, whole, _mm256_set1_epi32(1))
+    (
+        _mm256_mask_add_epi32(whole, up, whole, _mm256_set1_epi32(1)),
+        beyond,
+    )
 }
 
 // Lane arrays in and out of vector registers; `load_*` read step `t`'s row of an interleaved
@@ -754,4 +830,75 @@ fn load_u(series: &[u32], t: usize) -> __m256i {
             .try_into()
             .expect("a row of LANES values"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scaling::policy::target_tracking_capacity;
+    use crate::scaling::rng::SplitMix64;
+
+    /// The lanes' ceilings equal the scalar ones for any load: target tracking's wanted
+    /// capacity ([`target_tracking_capacity`], held within u32) and the forecast's
+    /// ([`predictive::capacity_for`], wrapping from 2^32 units) — exact fits, a hair either side
+    /// of whole units, 2^32 units and beyond, zero, NaN and infinity.
+    #[test]
+    fn vector_ceilings_equal_the_scalar_ones() {
+        if !crate::scaling::wide::has_avx512() {
+            return;
+        }
+        let mut r = SplitMix64::new(11);
+        let per_units = [40.0, 240.0, 83.25, 1.0];
+        let mut loads = vec![0.0, f64::NAN, f64::INFINITY, -5.0, 1e300];
+        for units in [
+            1.0,
+            7.0,
+            4_294_967_295.0,
+            4_294_967_296.0,
+            4_294_967_297.0,
+            1e17,
+        ] {
+            for per_unit in per_units {
+                for nudge in [1.0, 1.0 + 1e-13, 1.0 + 1e-9, 1.0 - 1e-9] {
+                    loads.push(units * per_unit * nudge);
+                }
+            }
+        }
+        for k in 0..4000 {
+            loads.push(r.next_f64() * 10f64.powi(k % 14));
+        }
+        for chunk in loads.chunks(L) {
+            let mut d = [0.0; L];
+            d[..chunk.len()].copy_from_slice(chunk);
+            for per_unit in per_units {
+                // SAFETY: the processor has the features (checked above).
+                let (want, forecast) = unsafe { both(&d, per_unit) };
+                for l in 0..L {
+                    let expected = target_tracking_capacity(d[l], per_unit, 100.0);
+                    assert_eq!(
+                        want[l] as i64,
+                        expected.clamp(0, u32::MAX as i64),
+                        "{}",
+                        d[l]
+                    );
+                    let expected = predictive::capacity_for(d[l], per_unit);
+                    assert_eq!(forecast[l], expected, "{} / {per_unit}", d[l]);
+                }
+            }
+        }
+    }
+
+    /// `wanted` and the forecast's ceiling (with its fallback from 2^32) of each lane of `d`.
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+    fn both(d: &[f64; L], per_unit: f64) -> ([u32; L], [u32; L]) {
+        let (mut want, mut forecast) = ([0; L], [0; L]);
+        let (x, p) = (ld_f(d), _mm512_set1_pd(per_unit));
+        st_u(&mut want, wanted(x, p));
+        let (units, beyond) = ceil_units(_mm512_div_pd(x, p));
+        st_u(&mut forecast, units);
+        for l in lanes_of(beyond) {
+            forecast[l] = predictive::capacity_for(d[l], per_unit);
+        }
+        (want, forecast)
+    }
 }
