@@ -85,15 +85,14 @@ fn lanes_give_each_group_its_own_simulation() {
     }
 }
 
-/// The bulk path (`bill_many`: lanes) bills each group as `run` does alone: the sample group
-/// with 20 seeds and demand levels over 36 months (as in `benches/scaling.rs`).
-#[test]
-fn bill_many_bills_each_group_as_run_does() {
+/// The sample group with `seeds` and demand levels over 36 months (as in
+/// `benches/scaling.rs`).
+fn sample_groups(seeds: std::ops::Range<u64>) -> Vec<GroupSpec> {
     let plan = cloudplan::plan::file::sample("autoscaling-web").unwrap();
     let cloudplan::plan::Resource::ScalingGroup(base) = &plan.items[0].resource else {
         panic!("the sample's first item is the group")
     };
-    let groups: Vec<GroupSpec> = (0..20)
+    seeds
         .map(|i| {
             let mut g = base.clone();
             g.simulation.months = 36;
@@ -104,7 +103,13 @@ fn bill_many_bills_each_group_as_run_does() {
             g.max = 60;
             g
         })
-        .collect();
+        .collect()
+}
+
+/// The bulk path (`bill_many`: lanes) bills each group as `run` does alone.
+#[test]
+fn bill_many_bills_each_group_as_run_does() {
+    let groups = sample_groups(0..20);
     let catalog = cloudplan::catalog::load::embedded();
     let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let jobs: Vec<_> = groups.iter().map(|g| (g, start, "us-east-1")).collect();
@@ -118,4 +123,37 @@ fn bill_many_bills_each_group_as_run_does() {
             g.simulation.seed
         );
     }
+}
+
+/// The cost engine's `priced_many` (groups not remembered simulated together) gives each
+/// group `run`'s month totals and bill; a group listed twice is the same result, an invalid
+/// one its own error, and `priced` then finds each remembered.
+#[test]
+fn priced_many_prices_each_group_as_run_does() {
+    let mut groups = sample_groups(100..112);
+    groups[3].min = groups[3].max + 1;
+    groups.push(groups[0].clone());
+    let catalog = cloudplan::catalog::load::embedded();
+    let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let jobs: Vec<_> = groups.iter().map(|g| (g, start, "us-east-1")).collect();
+    let priced = cloudplan::scaling::run::priced_many(&jobs, catalog);
+    assert_eq!(priced.len(), groups.len());
+    for (g, p) in groups.iter().zip(&priced) {
+        let alone = cloudplan::scaling::run::run(g, start, catalog, "us-east-1", None, false);
+        match (p, alone) {
+            (Ok(p), Ok(alone)) => {
+                assert_eq!(p.bill, alone.bill, "seed {}", g.simulation.seed);
+                assert_eq!(p.months, alone.simulation.months);
+                let again = cloudplan::scaling::run::priced(g, start, catalog, "us-east-1");
+                assert!(std::sync::Arc::ptr_eq(p, &again.unwrap()), "remembered");
+            }
+            (Err(e), Err(alone)) => assert_eq!(*e, alone),
+            (p, alone) => panic!("{p:?} vs {alone:?}"),
+        }
+    }
+    assert!(priced[3].is_err());
+    assert!(std::sync::Arc::ptr_eq(
+        priced[0].as_ref().unwrap(),
+        priced[12].as_ref().unwrap()
+    ));
 }

@@ -199,6 +199,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
         Ok(ev) => ev,
         Err(e) => return vec![e],
     };
+    scaling_group::simulate_all(plan, catalog);
     let (lines, mut errors) = build_lines(plan, catalog, &ev);
     let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
     price::price_lines(
@@ -216,6 +217,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
 /// as the error (use [`validate`] to list them all).
 pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
     let ev = evaluator(plan)?;
+    scaling_group::simulate_all(plan, catalog);
     let (lines, mut errors) = build_lines(plan, catalog, &ev);
     if let Some(e) = errors.into_iter().next() {
         return Err(e);

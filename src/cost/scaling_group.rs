@@ -6,9 +6,12 @@
 //! EC2 fleet's (a missing price is an error, never $0).
 
 use super::line::{Ctx, Line, Pricing};
+use crate::catalog::Catalog;
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
 use crate::catalog::{PriceOption, Reservation};
 use crate::cost::{CostError, HOURS_PER_MONTH};
+use crate::plan::{Plan, Resource};
+use crate::scaling::demand::DemandSpec;
 use crate::scaling::{GroupSpec, ScalingError, run};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -32,6 +35,27 @@ pub fn cost_error(item: &str, e: ScalingError) -> CostError {
             field: "scaling_group.demand".into(),
             message: e.to_string(),
         },
+    }
+}
+
+/// Simulate the plan's scaling groups (those with a demand profile) together
+/// ([`run::priced_many`]: eight at a time where they share a shape, over the machine's cores)
+/// so that each item's [`lines`] finds its simulation remembered. Problems are left for
+/// [`lines`] to report.
+pub fn simulate_all(plan: &Plan, catalog: &Catalog) {
+    let start = plan.start_date().unwrap_or_default();
+    let jobs: Vec<run::Job> = plan
+        .items
+        .iter()
+        .filter_map(|item| match &item.resource {
+            Resource::ScalingGroup(g) if matches!(g.demand, DemandSpec::Profile(_)) => {
+                Some((g, start, item.region(plan)))
+            }
+            _ => None,
+        })
+        .collect();
+    if jobs.len() > 1 {
+        run::priced_many(&jobs, catalog);
     }
 }
 

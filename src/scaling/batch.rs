@@ -22,13 +22,18 @@ mod lanes;
 /// Groups simulated together.
 pub const LANES: usize = 8;
 const L: usize = LANES;
+/// The fewest jobs run in lanes: a batch costs about what eight lanes cost whatever it holds,
+/// about 3.4 times one group's scalar run (`benches/scaling.rs`, 36 months at 1 h), so
+/// smaller batches run one group at a time.
+pub const MIN_LANES: usize = 4;
 const STEP_S: u32 = 3600;
 
 /// One simulation to run: the group, its demand (one value per step) and the options.
 pub type SimJob<'a> = (&'a GroupSpec, &'a [f64], &'a SimOptions);
 
 /// [`simulate`](super::simulate::simulate) of each job, in the order of `jobs`: jobs of the
-/// lane shape with the same start and length run [`LANES`] at a time (same results).
+/// lane shape with the same start and length run [`LANES`] at a time (a remainder of fewer
+/// than [`MIN_LANES`] one by one); the same results.
 pub fn simulate_many(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
     let mut out: Vec<Option<Simulation>> = vec![None; jobs.len()];
     // Jobs that run together (same start and length), in order of first appearance.
@@ -47,6 +52,13 @@ pub fn simulate_many(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
     #[cfg(target_arch = "x86_64")]
     for (_, indices) in &batches {
         for chunk in indices.chunks(L) {
+            if chunk.len() < MIN_LANES {
+                for &i in chunk {
+                    let (group, demand, opts) = jobs[i];
+                    out[i] = Some(simulate::simulate(group, demand, opts));
+                }
+                continue;
+            }
             let lanes: Vec<SimJob> = chunk.iter().map(|&i| jobs[i]).collect();
             for (&i, sim) in chunk.iter().zip(lanes::simulate(&lanes)) {
                 out[i] = Some(sim);

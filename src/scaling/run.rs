@@ -37,8 +37,9 @@ type MemoKey = (GroupSpec, NaiveDate, String, GroupPrices);
 
 /// Results kept by [`priced`] (most recent first).
 static MEMO: Mutex<Vec<(MemoKey, Arc<PricedSimulation>)>> = Mutex::new(Vec::new());
-/// How many results [`priced`] keeps (each is a few kilobytes: month totals and prices).
-const MEMO_SIZE: usize = 32;
+/// How many results [`priced`] keeps (each is a few kilobytes: month totals and prices): the
+/// groups of a large plan and their variants in the forecast.
+const MEMO_SIZE: usize = 128;
 
 /// [`run`] for the cost engine (the group's own demand profile, no per-step records),
 /// remembered: the app prices the plan again on every edit and the forecast month by month,
@@ -51,40 +52,80 @@ pub fn priced(
     catalog: &Catalog,
     region: &str,
 ) -> Result<Arc<PricedSimulation>, ScalingError> {
-    group.validate()?;
-    let key = (
-        group.clone(),
-        start,
-        region.to_string(),
-        billing::prices(group, catalog, region)?,
-    );
-    if let Ok(mut memo) = MEMO.lock()
-        && let Some(i) = memo.iter().position(|(k, _)| *k == key)
-    {
-        let hit = memo.remove(i);
-        let result = Arc::clone(&hit.1);
-        memo.insert(0, hit);
-        return Ok(result);
+    priced_many(&[(group, start, region)], catalog).remove(0)
+}
+
+/// [`priced`] of each job, in order: the jobs not remembered are simulated together (each
+/// distinct one once; [`simulate_many`], over the machine's cores) and remembered. The cost
+/// engine calls it with every group of a plan before pricing the plan item by item.
+pub fn priced_many(
+    jobs: &[Job<'_>],
+    catalog: &Catalog,
+) -> Vec<Result<Arc<PricedSimulation>, ScalingError>> {
+    // Every input of each job's simulation, or why it cannot be simulated.
+    let keys: Vec<Result<MemoKey, ScalingError>> = jobs
+        .iter()
+        .map(|(g, start, region)| {
+            g.validate()?;
+            let prices = billing::prices(g, catalog, region)?;
+            Ok(((*g).clone(), *start, region.to_string(), prices))
+        })
+        .collect();
+    let mut out: Vec<Option<Result<Arc<PricedSimulation>, ScalingError>>> = keys
+        .iter()
+        .map(|k| k.as_ref().err().map(|e| Err(e.clone())))
+        .collect();
+    if let Ok(mut memo) = MEMO.lock() {
+        for (key, o) in keys.iter().zip(&mut out) {
+            if let Ok(key) = key
+                && let Some(i) = memo.iter().position(|(k, _)| k == key)
+            {
+                let hit = memo.remove(i);
+                *o = Some(Ok(Arc::clone(&hit.1)));
+                memo.insert(0, hit);
+            }
+        }
     }
-    let (simulation, prices, bill) = run_with(
-        group,
-        start,
-        catalog,
-        region,
-        None,
-        Record::Months,
-        &mut Vec::new(),
-    )?;
-    let result = Arc::new(PricedSimulation {
-        months: simulation.months,
-        bill,
-        prices,
+    // The rest, each distinct one once.
+    let mut fresh: Vec<usize> = Vec::new();
+    for (i, o) in out.iter().enumerate() {
+        if o.is_none()
+            && !fresh
+                .iter()
+                .any(|&j| keys[j].as_ref().ok() == keys[i].as_ref().ok())
+        {
+            fresh.push(i);
+        }
+    }
+    let fresh_jobs: Vec<Job> = fresh.iter().map(|&i| jobs[i]).collect();
+    let results = in_parallel(&fresh_jobs, |part| {
+        simulate_part(part, catalog, |group, simulation, prices| {
+            let bill = billing::bill(group, &simulation, &prices);
+            Arc::new(PricedSimulation {
+                months: simulation.months,
+                bill,
+                prices,
+            })
+        })
     });
     if let Ok(mut memo) = MEMO.lock() {
-        memo.insert(0, (key, Arc::clone(&result)));
+        for (&i, result) in fresh.iter().zip(&results) {
+            if let (Ok(key), Ok(result)) = (&keys[i], result) {
+                memo.insert(0, (key.clone(), Arc::clone(result)));
+            }
+        }
         memo.truncate(MEMO_SIZE);
     }
-    Ok(result)
+    for (i, o) in out.iter_mut().enumerate() {
+        if o.is_none() {
+            let k = fresh
+                .iter()
+                .position(|&j| keys[j].as_ref().ok() == keys[i].as_ref().ok())
+                .unwrap_or_default();
+            *o = Some(results[k].clone());
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
 /// Number of steps of `step_minutes` in `months` calendar months from `start`.
@@ -220,40 +261,52 @@ fn prepare(
     })
 }
 
-/// The bulk path: the bill of each job (profile demand), spread over the machine's cores with
-/// scoped threads; each thread prepares [`LANES`] jobs at a time into reused demand buffers and
-/// simulates them together ([`simulate_many`]). Results in the order of `jobs`.
+/// The bulk path: the bill of each job (profile demand), spread over the machine's cores
+/// ([`simulate_part`]). Results in the order of `jobs`.
 pub fn bill_many(jobs: &[Job<'_>], catalog: &Catalog) -> Vec<Result<Bill, ScalingError>> {
-    let one = |part: &[Job<'_>]| {
-        let mut demands: Vec<Vec<f64>> = vec![Vec::new(); LANES];
-        let mut bills = Vec::with_capacity(part.len());
-        for chunk in part.chunks(LANES) {
-            let ready: Vec<Result<Prepared, ScalingError>> = chunk
-                .iter()
-                .zip(demands.iter_mut())
-                .map(|((g, start, region), demand)| {
-                    prepare(g, *start, catalog, region, None, Record::Months, demand)
-                })
-                .collect();
-            let sims: Vec<SimJob> = chunk
-                .iter()
-                .zip(&ready)
-                .zip(&demands)
-                .filter_map(|(((g, _, _), r), d)| {
-                    r.as_ref().ok().map(|r| (r.group(g), d.as_slice(), &r.opts))
-                })
-                .collect();
-            let mut simulations = simulate_many(&sims).into_iter();
-            for ((g, _, _), r) in chunk.iter().zip(ready) {
-                bills.push(r.map(|r| {
-                    let simulation = simulations.next().expect("one simulation per prepared job");
-                    billing::bill(g, &simulation, &r.prices)
-                }));
-            }
+    in_parallel(jobs, |part| {
+        simulate_part(part, catalog, |group, simulation, prices| {
+            billing::bill(group, &simulation, &prices)
+        })
+    })
+}
+
+/// Simulate the jobs of `part` (profile demand, month totals only) and hand each result —
+/// the group as defined, its simulation and prices — to `f`; results in order. [`LANES`] jobs
+/// at a time are prepared into reused demand buffers and simulated together
+/// ([`simulate_many`]).
+fn simulate_part<T>(
+    part: &[Job<'_>],
+    catalog: &Catalog,
+    f: impl Fn(&GroupSpec, Simulation, GroupPrices) -> T,
+) -> Vec<Result<T, ScalingError>> {
+    let mut demands: Vec<Vec<f64>> = vec![Vec::new(); LANES];
+    let mut results = Vec::with_capacity(part.len());
+    for chunk in part.chunks(LANES) {
+        let ready: Vec<Result<Prepared, ScalingError>> = chunk
+            .iter()
+            .zip(demands.iter_mut())
+            .map(|((g, start, region), demand)| {
+                prepare(g, *start, catalog, region, None, Record::Months, demand)
+            })
+            .collect();
+        let sims: Vec<SimJob> = chunk
+            .iter()
+            .zip(&ready)
+            .zip(&demands)
+            .filter_map(|(((g, _, _), r), d)| {
+                r.as_ref().ok().map(|r| (r.group(g), d.as_slice(), &r.opts))
+            })
+            .collect();
+        let mut simulations = simulate_many(&sims).into_iter();
+        for ((g, _, _), r) in chunk.iter().zip(ready) {
+            results.push(r.and_then(|r| match simulations.next() {
+                Some(simulation) => Ok(f(g, simulation, r.prices)),
+                None => Err(ScalingError::field("simulation", "a simulation is missing")),
+            }));
         }
-        bills
-    };
-    in_parallel(jobs, one)
+    }
+    results
 }
 
 /// Split `jobs` into one contiguous chunk per core and run `f` on each in a scoped thread.
