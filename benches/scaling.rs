@@ -1,9 +1,10 @@
 //! Speed of the auto-scaling simulator.
 //! * `100 groups x 36 months @ 1 h`: demand generation + simulation + billing of 100 different
 //!   groups (target tracking, step scaling, schedule, predictive, Spot mix), 26,280 steps each,
-//!   monthly totals and hourly series only. Target ≤ 20 ms.
+//!   one group after another with events and the hourly series kept ([`run`]).
 //! * `run_many`: the same work spread over the machine's cores.
-//! * `bill_many`: the bulk path — bills only, all cores, one reused demand buffer per thread.
+//! * `bill_many`: the bulk path — the same 100 groups billed (month totals only), eight at a
+//!   time in lock-step lanes (`scaling::batch`), over the machine's cores. Target ≤ 20 ms.
 //! * `simulate only`: the same 100 groups with demand generated beforehand.
 //! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
 //!
@@ -13,8 +14,10 @@
 //! (no criterion) so callgrind can count its instructions:
 //! `SCALING_PROFILE_ONCE=1 valgrind --tool=callgrind --toggle-collect='*profile_workload*'
 //! target/release/deps/scaling-<hash>`; `SCALING_PROFILE_ONCE=bill` (and
-//! `--toggle-collect='*profile_bills*'`) does the same for the bulk path ([`bill_many`]: month
-//! totals only), one group at a time on one thread.
+//! `--toggle-collect='*profile_bills*'`) does the same for [`bill_many`]'s work one group at a
+//! time on one thread — the scalar step loop (a lone group does not run in lanes, and valgrind
+//! has no AVX-512 anyway). The lanes are profiled with perf:
+//! `perf record target/release/deps/scaling-<hash> --bench --profile-time 5 bill_many`.
 
 #[path = "common.rs"]
 mod common;

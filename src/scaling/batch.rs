@@ -2,10 +2,10 @@
 //! steps, month totals only, at most one target-tracking and one step policy, warm-ups under
 //! half an hour (so a launched unit serves from the step it launches in) — run [`LANES`] at a
 //! time in lock-step: each step's arithmetic is done for all lanes together, without branches,
-//! in vectors ([`super::wide`]: AVX-512 where the processor has it). What happens at few steps —
+//! in vectors (AVX-512, where the processor has it). What happens at few steps —
 //! scheduled actions, step-policy proposals, predictive raises of the maximum, Spot
 //! interruptions and their replacements — is done lane by lane with the step loop's own code
-//! ([`super::simulate`]). Every other group is simulated on its own.
+//! ([`mod@super::simulate`]). Every other group is simulated on its own.
 //!
 //! The lanes follow [`super::simulate::simulate`]'s rules with the same operations in the same
 //! order, so each lane's result is the one its group gets alone; `tests/scaling_batch.rs`
@@ -75,7 +75,7 @@ pub fn lanes_available() -> bool {
 }
 
 /// Whether a group runs in lanes: hourly steps, month totals only, few policies (see
-/// [`few_policies`]) and every warm-up under half an hour (it rounds to 0 steps, so no unit
+/// `simulate::few_policies`) and every warm-up under half an hour (it rounds to 0 steps, so no unit
 /// ever waits to warm up).
 pub fn runs_in_lanes(group: &GroupSpec, opts: &SimOptions) -> bool {
     let default_warm = steps_of(group.warmup_s(), STEP_S);

@@ -262,7 +262,8 @@ fn prepare(
 }
 
 /// The bulk path: the bill of each job (profile demand), spread over the machine's cores
-/// ([`simulate_part`]). Results in the order of `jobs`.
+/// (eight at a time in lock-step lanes where they share a shape: [`simulate_many`]). Results
+/// in the order of `jobs`.
 pub fn bill_many(jobs: &[Job<'_>], catalog: &Catalog) -> Vec<Result<Bill, ScalingError>> {
     in_parallel(jobs, |part| {
         simulate_part(part, catalog, |group, simulation, prices| {
