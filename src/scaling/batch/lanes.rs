@@ -212,7 +212,8 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
         stride: 0,
         lane_offset: [0; L],
     };
-    let largest = groups.iter().map(|g| g.max).max().unwrap_or(0);
+    // Room for the starting capacities; the table doubles when a lane runs more.
+    let largest = groups.iter().map(|g| g.desired).max().unwrap_or(0);
     lanes.widen_split(largest);
 
     let (months, month_ends) = month_bounds(start, 60, n);
