@@ -87,7 +87,8 @@ struct Lanes<'a> {
     lane_offset: [u32; L],
 }
 
-/// Simulate 1 ..= [`LANES`] jobs that [`runs_in_lanes`] with the same start and demand length.
+/// Simulate 1 ..= [`LANES`] jobs that [`super::runs_in_lanes`] with the same start and demand
+/// length.
 pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
     debug_assert!(!jobs.is_empty() && jobs.len() <= L);
     // Unused lanes repeat the first job (their results are dropped).
