@@ -21,6 +21,7 @@ mod lanes;
 
 /// Groups simulated together.
 pub const LANES: usize = 8;
+#[cfg(target_arch = "x86_64")]
 const L: usize = LANES;
 /// The fewest jobs run in lanes: a batch costs about what eight lanes cost whatever it holds,
 /// about 3.4 times one group's scalar run (`benches/scaling.rs`, 36 months at 1 h), so
