@@ -86,16 +86,24 @@ pub fn priced_many(
             }
         }
     }
-    // The rest, each distinct one once.
+    // The rest, each distinct one once: `fresh` = the first job of each, `slot[i]` = job `i`'s
+    // place in it.
     let mut fresh: Vec<usize> = Vec::new();
+    let mut slot = vec![0; jobs.len()];
     for (i, o) in out.iter().enumerate() {
-        if o.is_none()
-            && !fresh
-                .iter()
-                .any(|&j| keys[j].as_ref().ok() == keys[i].as_ref().ok())
-        {
-            fresh.push(i);
+        if o.is_some() {
+            continue;
         }
+        slot[i] = match fresh
+            .iter()
+            .position(|&j| keys[j].as_ref().ok() == keys[i].as_ref().ok())
+        {
+            Some(k) => k,
+            None => {
+                fresh.push(i);
+                fresh.len() - 1
+            }
+        };
     }
     let fresh_jobs: Vec<Job> = fresh.iter().map(|&i| jobs[i]).collect();
     let results = in_parallel(&fresh_jobs, |part| {
@@ -116,16 +124,10 @@ pub fn priced_many(
         }
         memo.truncate(MEMO_SIZE);
     }
-    for (i, o) in out.iter_mut().enumerate() {
-        if o.is_none() {
-            let k = fresh
-                .iter()
-                .position(|&j| keys[j].as_ref().ok() == keys[i].as_ref().ok())
-                .unwrap_or_default();
-            *o = Some(results[k].clone());
-        }
-    }
-    out.into_iter().flatten().collect()
+    out.into_iter()
+        .zip(slot)
+        .map(|(o, k)| o.unwrap_or_else(|| results[k].clone()))
+        .collect()
 }
 
 /// Number of steps of `step_minutes` in `months` calendar months from `start`.
@@ -154,7 +156,7 @@ pub fn run(
     } else {
         Record::Series
     };
-    let (simulation, prices, bill) = run_with(
+    let ready = prepare(
         group,
         start,
         catalog,
@@ -163,29 +165,14 @@ pub fn run(
         record,
         &mut demand,
     )?;
+    let simulation = simulate(ready.group(group), &demand, &ready.opts);
+    let bill = billing::bill(group, &simulation, &ready.prices);
     Ok(Outcome {
         simulation,
-        prices,
+        prices: ready.prices,
         bill,
         demand,
     })
-}
-
-/// [`run`] with the demand generated into a reusable buffer (left holding the demand) and
-/// what the simulation keeps chosen.
-fn run_with(
-    group: &GroupSpec,
-    start: NaiveDate,
-    catalog: &Catalog,
-    region: &str,
-    csv_demand: Option<&DemandSeries>,
-    record: Record,
-    demand: &mut Vec<f64>,
-) -> Result<(Simulation, GroupPrices, Bill), ScalingError> {
-    let ready = prepare(group, start, catalog, region, csv_demand, record, demand)?;
-    let simulation = simulate(ready.group(group), demand, &ready.opts);
-    let bill = billing::bill(group, &simulation, &ready.prices);
-    Ok((simulation, ready.prices, bill))
 }
 
 /// A group ready to simulate: its prices, the simulation's options and, when the catalogue's
@@ -204,8 +191,8 @@ impl Prepared {
     }
 }
 
-/// Validate `group`, build its demand into `demand` and look up its prices ([`run`]'s
-/// arguments).
+/// Validate `group`, build its demand into `demand` (a buffer reused by the bulk paths) and
+/// look up its prices ([`run`]'s arguments; `record` = what the simulation keeps).
 fn prepare(
     group: &GroupSpec,
     start: NaiveDate,

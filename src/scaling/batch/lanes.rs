@@ -41,9 +41,7 @@ struct Lanes<'a> {
     step_eq: u8,
     step_lt: u8,
     step_evaluation: [u32; L],
-    /// Steps with a predictive floor (all with forecast-and-scale, else none).
-    floor_len: [u64; L],
-    /// Lanes with a predictive floor; of them, those launching a buffer early (the floor is
+    /// Lanes with a predictive floor (forecast-and-scale: every step has one); of them, those launching a buffer early (the floor is
     /// the next hour's forecast).
     has_forecast: u8,
     forecast_next_hour: u8,
@@ -180,7 +178,6 @@ pub(super) fn simulate(jobs: &[SimJob<'_>]) -> Vec<Simulation> {
                 .as_ref()
                 .map_or(0, |p| p.alarm.evaluation_minutes)
         }),
-        floor_len: std::array::from_fn(|l| if forecasts[l].is_some() { n as u64 } else { 0 }),
         has_forecast: lane_mask(|l| forecasts[l].is_some()),
         forecast_next_hour: lane_mask(|l| forecasts[l].is_some_and(|f| f.1 == 1)),
         forecast_per_unit: std::array::from_fn(|l| forecasts[l].map_or(1.0, |f| f.0)),
@@ -288,10 +285,9 @@ impl Lanes<'_> {
             } else {
                 self.forecast(t)
             };
-            let valid = _mm512_cmplt_epu64_mask(now, ld_q(&self.floor_len));
-            let floor = _mm256_mask_mov_epi32(ld_u(&self.pred_floor), valid, f);
+            let floor = _mm256_mask_mov_epi32(ld_u(&self.pred_floor), self.has_forecast, f);
             st_u(&mut self.pred_floor, floor);
-            let raise = valid & _mm256_cmpgt_epu32_mask(f, ld_u(&self.max));
+            let raise = self.has_forecast & _mm256_cmpgt_epu32_mask(f, ld_u(&self.max));
             if raise != 0 {
                 let mut forecast = [0; L];
                 st_u(&mut forecast, f);
