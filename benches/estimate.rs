@@ -1,6 +1,12 @@
 //! Speed of the cost engine: a generated 10,000-item plan (a mix of every service, some
 //! formula fields, three regions) estimated with the embedded catalogue. Target ≤ 5 ms.
 //!
+//! What a user waits for (group `open`): the same plan with 100 hourly Auto Scaling groups over
+//! 36 months opened in the app (`ui::state::Document::new`: the first full estimate, every group
+//! simulated) — target ≤ 100 ms — and one cell edited (`Document::edit`: the undo copy and the
+//! updated estimate, the document's `SimCache` holding the unchanged groups) — one item, or one
+//! group (simulated again) — target ≤ 16 ms, one frame at 60 Hz.
+//!
 //! Run with `cargo bench --bench estimate`.
 
 use cloudplan::catalog::load::embedded;
@@ -10,6 +16,7 @@ mod common;
 
 use cloudplan::cost::estimate;
 use cloudplan::plan::*;
+use cloudplan::ui::state::Document;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -196,5 +203,83 @@ fn bench(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench);
+/// [`generated_plan`] with 100 Auto Scaling groups (the `autoscaling-web` sample's group with
+/// another seed and demand level each, hourly steps, 36 months) added.
+fn plan_with_groups(n: usize, groups: usize) -> Plan {
+    let mut plan = generated_plan(n);
+    let sample = file::sample("autoscaling-web").expect("embedded sample");
+    let Resource::ScalingGroup(base) = &sample.items[0].resource else {
+        panic!("the sample's first item is the group")
+    };
+    for i in 0..groups {
+        let mut g = base.clone();
+        g.simulation.months = 36;
+        g.simulation.step_minutes = 60;
+        g.simulation.seed = i as u64;
+        if let cloudplan::scaling::demand::DemandSpec::Profile(p) = &mut g.demand {
+            p.base = 800.0 + 40.0 * i as f64;
+        }
+        g.max = 60;
+        plan.items.push(Item {
+            id: format!("asg-{i}"),
+            name: format!("Group {i}"),
+            group: String::new(),
+            tags: BTreeMap::new(),
+            region: Some("us-east-1".into()),
+            resource: Resource::ScalingGroup(g),
+        });
+    }
+    plan
+}
+
+fn open_and_edit(c: &mut Criterion) {
+    let catalog = embedded();
+    let plan = plan_with_groups(10_000, 100);
+    let doc = Document::new(plan.clone(), None, catalog);
+    let e = doc
+        .priced
+        .estimate
+        .as_ref()
+        .expect("the plan with groups prices");
+    assert_eq!(e.items.len(), 10_100, "{:?}", doc.priced.messages);
+    let mut g = c.benchmark_group("open");
+    g.sample_size(10);
+    g.bench_function(
+        "first estimate: 10,000 items + 100 groups x 36 months @ 1 h",
+        |b| {
+            b.iter_batched(
+                || plan.clone(),
+                |p| Document::new(p, None, catalog),
+                criterion::BatchSize::LargeInput,
+            )
+        },
+    );
+    let mut doc = doc;
+    let mut n = 0u64;
+    g.bench_function("edit one item: 10,000 items + 100 groups", |b| {
+        b.iter(|| {
+            n += 1;
+            doc.edit(catalog, |p| {
+                if let Resource::Ebs(v) = &mut p.items[3].resource {
+                    v.size_gb = Num::Value(100.0 + (n % 1000) as f64);
+                }
+            });
+            assert!(doc.priced.estimate.is_some());
+        })
+    });
+    g.bench_function("edit one group: 10,000 items + 100 groups", |b| {
+        b.iter(|| {
+            n += 1;
+            doc.edit(catalog, |p| {
+                if let Resource::ScalingGroup(g) = &mut p.items[10_050].resource {
+                    g.simulation.seed = 1_000_000 + n;
+                }
+            });
+            assert!(doc.priced.estimate.is_some());
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, open_and_edit);
 criterion_main!(benches);

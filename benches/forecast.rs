@@ -5,8 +5,8 @@
 //! Run with `cargo bench --bench forecast`.
 
 use cloudplan::catalog::load::embedded;
-use cloudplan::forecast::drivers::{GrowthDriver, Period, Target};
 use cloudplan::forecast::{history, models, project};
+use cloudplan::plan::growth::{GrowthDriver, Period, Target};
 #[path = "common.rs"]
 mod common;
 use criterion::{Criterion, criterion_group, criterion_main};

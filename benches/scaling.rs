@@ -3,8 +3,8 @@
 //!   groups (target tracking, step scaling, schedule, predictive, Spot mix), 26,280 steps each,
 //!   one group after another with events and the hourly series kept ([`run`]).
 //! * `run_many`: the same work spread over the machine's cores.
-//! * `bill_many`: the bulk path — the same 100 groups billed (month totals only), eight at a
-//!   time in lock-step lanes (`scaling::batch`), over the machine's cores. Target ≤ 20 ms.
+//! * `bill_many`: the bulk path — the same 100 groups billed (month totals only), over the
+//!   machine's cores (`scaling::batch`).
 //! * `simulate only`: the same 100 groups with demand generated beforehand.
 //! * `1 group x 1 year @ 1 min`: 525,600 steps with per-step records kept.
 //!
@@ -15,9 +15,7 @@
 //! `SCALING_PROFILE_ONCE=1 valgrind --tool=callgrind --toggle-collect='*profile_workload*'
 //! target/release/deps/scaling-<hash>`; `SCALING_PROFILE_ONCE=bill` (and
 //! `--toggle-collect='*profile_bills*'`) does the same for [`bill_many`]'s work one group at a
-//! time on one thread — the scalar step loop (a lone group does not run in lanes, and valgrind
-//! has no AVX-512 anyway). The lanes are profiled with perf:
-//! `perf record target/release/deps/scaling-<hash> --bench --profile-time 5 bill_many`.
+//! time on one thread.
 
 #[path = "common.rs"]
 mod common;

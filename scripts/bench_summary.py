@@ -74,8 +74,14 @@ if colds:
 else:
     rows.append(("cold start to first frame (Xvfb)", "not run", "≤ 0.5 s", "—"))
 
-criterion_row("scaling 100 groups × 36 months @ 1 h, bills (bill_many: lanes, all cores)",
-              "scaling: 100 groups x 36 months @ 1 h (bill_many: all cores, reused buffers)", 20 * MS, "≤ 20 ms")
+criterion_row("open 10,000 items + 100 Auto Scaling groups × 36 months: first estimate",
+              "open/first estimate: 10,000 items + 100 groups x 36 months @ 1 h", 100 * MS, "≤ 100 ms")
+criterion_row("edit one item of that plan: updated estimate",
+              "open/edit one item: 10,000 items + 100 groups", 16 * MS, "≤ 16 ms")
+criterion_row("edit one group of that plan: updated estimate",
+              "open/edit one group: 10,000 items + 100 groups", 16 * MS, "≤ 16 ms")
+criterion_row("scaling 100 groups × 36 months @ 1 h, bills (bill_many, all cores)",
+              "scaling: 100 groups x 36 months @ 1 h (bill_many: all cores, reused buffers)")
 criterion_row("scaling 100 groups × 36 months @ 1 h, one by one with series (run, 1 core)",
               "scaling: 100 groups x 36 months @ 1 h (demand + simulate + bill)")
 criterion_row("scaling 100 groups × 36 months @ 1 h (run_many, all cores)",

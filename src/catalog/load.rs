@@ -371,7 +371,7 @@ impl Rec<'_> {
             .iter()
             .position(|h| h == field)
             .and_then(|i| self.record.get(i))
-            .map(|v| crate::report::csv::unneutralise(v.trim()))
+            .map(|v| crate::text::csv_cell::unneutralise(v.trim()))
             .unwrap_or("")
     }
     fn required(&self, field: &str) -> Result<&str> {

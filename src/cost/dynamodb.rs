@@ -7,8 +7,8 @@
 
 use super::line::{Ctx, Line};
 use crate::catalog::vocab::dynamodb as v;
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::{DynamodbMode, DynamodbTable};
+use crate::units::HOURS_PER_MONTH;
 
 pub fn lines<'a>(ctx: &Ctx<'a>, t: &'a DynamodbTable, out: &mut Vec<Line<'a>>) {
     let class = t.table_class.as_str();

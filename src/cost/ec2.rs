@@ -18,9 +18,10 @@
 use super::line::{Ctx, Line, Pricing};
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
 use crate::catalog::{PriceOption, Reservation};
-use crate::cost::{CostError, HOURS_PER_MONTH};
+use crate::cost::CostError;
 use crate::plan::usage::fleet_hours;
 use crate::plan::{Ec2Fleet, PurchaseOption, SavingsPlanKind, Usage};
+use crate::units::HOURS_PER_MONTH;
 use std::borrow::Cow;
 
 pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {

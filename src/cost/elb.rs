@@ -16,8 +16,8 @@
 
 use super::line::{Ctx, Line};
 use crate::catalog::vocab::elb as v;
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::{LoadBalancer, LoadBalancerType};
+use crate::units::HOURS_PER_MONTH;
 use std::borrow::Cow;
 
 /// Capacity units one load balancer uses in an hour, and the dimension that decided it.

@@ -1,12 +1,12 @@
 //! Allocation-free number writing for calculation trails.
 //!
-//! Produces the same text as [`crate::report::format`] (`money`, `unit_price`, `quantity`)
+//! Produces the same text as [`crate::text::format`] (`money`, `unit_price`, `quantity`)
 //! but appends straight into the trail's `String` with integer arithmetic instead of going
 //! through `format!` and intermediate strings: an estimate writes tens of thousands of
 //! trails, and float formatting dominated its time. Values too large for the fast path
 //! (≥ 10^15 after scaling) or not finite fall back to the report formatters.
 
-use crate::report::format;
+use crate::text::format;
 
 /// Append `n` with `,` between thousands.
 fn push_grouped(out: &mut String, mut n: u64) {

@@ -17,9 +17,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 pub use trail::Trail;
 
-/// Hours in a billing month as AWS prices monthly figures (AWS Pricing Calculator:
-/// "730 hours in a month").
-pub const HOURS_PER_MONTH: f64 = 730.0;
+pub use crate::units::HOURS_PER_MONTH;
 
 /// Why a plan could not be priced. Always names the item and the field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -132,6 +130,7 @@ pub mod trail;
 use crate::catalog::Catalog;
 use crate::plan::formula::Evaluator;
 use crate::plan::{Plan, Resource};
+pub use crate::scaling::run::SimCache;
 use line::{Ctx, Line};
 
 /// A quantity as the trails show it (`2,190`, `1,234.5`), written by the fast formatter.
@@ -146,6 +145,7 @@ fn build_lines<'a>(
     plan: &'a Plan,
     catalog: &'a Catalog,
     ev: &'a Evaluator,
+    cache: &SimCache,
 ) -> (Vec<Line<'a>>, Vec<CostError>) {
     let mut lines = Vec::with_capacity(plan.items.len() * 3);
     let mut errors = Vec::new();
@@ -175,7 +175,9 @@ fn build_lines<'a>(
             Resource::LoadBalancer(r) => elb::lines(&ctx, r, &mut lines),
             Resource::PublicIpv4(r) => public_ipv4::lines(&ctx, r, &mut lines),
             Resource::Custom(r) => custom::lines(&ctx, r, &mut lines),
-            Resource::ScalingGroup(r) => scaling_group::lines(&ctx, r, plan_start, &mut lines),
+            Resource::ScalingGroup(r) => {
+                scaling_group::lines(&ctx, r, plan_start, cache, &mut lines)
+            }
         }
         if ctx.has_errors() {
             lines.truncate(start);
@@ -195,12 +197,17 @@ fn evaluator(plan: &Plan) -> Result<Evaluator, CostError> {
 /// Every problem that stops `plan` from being priced with `catalog`: formula and field errors
 /// of every item, missing prices, duplicate ids. Empty when [`estimate`] would succeed.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
+    validate_with(plan, catalog, &SimCache::new())
+}
+
+/// [`validate`] with the Auto Scaling groups' simulations remembered in `cache`.
+pub fn validate_with(plan: &Plan, catalog: &Catalog, cache: &SimCache) -> Vec<CostError> {
     let ev = match evaluator(plan) {
         Ok(ev) => ev,
         Err(e) => return vec![e],
     };
-    scaling_group::simulate_all(plan, catalog);
-    let (lines, mut errors) = build_lines(plan, catalog, &ev);
+    scaling_group::simulate_all(plan, catalog, cache);
+    let (lines, mut errors) = build_lines(plan, catalog, &ev, cache);
     let ids: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
     price::price_lines(
         &lines,
@@ -216,9 +223,20 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<CostError> {
 /// Price `plan` with `catalog`. Pure and deterministic; the first problem found is returned
 /// as the error (use [`validate`] to list them all).
 pub fn estimate(plan: &Plan, catalog: &Catalog) -> Result<Estimate, CostError> {
+    estimate_with(plan, catalog, &SimCache::new())
+}
+
+/// [`estimate`] with the Auto Scaling groups' simulations remembered in `cache`: whoever prices
+/// a plan again and again (the app on every edit, the forecast month by month) keeps one cache
+/// so an unchanged group is not simulated again.
+pub fn estimate_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    cache: &SimCache,
+) -> Result<Estimate, CostError> {
     let ev = evaluator(plan)?;
-    scaling_group::simulate_all(plan, catalog);
-    let (lines, mut errors) = build_lines(plan, catalog, &ev);
+    scaling_group::simulate_all(plan, catalog, cache);
+    let (lines, mut errors) = build_lines(plan, catalog, &ev, cache);
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }

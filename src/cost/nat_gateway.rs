@@ -6,8 +6,8 @@
 
 use super::line::{Ctx, Line};
 use crate::catalog::vocab::nat_gateway as v;
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::NatGateway;
+use crate::units::HOURS_PER_MONTH;
 
 pub fn lines<'a>(ctx: &Ctx<'a>, n: &'a NatGateway, out: &mut Vec<Line<'a>>) {
     let count = ctx.num(&n.count, "nat_gateway.count");

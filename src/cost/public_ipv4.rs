@@ -6,8 +6,8 @@
 
 use super::line::{Ctx, Line};
 use crate::catalog::vocab::public_ipv4 as v;
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::PublicIpv4;
+use crate::units::HOURS_PER_MONTH;
 
 pub fn lines<'a>(ctx: &Ctx<'a>, p: &'a PublicIpv4, out: &mut Vec<Line<'a>>) {
     let in_use = ctx.num(&p.in_use, "public_ipv4.in_use");

@@ -20,8 +20,9 @@
 use super::line::{Ctx, Line};
 use crate::catalog::vocab::rds as v;
 use crate::catalog::{PriceOption, Reservation};
-use crate::cost::{CostError, HOURS_PER_MONTH};
+use crate::cost::CostError;
 use crate::plan::{PurchaseOption, RdsDatabase, RdsStorageType};
+use crate::units::HOURS_PER_MONTH;
 use std::borrow::Cow;
 
 /// gp3 baseline (IOPS, MiB/s) included for `storage_gb` of storage (MySQL, PostgreSQL).

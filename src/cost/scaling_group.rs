@@ -9,10 +9,12 @@ use super::line::{Ctx, Line, Pricing};
 use crate::catalog::Catalog;
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
 use crate::catalog::{PriceOption, Reservation};
-use crate::cost::{CostError, HOURS_PER_MONTH};
+use crate::cost::CostError;
 use crate::plan::{Plan, Resource};
 use crate::scaling::demand::DemandSpec;
+use crate::scaling::run::SimCache;
 use crate::scaling::{GroupSpec, ScalingError, run};
+use crate::units::HOURS_PER_MONTH;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -42,7 +44,7 @@ pub fn cost_error(item: &str, e: ScalingError) -> CostError {
 /// ([`run::priced_many`]: eight at a time where they share a shape, over the machine's cores)
 /// so that each item's [`lines`] finds its simulation remembered. Problems are left for
 /// [`lines`] to report.
-pub fn simulate_all(plan: &Plan, catalog: &Catalog) {
+pub fn simulate_all(plan: &Plan, catalog: &Catalog, cache: &SimCache) {
     let start = plan.start_date().unwrap_or_default();
     let jobs: Vec<run::Job> = plan
         .items
@@ -55,12 +57,18 @@ pub fn simulate_all(plan: &Plan, catalog: &Catalog) {
         })
         .collect();
     if jobs.len() > 1 {
-        run::priced_many(&jobs, catalog);
+        run::priced_many(&jobs, catalog, cache);
     }
 }
 
-pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Vec<Line<'a>>) {
-    let outcome = match run::priced(g, start, ctx.catalog, ctx.region) {
+pub fn lines<'a>(
+    ctx: &Ctx<'a>,
+    g: &'a GroupSpec,
+    start: NaiveDate,
+    cache: &SimCache,
+    out: &mut Vec<Line<'a>>,
+) {
+    let outcome = match run::priced(g, start, ctx.catalog, ctx.region, cache) {
         Ok(o) => o,
         Err(e) => {
             ctx.push_error(cost_error(&ctx.item.id, e));
@@ -78,8 +86,8 @@ pub fn lines<'a>(ctx: &Ctx<'a>, g: &'a GroupSpec, start: NaiveDate, out: &mut Ve
         "average of {} simulated month(s) at {}-minute steps; cost range {}–{} per month at min / max capacity",
         outcome.months.len(),
         g.simulation.step_minutes,
-        crate::report::format::money(outcome.bill.average_at_min_usd),
-        crate::report::format::money(outcome.bill.average_at_max_usd),
+        crate::text::format::money(outcome.bill.average_at_min_usd),
+        crate::text::format::money(outcome.bill.average_at_max_usd),
     );
     // On-Demand capacity (and the Reserved Instances covering it) runs on the type the
     // On-Demand allocation strategy picked (the first listed unless `lowest-price`).

@@ -145,7 +145,7 @@ pub struct CommitmentEvent {
 impl CommitmentEvent {
     /// `web: renews (upfront $1,234.00, term to 2028-12)`.
     pub fn text(&self) -> String {
-        use crate::report::format::money;
+        use crate::text::format::money;
         let mut s = format!("{}: {}", self.item, self.kind.as_str());
         match (self.upfront_usd > 0.0, &self.term_end) {
             (true, Some(e)) => s += &format!(" (upfront {}, term to {e})", money(self.upfront_usd)),
@@ -259,7 +259,7 @@ pub(crate) fn resolve(
                 item: item.id.clone(),
                 option: crate::purchase::Choice::from_purchase(purchase).label(),
                 term_months: tm,
-                start_month: crate::forecast::drivers::add_months(&plan.start_month, start)
+                start_month: crate::plan::growth::add_months(&plan.start_month, start)
                     .unwrap_or_default(),
                 start_set: explicit.is_some(),
                 renew,
@@ -289,7 +289,7 @@ pub(crate) fn recurring_fee(
         let prices = crate::scaling::billing::prices(g, catalog, item.region(work))
             .map_err(|e| e.to_string())?;
         return Ok(prices.reserved.map_or(0.0, |(u, _, _)| {
-            count * crate::cost::HOURS_PER_MONTH * u.usd_per_hour
+            count * crate::units::HOURS_PER_MONTH * u.usd_per_hour
         }));
     }
     let ev = crate::plan::formula::Evaluator::new(work).map_err(|e| e.to_string())?;

@@ -15,7 +15,7 @@
 //! 1-based line and the column. Costs are finite and at most `limits::MAX_USD` in size; a plain
 //! `month,cost` total must not be negative (credits may be negative lines of the other layouts).
 
-use super::drivers::{add_months, month_offset};
+use crate::plan::growth::{add_months, month_offset};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -373,7 +373,7 @@ fn parse_month_cell(s: &str) -> Option<(i32, u32)> {
             return None;
         }
     }
-    super::drivers::parse_month(&s[..7])
+    crate::plan::growth::parse_month(&s[..7])
 }
 
 fn month_of(s: &str) -> Option<String> {

@@ -7,7 +7,7 @@
 //! 95 % prediction intervals.
 
 pub mod commitments;
-pub mod drivers;
+
 pub mod history;
 pub mod intervals;
 pub mod models;
@@ -18,8 +18,10 @@ pub mod select;
 use crate::catalog::Catalog;
 use crate::cost::CostError;
 use crate::plan::Plan;
+use crate::plan::growth as drivers;
+pub use crate::plan::growth::GrowthDriver;
+use crate::scaling::run::SimCache;
 pub use commitments::{Commitment, CommitmentEvent, EventKind};
-pub use drivers::GrowthDriver;
 pub use history::BillHistory;
 pub use intervals::Band;
 pub use project::{MonthCost, Projection};
@@ -120,7 +122,19 @@ pub fn forecast(
     history: Option<&BillHistory>,
     months: Option<u32>,
 ) -> Result<Forecast, ForecastError> {
-    let projection = project::project(plan, catalog, months)?;
+    forecast_with(plan, catalog, history, months, &SimCache::new())
+}
+
+/// [`forecast`] with the Auto Scaling groups' simulations remembered in `cache` (the app
+/// passes its document's cache).
+pub fn forecast_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    history: Option<&BillHistory>,
+    months: Option<u32>,
+    cache: &SimCache,
+) -> Result<Forecast, ForecastError> {
+    let projection = project::project_with(plan, catalog, months, cache)?;
     let history = match history {
         None => None,
         Some(h) => {

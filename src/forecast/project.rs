@@ -20,11 +20,12 @@
 
 use super::ForecastError;
 use super::commitments::{self, Commitment, CommitmentEvent, EventKind};
-use super::drivers::{self, GrowthDriver, PriceScope, Target};
 use crate::catalog::{Catalog, Service};
 use crate::cost;
 use crate::plan::formula::Evaluator;
+use crate::plan::growth::{self as drivers, GrowthDriver, PriceScope, Target};
 use crate::plan::{Num, Plan, Resource};
+use crate::scaling::run::SimCache;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -217,6 +218,17 @@ pub fn project(
     catalog: &Catalog,
     months: Option<u32>,
 ) -> Result<Projection, ForecastError> {
+    project_with(plan, catalog, months, &SimCache::new())
+}
+
+/// [`project`] with the Auto Scaling groups' simulations remembered in `cache` (each distinct
+/// group is simulated once across the months, and across runs while it is unchanged).
+pub fn project_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    months: Option<u32>,
+    cache: &SimCache,
+) -> Result<Projection, ForecastError> {
     let months = months.unwrap_or(plan.horizon_months);
     let c = Compiled::new(plan)?;
     let mut commits = commitments::resolve(plan, &c.windows, |m| {
@@ -300,7 +312,7 @@ pub fn project(
             source,
         };
         if changed || cached.is_none() {
-            let mut est = cost::estimate(&work, catalog).map_err(month_err)?;
+            let mut est = cost::estimate_with(&work, catalog, cache).map_err(month_err)?;
             if windowed {
                 for ic in &mut est.items {
                     ic.index = present[ic.index];
@@ -356,7 +368,7 @@ pub fn project(
             let m = match group {
                 Some(g) => {
                     groups
-                        .month_usd(g, &ic.id, &ic.region, catalog, t as usize)
+                        .month_usd(g, &ic.id, &ic.region, catalog, cache, t as usize)
                         .map_err(month_err)?
                         * mult
                 }

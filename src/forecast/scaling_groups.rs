@@ -9,10 +9,11 @@
 //!
 //! The group is simulated from the plan's start month over the projection's months (the
 //! simulator's 36-month limit holds: later months keep the 36th month's cost), once per
-//! distinct group definition ([`run::priced`] remembers it).
+//! distinct group definition ([`run::priced`] remembers it in the caller's [`SimCache`]).
 
 use crate::catalog::Catalog;
 use crate::cost::CostError;
+use crate::scaling::run::SimCache;
 use crate::scaling::{GroupSpec, run};
 use chrono::NaiveDate;
 
@@ -35,19 +36,20 @@ impl GroupMonths {
     }
 
     /// The recurring cost of group `g` (plan item `item`, in `region`) in month `t` of the
-    /// projection. The simulation is [`run::priced`]'s, remembered across the months (and
-    /// across forecasts while the group is unchanged).
+    /// projection. The simulation is [`run::priced`]'s, remembered in `cache` across the months
+    /// (and across forecasts that share the cache while the group is unchanged).
     pub fn month_usd(
         &self,
         g: &GroupSpec,
         item: &str,
         region: &str,
         catalog: &Catalog,
+        cache: &SimCache,
         t: usize,
     ) -> Result<f64, CostError> {
         let mut spec = g.clone();
         spec.simulation.months = self.months;
-        let priced = run::priced(&spec, self.start, catalog, region)
+        let priced = run::priced(&spec, self.start, catalog, region, cache)
             .map_err(|e| crate::cost::scaling_group::cost_error(item, e))?;
         let months = &priced.bill.months;
         Ok(months

@@ -402,7 +402,7 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
         }
         check_item_with(item, &prefix, &mut formulas)?;
     }
-    crate::forecast::drivers::check(plan).map_err(|(path, message)| Problem { path, message })?;
+    crate::plan::growth::check(plan).map_err(|(path, message)| Problem { path, message })?;
     Ok(())
 }
 
@@ -1074,12 +1074,12 @@ fn json_error(text: &str, origin: &str, e: &serde_json::Error) -> PlanError {
     }
     // Growth drivers are internally tagged: serde reports their errors after the whole list.
     if let Some(key) = path.strip_prefix("growth.")
-        && let Some(i) = crate::forecast::drivers::culprit_index(text, key)
+        && let Some(i) = crate::plan::growth::culprit_index(text, key)
     {
         path = format!("growth[{i}].{key}");
         at = locate::key_offset_of(&spans, &path).unwrap_or(at);
     } else if path == "growth"
-        && let Some((i, key)) = crate::forecast::drivers::culprit_field(text)
+        && let Some((i, key)) = crate::plan::growth::culprit_field(text)
     {
         // A wrong type inside a driver (`"per_month": "NaN"`): serde names no field at all.
         path = format!("growth[{i}].{key}");

@@ -648,9 +648,9 @@ fn parse_num_map(text: &str) -> Result<BTreeMap<String, Num>, String> {
 }
 
 /// Cells a spreadsheet would run as a formula get a leading `'` (OWASP CSV injection advice).
-/// Cells go through the one CSV-injection neutraliser ([`crate::report::csv::neutralise`]).
+/// Cells go through the one CSV-injection neutraliser ([`crate::text::csv_cell::neutralise`]).
 fn protect(s: &str) -> String {
-    crate::report::csv::neutralise(s).into_owned()
+    crate::text::csv_cell::neutralise(s).into_owned()
 }
 
 fn unprotect(s: &str) -> &str {

@@ -6,10 +6,12 @@
 
 pub mod file;
 pub mod formula;
+pub mod growth;
 pub mod items_csv;
 pub mod usage;
 
 use crate::catalog::{OfferingClass, Payment, Service, Term};
+pub use crate::units::Weekday;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -124,7 +126,7 @@ pub struct Plan {
     pub items: Vec<Item>,
     /// Growth drivers for the forecast (see `forecast::drivers`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub growth: Vec<crate::forecast::GrowthDriver>,
+    pub growth: Vec<growth::GrowthDriver>,
 }
 
 /// One line of the plan: a resource with its own identity, grouping and tags.
@@ -261,18 +263,6 @@ pub enum SpikePeriod {
     Daily,
     Weekly,
     Monthly,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Weekday {
-    Mon,
-    Tue,
-    Wed,
-    Thu,
-    Fri,
-    Sat,
-    Sun,
 }
 
 fn default_730() -> Num {

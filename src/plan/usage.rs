@@ -18,7 +18,7 @@
 use super::Usage;
 use super::formula::Evaluator;
 use super::{Num, SpikePeriod};
-use crate::cost::HOURS_PER_MONTH;
+use crate::units::HOURS_PER_MONTH;
 
 /// Days in a billing month under the 730-hour convention.
 pub const DAYS_PER_MONTH: f64 = HOURS_PER_MONTH / 24.0;
@@ -156,7 +156,7 @@ pub fn fleet_hours(count: f64, usage: &Usage, ev: &Evaluator) -> Result<FleetHou
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Weekday;
+    use crate::units::Weekday;
 
     fn ev() -> Evaluator {
         Evaluator::default()

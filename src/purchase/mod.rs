@@ -389,7 +389,7 @@ pub fn compare_item(
         "{} ({} × {})",
         s.item_id,
         s.label,
-        crate::report::format::quantity(s.baseline_count, 4)
+        crate::text::format::quantity(s.baseline_count, 4)
     );
     build(
         Scope::Item(item_id.to_string()),
@@ -481,7 +481,7 @@ fn build(
     if settings.spot_overhead_pct > 0.0 {
         notes.push(format!(
             "Spot includes {}% extra instance-hours to re-run work lost to interruptions.",
-            crate::report::format::quantity(settings.spot_overhead_pct, 2)
+            crate::text::format::quantity(settings.spot_overhead_pct, 2)
         ));
     }
     Ok(Comparison {

@@ -17,8 +17,8 @@
 use super::optimise;
 use super::{Choice, ItemOptimum, Settings, Subject};
 use crate::catalog::{Catalog, PriceOption, Rate, Service, Term};
-use crate::cost::HOURS_PER_MONTH;
-use crate::report::format::{money, quantity, unit_price};
+use crate::text::format::{money, quantity, unit_price};
+use crate::units::HOURS_PER_MONTH;
 
 /// What one subject pays under one option.
 #[derive(Debug, Clone, PartialEq)]

@@ -19,10 +19,11 @@
 //! [`crate::plan::usage::fleet_hours`] (the comparison uses those averages; only the optimiser
 //! uses the series). Only the values matter to a single-item optimum, not their order.
 
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::formula::Evaluator;
 use crate::plan::usage::{UsageError, fleet_hours};
-use crate::plan::{SpikePeriod, Usage, Weekday};
+use crate::plan::{SpikePeriod, Usage};
+use crate::units::HOURS_PER_MONTH;
+use crate::units::Weekday;
 
 /// Hours in the series of one month.
 pub const MONTH_HOURS: usize = HOURS_PER_MONTH as usize;

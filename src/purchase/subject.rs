@@ -12,10 +12,10 @@
 use super::PurchaseError;
 use super::series;
 use crate::catalog::Service;
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::formula::Evaluator;
 use crate::plan::usage::fleet_hours;
 use crate::plan::{Item, Plan, PurchaseOption, Resource, Usage};
+use crate::units::HOURS_PER_MONTH;
 use serde::Serialize;
 
 /// One EC2 fleet or RDS instance group of a plan, as a comparison sees it.

@@ -7,7 +7,7 @@
 //! system fontconfig is needed and Korean group names draw correctly.
 
 use crate::cost::Estimate;
-use crate::report::format;
+use crate::text::format;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

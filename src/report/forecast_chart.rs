@@ -9,7 +9,8 @@ use super::chart::{
     split_legend,
 };
 use super::format;
-use crate::forecast::{Forecast, drivers};
+use crate::forecast::Forecast;
+use crate::plan::growth as drivers;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::BTreeMap;

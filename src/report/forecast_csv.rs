@@ -168,7 +168,7 @@ pub fn forecast_csv(f: &Forecast) -> String {
 /// A month-by-month table for the terminal: plan projection, and the model's forecast with its
 /// 80 % / 95 % intervals when a history was given.
 pub fn forecast_table(f: &Forecast) -> String {
-    use crate::report::format::money;
+    use crate::text::format::money;
     let mut s = format!(
         "Forecast: {} — priced with {}\n\n",
         f.projection.plan_name, f.projection.catalog

@@ -10,7 +10,9 @@ pub mod compare_table;
 pub mod csv;
 pub mod forecast_chart;
 pub mod forecast_csv;
-pub mod format;
 pub mod scaling_chart;
 pub mod scaling_csv;
 pub mod table;
+
+/// Number formats live in the leaf [`crate::text`] module (the engine uses them too).
+pub use crate::text::format;

@@ -29,7 +29,7 @@ use super::group::GroupSpec;
 use super::simulate::Simulation;
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
 use crate::catalog::{Catalog, PriceOption, Reservation, Service};
-use crate::cost::HOURS_PER_MONTH;
+use crate::units::HOURS_PER_MONTH;
 use chrono::NaiveDate;
 
 /// Billable seconds of one running interval on a per-second platform: at least 60.

@@ -15,10 +15,8 @@
 //! * [`simulate`] — the step loop ([`simulate::simulate`]);
 //! * [`billing`] — per-second billing and monthly cost by purchase class from the catalogue;
 //! * [`rng`] — a tiny seeded PRNG (SplitMix64) for noise and Spot interruptions;
-//! * `wide` — loops over the whole horizon compiled for AVX-512 when the processor has it
-//!   (checked at run time; same values either way);
-//! * [`batch`] — many simulations at once: groups of the bulk shape eight at a time in
-//!   lock-step AVX-512 lanes (same results as [`simulate()`] one by one);
+//! * [`batch`] — many simulations at once over the machine's cores (same results as
+//!   [`simulate()`] one by one);
 //! * [`run`] — validate → demand → prices → simulate → bill, one group or many.
 //!
 //! Behaviour follows the Amazon EC2 Auto Scaling User Guide; the pages each rule comes from
@@ -35,7 +33,6 @@ pub mod rng;
 pub mod run;
 pub mod schedule;
 pub mod simulate;
-mod wide;
 
 pub use batch::simulate_many;
 pub use group::GroupSpec;

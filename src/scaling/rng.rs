@@ -35,12 +35,6 @@ impl SplitMix64 {
         SplitMix64(seed)
     }
 
-    /// The state (the seed before any draw); the simulator's lanes step it themselves.
-    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-    pub(crate) fn state(&self) -> u64 {
-        self.0
-    }
-
     #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(GAMMA);
@@ -60,22 +54,17 @@ impl SplitMix64 {
     }
 
     /// Append the next `n` values of [`Self::next_noise`] to `out`, in order. The state only
-    /// steps by γ, so no value depends on another's result: the loop vectorises, with
-    /// AVX-512's 64-bit multiplies where the processor has them ([`super::wide`]).
+    /// steps by γ, so no value depends on another's result and the loop vectorises.
     pub fn extend_noise(&mut self, out: &mut Vec<f64>, n: usize) {
         let from = out.len();
         out.resize(from + n, 0.0);
-        let values = &mut out[from..];
-        // A plain loop over a slice (not `extend`, whose code may not take on the features),
-        // on a copy of the state owned by the loop (kept in registers, not written back each
+        // On a copy of the state owned by the loop (kept in registers, not written back each
         // value).
         let mut r = self.clone();
-        *self = super::wide::widest(move || {
-            for v in values.iter_mut() {
-                *v = r.next_noise();
-            }
-            r
-        });
+        for v in &mut out[from..] {
+            *v = r.next_noise();
+        }
+        *self = r;
     }
 }
 

@@ -3,7 +3,7 @@
 //! unchanged inputs, by the cost engine ([`priced`]).
 
 use super::ScalingError;
-use super::batch::{LANES, SimJob, simulate_many};
+use super::batch::in_parallel;
 use super::billing::{self, Bill, GroupPrices};
 use super::demand::{DemandSeries, DemandSpec};
 use super::group::GroupSpec;
@@ -35,32 +35,58 @@ pub struct PricedSimulation {
 /// start month, the region and the catalogue's prices for the group.
 type MemoKey = (GroupSpec, NaiveDate, String, GroupPrices);
 
-/// Results kept by [`priced`] (most recent first).
-static MEMO: Mutex<Vec<(MemoKey, Arc<PricedSimulation>)>> = Mutex::new(Vec::new());
-/// How many results [`priced`] keeps (each is a few kilobytes: month totals and prices): the
-/// groups of a large plan and their variants in the forecast.
+/// How many results a [`SimCache`] keeps (each is a few kilobytes: month totals and prices):
+/// the groups of a large plan and their variants in the forecast.
 const MEMO_SIZE: usize = 128;
 
+/// Priced simulations remembered for unchanged inputs, owned by whoever prices a plan again
+/// and again: the app's document (it re-prices on every edit), one forecast run (it prices the
+/// plan month by month), one CLI command. The key holds every input of a simulation — the
+/// definition, the start month, the region and the catalogue's prices for the group — so a
+/// remembered result is the result; the last [`MEMO_SIZE`] are kept, most recent first.
+/// Two caches never see each other's entries (there is no process-wide memo).
+#[derive(Debug, Default)]
+pub struct SimCache {
+    entries: Mutex<Vec<(MemoKey, Arc<PricedSimulation>)>>,
+}
+
+impl SimCache {
+    /// An empty cache.
+    pub fn new() -> SimCache {
+        SimCache::default()
+    }
+
+    /// How many priced simulations are remembered.
+    pub fn len(&self) -> usize {
+        self.entries.lock().map_or(0, |e| e.len())
+    }
+
+    /// True when nothing is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// [`run`] for the cost engine (the group's own demand profile, no per-step records),
-/// remembered: the app prices the plan again on every edit and the forecast month by month,
-/// and a group whose definition, start month, region and catalogue prices are all unchanged
-/// is not simulated again. The key holds every input of the simulation, so a remembered
-/// result is the result; the last [`MEMO_SIZE`] are kept.
+/// remembered in `cache`: a group whose definition, start month, region and catalogue prices
+/// are all unchanged is not simulated again.
 pub fn priced(
     group: &GroupSpec,
     start: NaiveDate,
     catalog: &Catalog,
     region: &str,
+    cache: &SimCache,
 ) -> Result<Arc<PricedSimulation>, ScalingError> {
-    priced_many(&[(group, start, region)], catalog).remove(0)
+    priced_many(&[(group, start, region)], catalog, cache).remove(0)
 }
 
-/// [`priced`] of each job, in order: the jobs not remembered are simulated together (each
-/// distinct one once; [`simulate_many`], over the machine's cores) and remembered. The cost
+/// [`priced`] of each job, in order: the jobs `cache` does not hold are simulated together (each
+/// distinct one once, over the machine's cores) and remembered. The cost
 /// engine calls it with every group of a plan before pricing the plan item by item.
 pub fn priced_many(
     jobs: &[Job<'_>],
     catalog: &Catalog,
+    cache: &SimCache,
 ) -> Vec<Result<Arc<PricedSimulation>, ScalingError>> {
     // Every input of each job's simulation, or why it cannot be simulated.
     let keys: Vec<Result<MemoKey, ScalingError>> = jobs
@@ -75,7 +101,7 @@ pub fn priced_many(
         .iter()
         .map(|k| k.as_ref().err().map(|e| Err(e.clone())))
         .collect();
-    if let Ok(mut memo) = MEMO.lock() {
+    if let Ok(mut memo) = cache.entries.lock() {
         for (key, o) in keys.iter().zip(&mut out) {
             if let Ok(key) = key
                 && let Some(i) = memo.iter().position(|(k, _)| k == key)
@@ -106,7 +132,7 @@ pub fn priced_many(
         };
     }
     let fresh_jobs: Vec<Job> = fresh.iter().map(|&i| jobs[i]).collect();
-    let results = in_parallel(&fresh_jobs, |part| {
+    let results = over_cores(&fresh_jobs, |part| {
         simulate_part(part, catalog, |group, simulation, prices| {
             let bill = billing::bill(group, &simulation, &prices);
             Arc::new(PricedSimulation {
@@ -116,7 +142,7 @@ pub fn priced_many(
             })
         })
     });
-    if let Ok(mut memo) = MEMO.lock() {
+    if let Ok(mut memo) = cache.entries.lock() {
         for (&i, result) in fresh.iter().zip(&results) {
             if let (Ok(key), Ok(result)) = (&keys[i], result) {
                 memo.insert(0, (key.clone(), Arc::clone(result)));
@@ -248,90 +274,52 @@ fn prepare(
     })
 }
 
-/// The bulk path: the bill of each job (profile demand), spread over the machine's cores
-/// (eight at a time in lock-step lanes where they share a shape: [`simulate_many`]). Results
-/// in the order of `jobs`.
+/// The bulk path: the bill of each job (profile demand), spread over the machine's cores.
+/// Results in the order of `jobs`.
 pub fn bill_many(jobs: &[Job<'_>], catalog: &Catalog) -> Vec<Result<Bill, ScalingError>> {
-    in_parallel(jobs, |part| {
+    over_cores(jobs, |part| {
         simulate_part(part, catalog, |group, simulation, prices| {
             billing::bill(group, &simulation, &prices)
         })
     })
 }
 
-/// Simulate the jobs of `part` (profile demand, month totals only) and hand each result —
-/// the group as defined, its simulation and prices — to `f`; results in order. [`LANES`] jobs
-/// at a time are prepared into reused demand buffers and simulated together
-/// ([`simulate_many`]).
+/// Simulate the jobs of `part` (profile demand, month totals only) one after another in one
+/// reused demand buffer and hand each result — the group as defined, its simulation and
+/// prices — to `f`; results in order.
 fn simulate_part<T>(
     part: &[Job<'_>],
     catalog: &Catalog,
     f: impl Fn(&GroupSpec, Simulation, GroupPrices) -> T,
 ) -> Vec<Result<T, ScalingError>> {
-    let mut demands: Vec<Vec<f64>> = vec![Vec::new(); LANES];
-    let mut results = Vec::with_capacity(part.len());
-    for chunk in part.chunks(LANES) {
-        let ready: Vec<Result<Prepared, ScalingError>> = chunk
-            .iter()
-            .zip(demands.iter_mut())
-            .map(|((g, start, region), demand)| {
-                prepare(g, *start, catalog, region, None, Record::Months, demand)
-            })
-            .collect();
-        let sims: Vec<SimJob> = chunk
-            .iter()
-            .zip(&ready)
-            .zip(&demands)
-            .filter_map(|(((g, _, _), r), d)| {
-                r.as_ref().ok().map(|r| (r.group(g), d.as_slice(), &r.opts))
-            })
-            .collect();
-        let mut simulations = simulate_many(&sims).into_iter();
-        for ((g, _, _), r) in chunk.iter().zip(ready) {
-            results.push(r.and_then(|r| match simulations.next() {
-                Some(simulation) => Ok(f(g, simulation, r.prices)),
-                None => Err(ScalingError::field("simulation", "a simulation is missing")),
-            }));
-        }
-    }
-    results
+    let mut demand = Vec::new();
+    part.iter()
+        .map(|(g, start, region)| {
+            let ready = prepare(
+                g,
+                *start,
+                catalog,
+                region,
+                None,
+                Record::Months,
+                &mut demand,
+            )?;
+            let simulation = simulate(ready.group(g), &demand, &ready.opts);
+            Ok(f(g, simulation, ready.prices))
+        })
+        .collect()
 }
 
-/// Split `jobs` into one contiguous chunk per core and run `f` on each in a scoped thread.
-fn in_parallel<'j, T: Send>(
+/// [`in_parallel`] over jobs whose results are `Result`s: a failed thread's jobs get an error.
+fn over_cores<'j, T: Send>(
     jobs: &'j [Job<'j>],
     f: impl Fn(&'j [Job<'j>]) -> Vec<Result<T, ScalingError>> + Sync,
 ) -> Vec<Result<T, ScalingError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len())
-        .max(1);
-    if threads == 1 {
-        return f(jobs);
-    }
-    let chunk = jobs.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| s.spawn(move || f(part)))
-            .collect();
-        handles
-            .into_iter()
-            .zip(jobs.chunks(chunk))
-            .flat_map(|(h, part)| {
-                h.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|_| {
-                            Err(ScalingError::field(
-                                "simulation",
-                                "a simulation thread failed",
-                            ))
-                        })
-                        .collect()
-                })
-            })
-            .collect()
+    in_parallel(jobs, f, |_| {
+        Err(ScalingError::field(
+            "simulation",
+            "a simulation thread failed",
+        ))
     })
 }
 
@@ -345,7 +333,7 @@ pub fn run_many(
     catalog: &Catalog,
     keep_steps: bool,
 ) -> Vec<Result<Outcome, ScalingError>> {
-    in_parallel(jobs, |part| {
+    over_cores(jobs, |part| {
         part.iter()
             .map(|(g, start, region)| run(g, *start, catalog, region, None, keep_steps))
             .collect()

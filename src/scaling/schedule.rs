@@ -20,7 +20,7 @@
 //! skipping times in the gap; EC2 Auto Scaling documents neither.
 
 use super::ScalingError;
-use crate::plan::Weekday;
+use crate::units::Weekday;
 use chrono::{
     Datelike, Days, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike,
 };

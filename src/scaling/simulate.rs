@@ -39,7 +39,6 @@ use super::policy::{self, AdjustmentType, DynamicPolicy};
 use super::predictive::{self, PredictiveMode};
 use super::rng::SplitMix64;
 use super::schedule;
-use super::wide;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 /// How to run one simulation.
@@ -411,28 +410,24 @@ impl Best {
 /// The capacity a target-tracking policy asks for at each step,
 /// [`policy::target_tracking_capacity`] of the step's demand (the same operations), held as
 /// `u32`: clamping to a maximum capacity gives the same result from the held value. It
-/// depends on the demand alone, so it is computed for the whole horizon before the loop, in
-/// vectors ([`wide`]): the ceiling is taken of the value capped at `u32::MAX` (the same ceiling
-/// below it; everything above is held as `u32::MAX`).
+/// depends on the demand alone, so it is computed for the whole horizon before the loop: the
+/// ceiling is taken of the value capped at `u32::MAX` (the same ceiling below it; everything
+/// above is held as `u32::MAX`).
 pub(super) fn wanted_table(demand: &[f64], capacity_per_unit: f64, target_pct: f64) -> Vec<u32> {
     let denom = policy::per_unit_at_target(capacity_per_unit, target_pct);
-    // A plain loop over a slice (not `collect`, whose code may not take on the features).
-    let mut want = vec![0u32; demand.len()];
-    wide::widest(|| {
-        for (w, &d) in want.iter_mut().zip(demand) {
+    demand
+        .iter()
+        .map(|&d| {
             let x = d / denom;
             // Not `clamp`: NaN must become 0 (`clamp` keeps NaN).
             #[allow(clippy::manual_clamp)]
             let c = (x - x.abs() * 1e-12).max(0.0).min(4_294_967_295.0);
-            // The ceiling through the whole part as an integer (baseline x86-64 has no
-            // rounding instruction; AVX-512 converts eight lanes at once).
-            // SAFETY: `c` is a finite number in [0, u32::MAX], which an i64 holds; unlike
-            // `as`, the conversion needs no saturation checks and so vectorises.
-            let whole = unsafe { c.to_int_unchecked::<i64>() };
-            *w = (whole + ((whole as f64) < c) as i64) as u32;
-        }
-    });
-    want
+            // The ceiling through the whole part as an integer (exact: `c` is a finite number
+            // in [0, u32::MAX]; baseline x86-64 has no rounding instruction to call instead).
+            let whole = c as i64;
+            (whole + ((whole as f64) < c) as i64) as u32
+        })
+        .collect()
 }
 
 /// `v` clamped to [min, max] [asg-capacity-limits]. The loop keeps `min ≤ max` (validation,

@@ -719,7 +719,7 @@ impl App {
         {
             return Err(format!("{}: {}", p.path, p.message));
         }
-        let errors = cost::validate(candidate, self.catalog);
+        let errors = cost::validate_with(candidate, self.catalog, &self.doc.sims);
         for e in errors {
             let item = match &e {
                 cost::CostError::Field { item, .. }

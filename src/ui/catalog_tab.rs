@@ -19,10 +19,10 @@ use crate::catalog::import::{self, Control, ImportError};
 use crate::catalog::{
     Arch, Catalog, OfferingClass, Payment, PriceOption, Reservation, Service, Term, vocab,
 };
-use crate::cost::HOURS_PER_MONTH;
 use crate::plan::{Item, Plan, Resource};
 use crate::ui::app::App;
 use crate::ui::commands::Command;
+use crate::units::HOURS_PER_MONTH;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;

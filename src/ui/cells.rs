@@ -9,7 +9,7 @@ use crate::plan::{
     EbsVolumeType, Item, LoadBalancerType, Num, Plan, PurchaseOption, RdsEngine, Resource,
     SavingsPlanKind,
 };
-use crate::report::format;
+use crate::text::format;
 
 /// Columns of the Plan grid. Display order is [`Col::ALL`]: money comes right after the
 /// quantity so it stays in view next to the sidebar and detail panel.

@@ -11,7 +11,7 @@
 use crate::purchase::{self, Comparison, Settings};
 use crate::report::chart::Theme;
 use crate::report::compare_chart::{self, CompareChart};
-use crate::report::format;
+use crate::text::format;
 use crate::ui::app::{App, Notice};
 use crate::ui::dialogs::FileKind;
 use egui::{Color32, RichText};
@@ -430,7 +430,7 @@ fn export(app: &mut App, c: &Comparison, chart: Option<CompareChart>, svg: bool)
         Some(k) => compare_chart::render_png(c, k, 1200, 600).map_err(|e| e.to_string()),
     };
     app.notice = Some(
-        match bytes.and_then(|b| crate::cli::write_atomic(&path, &b).map_err(|e| e.to_string())) {
+        match bytes.and_then(|b| crate::atomic_file::write(&path, &b).map_err(|e| e.to_string())) {
             Ok(()) => Notice {
                 text: format!("{} {}", s.exported_to, path.display()),
                 error: false,

@@ -1,7 +1,7 @@
 //! Detail panel (right of the Plan tab): every field of the current item, editable, and its
 //! cost components with the calculation trail that produced each figure.
 
-use crate::report::format;
+use crate::text::format;
 use crate::ui::app::{App, json_field_text};
 use crate::ui::cells::Col;
 use crate::ui::commands::Command;

@@ -6,7 +6,7 @@
 
 use crate::cost::Estimate;
 use crate::report::chart::{self, ChartKind, Theme};
-use crate::report::format;
+use crate::text::format;
 use crate::ui::app::App;
 use crate::ui::commands::{Command, ExportKind};
 use egui::{Align, Layout, RichText};

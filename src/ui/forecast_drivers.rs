@@ -7,8 +7,8 @@
 use crate::catalog::Service;
 use crate::forecast::GrowthDriver;
 use crate::forecast::commitments;
-use crate::forecast::drivers::{self, ItemField, Period, PriceScope, Target};
 use crate::plan::Plan;
+use crate::plan::growth::{self as drivers, ItemField, Period, PriceScope, Target};
 use crate::ui::app::App;
 use crate::ui::commands::Command;
 use crate::ui::i18n::Strings;

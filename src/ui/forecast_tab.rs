@@ -60,8 +60,14 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     let key = (app.doc.generation, st.history_gen);
     if st.cached.as_ref().is_none_or(|(k, _)| *k != key) {
-        let r = forecast::forecast(&app.doc.plan, app.catalog, st.history.as_ref(), None)
-            .map_err(|e| e.to_string());
+        let r = forecast::forecast_with(
+            &app.doc.plan,
+            app.catalog,
+            st.history.as_ref(),
+            None,
+            &app.doc.sims,
+        )
+        .map_err(|e| e.to_string());
         st.cached = Some((key, r));
     }
     let result = st.cached.as_ref().map(|(_, r)| r.clone());
@@ -108,7 +114,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                 .pick_save(FileKind::EstimateCsv, &format!("{stem}.csv"))
                         {
                             out = Some(
-                                crate::cli::write_atomic(
+                                crate::atomic_file::write(
                                     &p,
                                     &crate::report::csv::file_bytes(&forecast_csv::forecast_csv(f)),
                                 )

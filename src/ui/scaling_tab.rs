@@ -10,12 +10,12 @@
 
 use crate::plan::{Plan, Resource};
 use crate::report::chart::Theme;
-use crate::report::format;
 use crate::report::scaling_chart::{self, ScalingChart};
 use crate::report::scaling_csv;
 use crate::scaling::GroupSpec;
 use crate::scaling::demand::{DailyCycle, DemandSpec, Noise, Profile, WeeklyDip, parse_csv};
 use crate::scaling::run::{Outcome, run};
+use crate::text::format;
 use crate::ui::app::App;
 use crate::ui::commands::Command;
 use crate::ui::dialogs::FileKind;
@@ -282,7 +282,7 @@ fn charts_ui(
                     .dialogs
                     .pick_save(FileKind::EstimateCsv, &format!("{id}-steps.csv"))
             {
-                let r = crate::cli::write_atomic(
+                let r = crate::atomic_file::write(
                     &p,
                     &crate::report::csv::file_bytes(&scaling_csv::steps_csv(
                         o,
@@ -327,7 +327,7 @@ fn charts_ui(
                     )
                     .map_err(|e| e.to_string())
                     .and_then(|svg| {
-                        crate::cli::write_atomic(&p, svg.as_bytes()).map_err(|e| e.to_string())
+                        crate::atomic_file::write(&p, svg.as_bytes()).map_err(|e| e.to_string())
                     });
                     report(app, r, &p);
                 }

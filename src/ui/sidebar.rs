@@ -2,7 +2,7 @@
 //! numbers that formulas use), editable in place.
 
 use crate::plan::formula::Evaluator;
-use crate::report::format;
+use crate::text::format;
 use crate::ui::app::App;
 use crate::ui::commands::Command;
 use egui::{Align, Layout, RichText};

@@ -4,7 +4,7 @@
 //! No egui here: the state can be driven and checked without a UI.
 
 use crate::catalog::Catalog;
-use crate::cost::{self, CostError, Estimate};
+use crate::cost::{self, CostError, Estimate, SimCache};
 use crate::plan::Plan;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -28,17 +28,18 @@ pub struct Priced {
 }
 
 impl Priced {
-    pub fn compute(plan: &Plan, catalog: &Catalog) -> Priced {
-        let mut priced = Priced::compute_estimate(plan, catalog);
+    /// Price `plan`, remembering the Auto Scaling groups' simulations in `sims`.
+    pub fn compute(plan: &Plan, catalog: &Catalog, sims: &SimCache) -> Priced {
+        let mut priced = Priced::compute_estimate(plan, catalog, sims);
         priced.params = crate::plan::formula::Evaluator::new(plan).ok();
         priced
     }
 
-    fn compute_estimate(plan: &Plan, catalog: &Catalog) -> Priced {
-        match cost::estimate(plan, catalog) {
+    fn compute_estimate(plan: &Plan, catalog: &Catalog, sims: &SimCache) -> Priced {
+        match cost::estimate_with(plan, catalog, sims) {
             Ok(e) => Priced::from_estimate(plan, e, HashMap::new(), Vec::new()),
             Err(first) => {
-                let mut errors = cost::validate(plan, catalog);
+                let mut errors = cost::validate_with(plan, catalog, sims);
                 if errors.is_empty() {
                     errors.push(first);
                 }
@@ -67,7 +68,7 @@ impl Priced {
                 // Price what can be priced: the plan without its broken items.
                 let mut rest = plan.clone();
                 rest.items.retain(|i| !item_errors.contains_key(&i.id));
-                match cost::estimate(&rest, catalog) {
+                match cost::estimate_with(&rest, catalog, sims) {
                     Ok(e) => Priced::from_estimate(plan, e, item_errors, messages),
                     Err(e) => {
                         let mut messages: Vec<String> = messages;
@@ -130,19 +131,24 @@ pub struct Document {
     /// Bumped on every change of `plan`; caches compare against it.
     pub generation: u64,
     pub priced: Priced,
+    /// The Auto Scaling groups' simulations of this document, remembered across edits (an
+    /// edit elsewhere in the plan does not simulate an unchanged group again).
+    pub sims: SimCache,
     undo: Vec<Plan>,
     redo: Vec<Plan>,
 }
 
 impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>, catalog: &Catalog) -> Document {
-        let priced = Priced::compute(&plan, catalog);
+        let sims = SimCache::new();
+        let priced = Priced::compute(&plan, catalog, &sims);
         Document {
             plan,
             path,
             dirty: false,
             generation: 1,
             priced,
+            sims,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -178,13 +184,13 @@ impl Document {
     /// Price the plan again with another catalogue (the plan itself is unchanged).
     pub fn reprice(&mut self, catalog: &Catalog) {
         self.generation += 1;
-        self.priced = Priced::compute(&self.plan, catalog);
+        self.priced = Priced::compute(&self.plan, catalog, &self.sims);
     }
 
     fn changed(&mut self, catalog: &Catalog) {
         self.dirty = true;
         self.generation += 1;
-        self.priced = Priced::compute(&self.plan, catalog);
+        self.priced = Priced::compute(&self.plan, catalog, &self.sims);
     }
 
     pub fn can_undo(&self) -> bool {

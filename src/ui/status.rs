@@ -1,7 +1,7 @@
 //! Status bar: totals, the catalogue's name and effective dates, validation messages and the
 //! latest notice (saved, opened, rejected edit …).
 
-use crate::report::format;
+use crate::text::format;
 use crate::ui::app::App;
 use egui::{Align, Layout, RichText};
 

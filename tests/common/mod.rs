@@ -1,4 +1,4 @@
-//! Helpers shared by integration tests (each test file that needs them declares `mod common;`).
+//! Helpers shared by the `engine` and `cli` test binaries (each includes this file as `common`).
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -28,6 +28,32 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::BufRead;
 
+/// Import state shared by the JSON seeds of `offer_json`, `savings_plans` and `spot_advisor`.
+pub(crate) struct State<'f> {
+    pub collector: Collector<'f>,
+    /// Classification of each offer product by SKU (kept products and skip reasons).
+    products: HashMap<String, std::result::Result<std::sync::Arc<ProductMap>, mapping::Skip>>,
+    pub sp: savings_plans::JsonState,
+    pub advisor: spot_advisor::JsonState,
+    /// The first mapping error (serde errors carry only a message; this keeps the typed one).
+    pub error: Option<ImportError>,
+    saw_offer: bool,
+}
+
+impl State<'_> {
+    fn file(&self) -> &str {
+        &self.collector.out.file
+    }
+    /// Keep `e` and return a serde error that stops the parse.
+    pub fn fail<E: serde::de::Error>(&mut self, e: ImportError) -> E {
+        let msg = e.to_string();
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+        E::custom(msg)
+    }
+}
+
 /// Why an import failed. `Display` names the file, the line (CSV) or JSON path, and the field.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {

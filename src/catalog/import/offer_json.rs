@@ -11,10 +11,10 @@
 //! Spot Instance Advisor JSON (`spot_advisor`, `ranges`), and hands those to
 //! [`super::savings_plans`] / [`super::spot_advisor`].
 
-use super::mapping::{Attr, Attrs, ProductMap, Skip, classify};
+use super::mapping::{Attr, Attrs, classify};
 use super::{
-    Collector, FileImport, ImportError, Options, PriceDim, Result, parse_date, savings_plans,
-    spot_advisor, term_kind,
+    Collector, FileImport, ImportError, Options, PriceDim, Result, State, parse_date,
+    savings_plans, spot_advisor, term_kind,
 };
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -22,32 +22,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
-
-/// Import state shared by the seeds.
-pub(crate) struct State<'f> {
-    pub collector: Collector<'f>,
-    /// Classification of each offer product by SKU (kept products and skip reasons).
-    products: HashMap<String, std::result::Result<Arc<ProductMap>, Skip>>,
-    pub sp: savings_plans::JsonState,
-    pub advisor: spot_advisor::JsonState,
-    /// The first mapping error (serde errors carry only a message; this keeps the typed one).
-    pub error: Option<ImportError>,
-    saw_offer: bool,
-}
-
-impl State<'_> {
-    fn file(&self) -> &str {
-        &self.collector.out.file
-    }
-    /// Keep `e` and return a serde error that stops the parse.
-    pub fn fail<E: de::Error>(&mut self, e: ImportError) -> E {
-        let msg = e.to_string();
-        if self.error.is_none() {
-            self.error = Some(e);
-        }
-        E::custom(msg)
-    }
-}
 
 /// Read an offer / Savings Plans / Spot Advisor JSON into `out`.
 pub fn read(reader: impl Read, out: &mut FileImport, opts: &Options) -> Result<()> {

@@ -13,7 +13,7 @@
 //! no Savings Plans option yet (`pricing-data/README.md`, gap 3), so every one is counted as
 //! skipped with that reason rather than written under a guessed key.
 
-use super::offer_json::State;
+use super::State;
 use super::{FileImport, ImportError, Result, SavingsPlanRate, payment};
 use crate::catalog::{Payment, Term};
 use serde::Deserialize;

@@ -7,7 +7,7 @@
 //! give one ([`super::Options::date`]); it is never taken from the clock or the file's mtime.
 //! Entries are visited region by region (the top level is streamed by [`super::offer_json`]).
 
-use super::offer_json::State;
+use super::State;
 use super::{Collector, ImportError, Options, Result, SpotRow};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};

@@ -33,7 +33,7 @@ fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Str
         // loader reads the cells back through `unneutralise`).
         w.write_record(
             r.iter()
-                .map(|c| crate::report::csv::neutralise(c).into_owned()),
+                .map(|c| crate::text::csv_cell::neutralise(c).into_owned()),
         )
         .expect("writing to memory");
     }
@@ -75,7 +75,7 @@ fn write_rate(w: &mut csv::Writer<Vec<u8>>, r: &RateRow) {
     // them back through `unneutralise`).
     w.write_record(
         cells
-            .map(crate::report::csv::neutralise)
+            .map(crate::text::csv_cell::neutralise)
             .iter()
             .map(|c| c.as_bytes()),
     )

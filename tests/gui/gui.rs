@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod kit;
+use crate::kit;
 use kit::harness;
 use kit::type_into_cell;
 

@@ -14,7 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 
-mod kit;
+use crate::kit;
 
 fn harness() -> Harness<'static, App> {
     let mut app = kit::default_app(FixedPaths::default());

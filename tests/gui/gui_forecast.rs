@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod kit;
+use crate::kit;
 
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
     let mut app = kit::default_app(dialogs);

@@ -24,8 +24,8 @@
 use cloudplan::catalog::load::embedded;
 use cloudplan::catalog::{OfferingClass, Payment, PriceOption, Reservation, Service, Term};
 use cloudplan::forecast::commitments::EventKind;
-use cloudplan::forecast::drivers::GrowthDriver;
 use cloudplan::forecast::{self, Projection, project};
+use cloudplan::plan::growth::GrowthDriver;
 use cloudplan::plan::{Plan, file};
 use proptest::prelude::*;
 
@@ -312,7 +312,7 @@ fn a_reservation_bought_before_the_plan_runs_out_inside_it() {
 // January: its rate holds for the term (see the next test).
 #[test]
 fn drivers_and_price_changes_still_apply_per_month() {
-    use cloudplan::forecast::drivers::{ItemField, PriceScope, Target};
+    use cloudplan::plan::growth::{ItemField, PriceScope, Target};
     let p = run(&plan(
         1,
         Term::OneYear,
@@ -346,7 +346,7 @@ fn drivers_and_price_changes_still_apply_per_month() {
 // 730 h × $0.029 = $21.17 a month; On-Demand 730 h × $0.096 = $70.08.
 #[test]
 fn a_price_change_reaches_a_reservation_at_its_next_term() {
-    use cloudplan::forecast::drivers::PriceScope;
+    use cloudplan::plan::growth::PriceScope;
     let cut = GrowthDriver::PriceChange {
         scope: PriceScope::Service(Service::Ec2),
         month: "2027-06".into(),
@@ -395,7 +395,7 @@ fn commitment_drivers_are_checked_and_named() {
         r => r,
     };
     p.growth = vec![commitment("web", None, true)];
-    assert!(forecast::drivers::check(&p).is_ok());
+    assert!(cloudplan::plan::growth::check(&p).is_ok());
     let pr = run(&p);
     assert!(pr.commitments.is_empty());
     assert!(close(pr.months[0].monthly_usd, 70.08));
@@ -407,17 +407,17 @@ fn commitment_drivers_are_checked_and_named() {
         commitment("web", None, false),
     ];
     assert_eq!(
-        forecast::drivers::check(&q).unwrap_err().0,
+        cloudplan::plan::growth::check(&q).unwrap_err().0,
         "growth[1].item"
     );
     q.growth = vec![commitment("nope", None, true)];
     assert_eq!(
-        forecast::drivers::check(&q).unwrap_err().0,
+        cloudplan::plan::growth::check(&q).unwrap_err().0,
         "growth[0].item"
     );
     q.growth = vec![commitment("web", Some("2027-13"), true)];
     assert_eq!(
-        forecast::drivers::check(&q).unwrap_err().0,
+        cloudplan::plan::growth::check(&q).unwrap_err().0,
         "growth[0].start"
     );
     // A start outside the months the item is billed.
@@ -541,7 +541,7 @@ proptest! {
     ) {
         let term = if three { Term::ThreeYears } else { Term::OneYear };
         let payment = Payment::ALL[pay];
-        let start_month = forecast::drivers::add_months("2027-01", start).unwrap();
+        let start_month = cloudplan::plan::growth::add_months("2027-01", start).unwrap();
         let p = run(&plan(
             count,
             term,

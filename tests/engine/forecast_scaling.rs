@@ -161,8 +161,8 @@ fn a_price_change_scales_the_simulated_month() {
     let mut plan = sample();
     let base = project::project(&plan, embedded(), Some(6)).unwrap();
     plan.growth
-        .push(cloudplan::forecast::drivers::GrowthDriver::PriceChange {
-            scope: cloudplan::forecast::drivers::PriceScope::Service(Service::Ec2),
+        .push(cloudplan::plan::growth::GrowthDriver::PriceChange {
+            scope: cloudplan::plan::growth::PriceScope::Service(Service::Ec2),
             multiplier: 0.9,
             month: "2027-04".into(),
         });
@@ -198,7 +198,7 @@ fn a_lapsed_group_reservation_leaves_its_hours_on_demand() {
     // whitepaper, "Reserved Instances billing").
     let mut plan = sample();
     plan.growth
-        .push(cloudplan::forecast::drivers::GrowthDriver::Commitment {
+        .push(cloudplan::plan::growth::GrowthDriver::Commitment {
             item: "web-asg".into(),
             start: None,
             renew: false,

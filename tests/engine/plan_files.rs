@@ -7,7 +7,7 @@ use cloudplan::plan::items_csv::{items_from_delimited, items_to_delimited};
 use cloudplan::plan::*;
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/plans/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -20,7 +20,7 @@ fn corpus(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-mod kit;
+use crate::kit;
 use kit::type_into_cell;
 
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {

@@ -4,11 +4,13 @@
 
 use cloudplan::catalog::load::embedded;
 use cloudplan::cost;
-use cloudplan::forecast::drivers::{self, GrowthDriver, ItemField, Period, PriceScope, Target};
 use cloudplan::forecast::intervals::Rng;
 use cloudplan::forecast::models::smoothing::{self, Objective, Season, Spec, Trend};
 use cloudplan::forecast::models::{self, ModelKind};
 use cloudplan::forecast::{history, project, select};
+use cloudplan::plan::growth::{
+    self as drivers, GrowthDriver, ItemField, Period, PriceScope, Target,
+};
 use cloudplan::plan::{Num, Plan, Resource, file};
 use proptest::prelude::*;
 
@@ -342,7 +344,7 @@ fn history_errors_name_line_and_field() {
 
 #[test]
 fn sample_bill_history_parses() {
-    let text = include_str!("../samples/bill-history.csv");
+    let text = include_str!("../../samples/bill-history.csv");
     let h = history::parse_str(text, "samples/bill-history.csv").unwrap();
     assert_eq!(h.len(), 48);
     assert_eq!(h.months.last().unwrap(), "2026-12");
@@ -538,7 +540,7 @@ proptest! {
 // ---------------------------------------------------------------- AirPassengers vs statsmodels
 
 fn airpassengers() -> Vec<f64> {
-    let text = include_str!("data/airpassengers.csv");
+    let text = include_str!("../data/airpassengers.csv");
     let h = history::parse_str(text, "airpassengers.csv").expect("AirPassengers parses");
     assert_eq!(h.len(), 144);
     assert_eq!(h.total.iter().sum::<f64>(), 40363.0);
@@ -547,7 +549,7 @@ fn airpassengers() -> Vec<f64> {
 
 /// tests/data/airpassengers_statsmodels.csv: (seasonal, damped, mape, rmse, sse_train).
 fn statsmodels_reference() -> Vec<(String, bool, f64, f64, f64)> {
-    include_str!("data/airpassengers_statsmodels.csv")
+    include_str!("../data/airpassengers_statsmodels.csv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("trend"))
         .map(|l| {
@@ -574,7 +576,7 @@ fn statsmodels_reference() -> Vec<(String, bool, f64, f64, f64)> {
 fn airpassengers_holt_winters_matches_statsmodels() {
     let y = airpassengers();
     let (train, test) = y.split_at(120);
-    let forecasts: Vec<Vec<f64>> = include_str!("data/airpassengers_statsmodels_forecast.csv")
+    let forecasts: Vec<Vec<f64>> = include_str!("../data/airpassengers_statsmodels_forecast.csv")
         .lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .map(|l| l.split(',').skip(1).map(|v| v.parse().unwrap()).collect())
@@ -643,12 +645,12 @@ fn airpassengers_holt_winters_matches_statsmodels() {
 fn airpassengers_forecast_indexing_is_statsmodels() {
     let y = airpassengers();
     let train = &y[..120];
-    let forecasts: Vec<Vec<f64>> = include_str!("data/airpassengers_statsmodels_forecast.csv")
+    let forecasts: Vec<Vec<f64>> = include_str!("../data/airpassengers_statsmodels_forecast.csv")
         .lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .map(|l| l.split(',').skip(1).map(|v| v.parse().unwrap()).collect())
         .collect();
-    let params = include_str!("data/airpassengers_statsmodels_params.csv")
+    let params = include_str!("../data/airpassengers_statsmodels_params.csv")
         .lines()
         .filter(|l| l.starts_with("add,") || l.starts_with("mul,"));
     let mut seen = 0;

@@ -8,7 +8,7 @@
 //! user's own file untouched.
 //!
 //! The saver is this test binary re-executed in a child mode (`CRASH_SAFETY_CHILD=<file>` and
-//! `--exact child_saver --ignored`). The delays come from a seeded generator
+//! `--exact crash_safety::child_saver --ignored`). The delays come from a seeded generator
 //! (`CRASH_SAFETY_SEED`, printed on failure), so a run can be repeated; which byte a kill lands
 //! on still depends on the machine's timing, which is the point.
 
@@ -120,7 +120,7 @@ fn kill_during_save_leaves_old_or_new_plan() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "child_saver",
+                "crash_safety::child_saver",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",
@@ -227,7 +227,7 @@ fn a_save_in_progress_is_not_mistaken_for_a_stale_temporary() {
 /// clock by 1/4 s a frame; a longer step would turn clicks into long presses).
 const AUTOSAVE_FRAMES: usize = 64;
 
-mod kit;
+use crate::kit;
 use kit::harness;
 use kit::type_into_cell;
 

@@ -267,7 +267,7 @@ fn compare_csv() {
 fn simulate_csvs() {
     let dir = tempfile::tempdir().unwrap();
     let mut plan: Plan = cloudplan::plan::file::from_json_str(
-        include_str!("../samples/autoscaling-web.cloudplan.json"),
+        include_str!("../../samples/autoscaling-web.cloudplan.json"),
         "autoscaling-web",
     )
     .unwrap();

@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-mod kit;
+use crate::kit;
 
 fn harness() -> Harness<'static, App> {
     kit::harness(kit::default_app(FixedPaths::default()))

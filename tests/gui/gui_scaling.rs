@@ -17,7 +17,7 @@ fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/autoscaling-web.cloudplan.json")
 }
 
-mod kit;
+use crate::kit;
 
 fn harness(save: Vec<PathBuf>) -> Harness<'static, App> {
     let mut app = kit::app(Some(sample()), FixedPaths { open: vec![], save }, None);

@@ -1,7 +1,6 @@
-//! The egui_kittest set-up every GUI test shares (`mod kit;`): the app on the embedded catalogue
-//! with scripted file dialogs, in a headless harness of a given size, first frame already run.
-// Each test binary uses the subset it needs.
-#![allow(dead_code)]
+//! The egui_kittest set-up every GUI test shares (`use crate::kit;`): the app on the embedded
+//! catalogue with scripted file dialogs, in a headless harness of a given size, first frame
+//! already run.
 
 use cloudplan::catalog::load;
 use cloudplan::ui::app::{App, Settings};

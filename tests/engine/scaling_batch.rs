@@ -1,13 +1,12 @@
-//! `scaling::simulate_many` (groups of the bulk shape simulated eight at a time in lock-step
-//! lanes) gives each group exactly what `scaling::simulate` gives it alone: random groups of
-//! every shape (`random_groups`), hourly and finer steps, two start months and three lengths in
-//! one call (so lanes are batched by start and length, and batches are partly filled),
-//! interruption rates from none to frequent, month totals only or with series.
+//! `scaling::simulate_many` (many groups simulated over the machine's cores) gives each group
+//! exactly what `scaling::simulate` gives it alone: random groups of every shape
+//! (`random_groups`), hourly and finer steps, two start months and three lengths in one call,
+//! interruption rates from none to frequent, month totals only or with series. The bulk paths
+//! `bill_many` and `priced_many` bill each group as `run` does alone.
 
-mod random_groups;
+use crate::random_groups;
 
 use chrono::NaiveDate;
-use cloudplan::scaling::batch::{LANES, lanes_available, runs_in_lanes};
 use cloudplan::scaling::demand::DemandSpec;
 use cloudplan::scaling::rng::SplitMix64;
 use cloudplan::scaling::run::horizon_steps;
@@ -15,7 +14,7 @@ use cloudplan::scaling::{GroupSpec, Record, SimOptions, simulate, simulate_many}
 use random_groups::{pick, rand_group};
 
 #[test]
-fn lanes_give_each_group_its_own_simulation() {
+fn simulate_many_gives_each_group_its_own_simulation() {
     let mut r = SplitMix64::new(20_261_130);
     let mut cases: Vec<(GroupSpec, Vec<f64>, SimOptions)> = Vec::new();
     while cases.len() < 700 {
@@ -65,24 +64,17 @@ fn lanes_give_each_group_its_own_simulation() {
     let jobs: Vec<_> = cases.iter().map(|(g, d, o)| (g, d.as_slice(), o)).collect();
     let together = simulate_many(&jobs);
     assert_eq!(together.len(), jobs.len());
-    let (mut in_lanes, mut interruptions, mut events) = (0, 0, 0);
+    let (mut interruptions, mut events) = (0, 0);
     for (i, ((g, d, o), sim)) in jobs.iter().zip(&together).enumerate() {
         assert_eq!(*sim, simulate(g, d, o), "job {i}: {g:?}");
-        if runs_in_lanes(g, o) {
-            in_lanes += 1;
-            interruptions += sim.months.iter().map(|m| m.spot_interruptions).sum::<u32>();
-            events += sim.months.iter().map(|m| m.scale_events).sum::<u32>();
-        }
+        interruptions += sim.months.iter().map(|m| m.spot_interruptions).sum::<u32>();
+        events += sim.months.iter().map(|m| m.scale_events).sum::<u32>();
     }
-    // The lanes were exercised (on a processor that has them), Spot interruptions and
-    // replacements included.
-    if lanes_available() {
-        assert!(in_lanes > 10 * LANES, "{in_lanes} jobs ran in lanes");
-        assert!(
-            interruptions > 100 && events > 1000,
-            "{interruptions} {events}"
-        );
-    }
+    // The random groups exercise Spot interruptions, replacements and scaling.
+    assert!(
+        interruptions > 100 && events > 1000,
+        "{interruptions} {events}"
+    );
 }
 
 /// The sample group with `seeds` and demand levels over 36 months (as in
@@ -106,7 +98,7 @@ fn sample_groups(seeds: std::ops::Range<u64>) -> Vec<GroupSpec> {
         .collect()
 }
 
-/// The bulk path (`bill_many`: lanes) bills each group as `run` does alone.
+/// The bulk path (`bill_many`, over the cores) bills each group as `run` does alone.
 #[test]
 fn bill_many_bills_each_group_as_run_does() {
     let groups = sample_groups(0..20);
@@ -136,7 +128,8 @@ fn priced_many_prices_each_group_as_run_does() {
     let catalog = cloudplan::catalog::load::embedded();
     let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let jobs: Vec<_> = groups.iter().map(|g| (g, start, "us-east-1")).collect();
-    let priced = cloudplan::scaling::run::priced_many(&jobs, catalog);
+    let cache = cloudplan::scaling::run::SimCache::new();
+    let priced = cloudplan::scaling::run::priced_many(&jobs, catalog, &cache);
     assert_eq!(priced.len(), groups.len());
     for (g, p) in groups.iter().zip(&priced) {
         let alone = cloudplan::scaling::run::run(g, start, catalog, "us-east-1", None, false);
@@ -144,7 +137,7 @@ fn priced_many_prices_each_group_as_run_does() {
             (Ok(p), Ok(alone)) => {
                 assert_eq!(p.bill, alone.bill, "seed {}", g.simulation.seed);
                 assert_eq!(p.months, alone.simulation.months);
-                let again = cloudplan::scaling::run::priced(g, start, catalog, "us-east-1");
+                let again = cloudplan::scaling::run::priced(g, start, catalog, "us-east-1", &cache);
                 assert!(std::sync::Arc::ptr_eq(p, &again.unwrap()), "remembered");
             }
             (Err(e), Err(alone)) => assert_eq!(*e, alone),

@@ -12,7 +12,7 @@
 //! | `step` | `{"kind":"step","target":T,"month":"YYYY-MM","add":n}` or `"multiply":f` | from that month on `v+n` or `v·f` |
 //! | `item_window` | `{"kind":"item_window","item":"id","start":"YYYY-MM","end":"YYYY-MM"}` | the item is billed only from `start` to `end` (both inclusive, each optional) |
 //! | `price_change` | `{"kind":"price_change","scope":{"item":"id"}\|{"service":"lambda"},"month":"YYYY-MM","multiplier":f}` | from that month the cost of the item / service × `f` |
-//! | `commitment` | `{"kind":"commitment","item":"id","start":"YYYY-MM","renew":true\|false}` | the item's Reserved Instance / Savings Plan term starts in `start` (optional; default: the item's first billed month) and, when it ends, renews or falls back to On-Demand (see [`super::commitments`]); no effect on an item bought On-Demand or Spot |
+//! | `commitment` | `{"kind":"commitment","item":"id","start":"YYYY-MM","renew":true\|false}` | the item's Reserved Instance / Savings Plan term starts in `start` (optional; default: the item's first billed month) and, when it ends, renews or falls back to On-Demand (see `forecast::commitments`); no effect on an item bought On-Demand or Spot |
 //!
 //! `T` is `{"parameter":"users"}` or `{"item":{"id":"web","field":"count"}}` (the field names of
 //! [`ITEM_FIELDS`]). `v` is the value before this driver: the plan's own value (a formula is

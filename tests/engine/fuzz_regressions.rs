@@ -42,7 +42,7 @@ fn demand_gap_at_the_end_of_the_calendar() {
 /// the fuzzer's file as written (3.8 KB, so kept beside this test rather than inline).
 #[test]
 fn plan_step_adjustment_beyond_any_fleet() {
-    let input = include_str!("fuzz_regressions/plan_json-step-adjustment-overflow.json");
+    let input = include_str!("../fuzz_regressions/plan_json-step-adjustment-overflow.json");
     let e = cloudplan::plan::file::from_json_str(input, "fuzz.cloudplan.json").unwrap_err();
     let text = e.to_string();
     assert!(text.contains("steps[0]"), "{text}");

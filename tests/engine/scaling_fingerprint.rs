@@ -16,7 +16,7 @@
 //! `tests/scaling_golden.rs`, is the committed guard); it is a tool for the engineer. Compare
 //! files made with the same toolchain (`DefaultHasher` may change between Rust releases).
 
-mod random_groups;
+use crate::random_groups;
 
 use cloudplan::scaling::demand::DemandSpec;
 use cloudplan::scaling::rng::SplitMix64;

@@ -13,7 +13,7 @@ use cloudplan::ui::dialogs::FixedPaths;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod kit;
+use crate::kit;
 
 fn harness(dialogs: FixedPaths) -> Harness<'static, App> {
     kit::harness(kit::default_app(dialogs))
