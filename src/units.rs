@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod quantity;
+
 /// Hours in a billing month as AWS prices monthly figures (AWS Pricing Calculator:
 /// "730 hours in a month").
 pub const HOURS_PER_MONTH: f64 = 730.0;

@@ -9,6 +9,7 @@
 
 pub mod import;
 pub mod load;
+pub mod regions;
 pub mod vocab;
 
 use chrono::NaiveDate;

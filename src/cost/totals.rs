@@ -62,3 +62,38 @@ pub fn subtotals(items: &[ItemCost]) -> Subtotals {
         by_tag: by_tag.into_iter().collect(),
     }
 }
+
+/// Each group's subtotal including every group nested in it (the plan's `groups[].parent`),
+/// from the estimate's own-items subtotals `by_group`: a parent's figure is its items plus its
+/// sub-groups' rolled-up figures, as the AWS Pricing Calculator shows nested groups. Keyed by
+/// group name; groups without items or sub-groups are absent.
+pub fn group_rollup(
+    by_group: &BTreeMap<String, Totals>,
+    plan: &crate::plan::Plan,
+) -> BTreeMap<String, Totals> {
+    let mut out: BTreeMap<String, Totals> = BTreeMap::new();
+    for (name, t) in by_group {
+        if name.is_empty() {
+            continue;
+        }
+        // Add the group's own figure to it and to each of its ancestors (a circle, refused by
+        // validation, is cut after one lap).
+        let mut at = Some(name.as_str());
+        let mut steps = 0;
+        while let Some(g) = at {
+            out.entry(g.to_string())
+                .or_default()
+                .add(t.monthly_usd, t.upfront_usd);
+            steps += 1;
+            if steps > plan.groups.len() {
+                break;
+            }
+            at = plan
+                .groups
+                .iter()
+                .find(|x| x.name == g)
+                .and_then(|x| x.parent.as_deref());
+        }
+    }
+    out
+}

@@ -127,7 +127,27 @@ pub fn from_json_str(text: &str, origin: &str) -> Result<Plan, PlanError> {
         }
     };
     check_unit_purchases(text).map_err(|p| problem_error(text, origin, &p))?;
+    let plan = migrate(plan).map_err(|p| problem_error(text, origin, &p))?;
     validate(&plan).map_err(|p| problem_error(text, origin, &p))?;
+    Ok(plan)
+}
+
+/// Bring a plan read from an older file up to [`SCHEMA_VERSION`], one version step at a time,
+/// refusing what its own version could not contain.
+///
+/// * 1 → 2: nested groups (`groups[].parent`) appeared. A version-1 file has none (one that
+///   names a parent is refused: its writer claimed a version that cannot hold it); its groups
+///   stay top-level, nothing else changes.
+pub fn migrate(mut plan: Plan) -> Result<Plan, Problem> {
+    if plan.schema_version == 1 {
+        if let Some(i) = plan.groups.iter().position(|g| g.parent.is_some()) {
+            return Err(Problem::new(
+                format!("groups[{i}].parent"),
+                "nested groups need schema_version 2 (this file says 1)",
+            ));
+        }
+        plan.schema_version = 2;
+    }
     Ok(plan)
 }
 
@@ -291,7 +311,7 @@ pub fn default_plan() -> Plan {
 // Validation
 
 /// Names the formula language reserves (functions, operators and constants of [`formula`]).
-const RESERVED_NAMES: &[&str] = &[
+pub(crate) const RESERVED_NAMES: &[&str] = &[
     "ceil", "floor", "round", "trunc", "abs", "sqrt", "exp", "ln", "log10", "log", "log2", "min",
     "max", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "signum", "fract",
     "cbrt", "PI", "E", "pi", "e",
@@ -373,6 +393,33 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
                 path,
                 format!("group `{}` is defined twice", g.name),
             ));
+        }
+    }
+    for (i, g) in plan.groups.iter().enumerate() {
+        let Some(parent) = &g.parent else { continue };
+        let path = format!("groups[{i}].parent");
+        if !groups.contains(parent.as_str()) {
+            return Err(Problem::new(
+                path,
+                format!("group `{}` is nested in `{parent}`, which is not among the plan's groups", g.name),
+            ));
+        }
+        // Walk up: a group reached twice is a cycle.
+        let mut seen = vec![g.name.as_str()];
+        let mut at = Some(parent.as_str());
+        while let Some(name) = at {
+            if seen.contains(&name) {
+                return Err(Problem::new(
+                    path,
+                    format!("groups nest in a circle: {} → {name}", seen.join(" → ")),
+                ));
+            }
+            seen.push(name);
+            at = plan
+                .groups
+                .iter()
+                .find(|x| x.name == name)
+                .and_then(|x| x.parent.as_deref());
         }
     }
     let mut ids = HashMap::new();
@@ -538,7 +585,7 @@ pub(crate) fn check_item_with(
 
 /// Upper bound of a quantity field: `None` is [`crate::limits::MAX_QUANTITY`].
 #[derive(Clone, Copy)]
-enum Limit {
+pub(crate) enum Limit {
     None,
     Max(f64, &'static str),
 }
@@ -548,7 +595,7 @@ const COUNT: Limit = Limit::Max(crate::limits::MAX_COUNT, "a count of resources"
 const USD: Limit = Limit::Max(crate::limits::MAX_USD, "an amount in USD");
 
 /// Every numeric field of a resource, with its JSON path below `resource` and any upper bound.
-fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
+pub(crate) fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
     let mut out: Vec<(String, &Num, Limit)> = Vec::new();
     macro_rules! req {
         ($name:literal, $e:expr) => {

@@ -7,6 +7,7 @@
 pub mod file;
 pub mod formula;
 pub mod growth;
+pub mod edit;
 pub mod items_csv;
 pub mod usage;
 
@@ -15,8 +16,9 @@ pub use crate::units::Weekday;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Current plan file schema version. Files with a newer version are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Current plan file schema version. Files with a newer version are refused; older ones are
+/// migrated on load ([`file::migrate`]): version 2 added nested groups (`groups[].parent`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A number, or a formula over the plan's parameters (`users * 0.002`, `ceil(peak_rps / 120)`).
 /// In JSON a number is written as a number and a formula as a string.
@@ -47,6 +49,21 @@ impl Num {
         match plain.parse::<f64>() {
             Ok(v) if v.is_finite() => Num::Value(v),
             _ => Num::Formula(t.to_string()),
+        }
+    }
+    /// Parse what a person typed into a field written in `unit`: a number with or without a
+    /// unit this field takes (`1 TB` in a GB field is 1024), else a formula. A number with a
+    /// unit the field does not take, or a negative one, is refused with the reason.
+    pub fn parse_in(text: &str, unit: crate::units::quantity::Unit) -> Result<Num, String> {
+        let t = text.trim();
+        let t = t.strip_prefix('=').unwrap_or(t).trim();
+        if t.is_empty() {
+            return Err("a number or formula is required".into());
+        }
+        match crate::units::quantity::parse(t, unit) {
+            Ok(Some(v)) => Ok(Num::Value(v)),
+            Ok(None) => Ok(Num::Formula(t.to_string())),
+            Err(e) => Err(e.to_string()),
         }
     }
 }
@@ -97,9 +114,15 @@ pub struct Parameter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// Unique among the plan's groups; items name their group by it.
     pub name: String,
+    /// What the group is for.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The group this one is nested in (schema version 2); its subtotal rolls up into the
+    /// parent's, as the AWS Pricing Calculator's groups do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 /// The whole document.

@@ -116,6 +116,7 @@ fn poisoned_plan() -> Plan {
         .map(|(_, new)| Group {
             name: new.clone(),
             description: String::new(),
+            parent: None,
         })
         .collect();
     let ids = id_payloads();

@@ -689,7 +689,7 @@ fn save_atomic_replaces_and_never_writes_an_unreadable_plan() {
 fn json_output_is_pretty_and_stable() {
     let plan = file::default_plan();
     let a = file::to_json_string(&plan);
-    assert!(a.starts_with("{\n  \"schema_version\": 1,"));
+    assert!(a.starts_with("{\n  \"schema_version\": 2,"));
     assert!(a.ends_with("}\n"));
     let again = file::to_json_string(&file::from_json_str(&a, "a").unwrap());
     assert_eq!(a, again);
@@ -1124,8 +1124,8 @@ mod generated {
                 tier_mode: if free_tier { TierMode::PerItem } else { TierMode::Aggregate },
                 parameters: parameters(),
                 groups: vec![
-                    Group { name: "웹 계층".into(), description: String::new() },
-                    Group { name: "data".into(), description: "d".into() },
+                    Group { name: "웹 계층".into(), description: String::new(), parent: None },
+                    Group { name: "data".into(), description: "d".into(), parent: None },
                 ],
                 items,
                 growth: vec![],
