@@ -9,7 +9,7 @@ use crate::cost;
 use crate::plan::{self, Item, Num, Parameter, Plan};
 use crate::report::chart;
 use crate::ui::cells::{self, Col};
-use crate::ui::commands::{self, Command, ExportKind};
+use crate::ui::commands::{self, Command, ExportKind, PlanEdit};
 use crate::ui::dialogs::{Dialogs, FileKind};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::state::Document;
@@ -25,6 +25,8 @@ pub struct Settings {
     pub dark: bool,
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// The default region last chosen in the plan settings: File ▸ New starts there.
+    pub last_region: Option<String>,
 }
 
 /// Key under which [`Settings`] are stored.
@@ -123,6 +125,8 @@ pub struct App {
     pub startup_probe: Option<std::time::Instant>,
     /// The Catalogue tab's catalogues and running import.
     pub catalog_tab: crate::ui::catalog_tab::TabState,
+    /// The plan settings window.
+    pub plan_settings: crate::ui::settings_panel::SettingsPanel,
 }
 
 impl App {
@@ -182,6 +186,7 @@ impl App {
             last_autosave: 0.0,
             startup_probe: None,
             catalog_tab: Default::default(),
+            plan_settings: Default::default(),
         };
         if !app.doc.plan.items.is_empty() {
             app.grid.cursor = Some((0, Col::Name));
@@ -241,6 +246,7 @@ impl App {
                 .show(ui, |ui| detail::ui(self, ui));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        crate::ui::settings_panel::ui(self, &ctx);
         self.modal_ui(&ctx);
 
         let cmds = std::mem::take(&mut self.commands);
@@ -459,7 +465,10 @@ impl App {
         let s = self.strings();
         match c {
             Command::New => {
-                self.doc.replace(commands::empty_plan(), None, self.catalog);
+                let month = chrono::Utc::now().format("%Y-%m").to_string();
+                let plan =
+                    commands::empty_plan(self.catalog, self.settings.last_region.as_deref(), &month);
+                self.doc.replace(plan, None, self.catalog);
                 self.after_replace();
             }
             Command::Open => {
@@ -519,6 +528,23 @@ impl App {
                 let f = field.clone();
                 self.try_item_edit(row, field, text, move |item| set_field(item, &f, &t));
             }
+            Command::SetItem { row, field, item } => {
+                self.try_item_edit(row, field, String::new(), |it| {
+                    *it = *item;
+                    Ok(())
+                });
+            }
+            Command::RejectField {
+                target,
+                field,
+                text,
+                reason,
+            } => {
+                self.error(format!("{}: {field}: {reason}", s.edit_rejected));
+                self.rejected.insert((target, field), Rejected { text, reason });
+            }
+            Command::Plan(edit) => self.plan_edit(edit),
+            Command::ShowPlanSettings(open) => self.plan_settings.open = open,
             Command::AddItem(service) => {
                 let item = commands::new_item(&self.doc.plan, self.catalog, service);
                 self.doc.edit(self.catalog, |p| p.items.push(item));
@@ -740,6 +766,38 @@ impl App {
         Ok(())
     }
 
+    /// Apply a plan-level edit as one undoable step, or show why not beside its field.
+    fn plan_edit(&mut self, edit: PlanEdit) {
+        let key = edit.target();
+        let mut candidate = self.doc.plan.clone();
+        let result = edit
+            .apply(&mut candidate)
+            .and_then(|()| self.check_candidate(&candidate));
+        match result {
+            Ok(()) => {
+                self.rejected.remove(&key);
+                if let PlanEdit::Settings { settings, .. } = &edit {
+                    self.settings.last_region = Some(settings.default_region.clone());
+                }
+                // A renamed group or parameter: rejections keyed by the old name go.
+                if let PlanEdit::RenameGroup { .. } | PlanEdit::RenameParameter { .. } = &edit {
+                    self.rejected.retain(|(t, _), _| *t != key.0);
+                }
+                self.doc.commit(self.catalog, candidate);
+            }
+            Err(reason) => {
+                self.error(format!("{}: {reason}", self.strings().edit_rejected));
+                self.rejected.insert(
+                    key,
+                    Rejected {
+                        text: edit.text(),
+                        reason,
+                    },
+                );
+            }
+        }
+    }
+
     fn set_parameter(&mut self, index: usize, text: String) {
         let Some(param) = self.doc.plan.parameters.get(index) else {
             return;
@@ -926,6 +984,11 @@ fn parse_json_field(
         },
         _ => match Num::from_text(t) {
             Num::Value(v) if !matches!(current, Some(Value::String(_))) || looks_numeric(t) => {
+                // A whole number is written as one, so whole-number fields (`min`, `max` …)
+                // read it; fractional fields read it as well.
+                if v.fract() == 0.0 && v.abs() < 9e15 {
+                    return Ok(Value::Number(serde_json::Number::from(v as i64)));
+                }
                 serde_json::Number::from_f64(v)
                     .map(Value::Number)
                     .ok_or_else(|| "not a finite number".into())

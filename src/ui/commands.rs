@@ -6,7 +6,8 @@ use crate::catalog::{Catalog, PriceOption, Service, vocab};
 use crate::plan::{
     CustomLine, DataTransfer, DynamodbMode, DynamodbTable, EbsVolumeType, EbsVolumes, Ec2Fleet,
     EfsFileSystem, Item, LambdaFunction, LoadBalancer, LoadBalancerType, NatGateway, Num, Plan,
-    PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType, Resource, S3Storage, Usage,
+    PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType, Resource, S3Storage,
+    TierMode, Usage,
 };
 use crate::report::chart::ChartKind;
 use crate::ui::cells::Col;
@@ -46,6 +47,25 @@ pub enum Command {
         field: String,
         text: String,
     },
+    /// Replace item `row` with the form's edited copy (Details panel); `field` names the field
+    /// edited, for the message if the plan refuses it. One undoable step.
+    SetItem {
+        row: usize,
+        field: String,
+        item: Box<Item>,
+    },
+    /// A form could not read what was typed into `field` of `target` (an item id, or `plan`
+    /// for the settings): show `reason` beside the field (the plan is unchanged).
+    RejectField {
+        target: String,
+        field: String,
+        text: String,
+        reason: String,
+    },
+    /// A plan-level edit (settings, groups, parameters), one undoable step.
+    Plan(PlanEdit),
+    /// Show or hide the plan settings window.
+    ShowPlanSettings(bool),
     AddItem(Service),
     /// Catalogue tab "Add to plan": one EC2 item of this type in this region, one undo step.
     AddInstance {
@@ -87,17 +107,199 @@ impl Command {
     }
 }
 
-/// An empty plan for File ▸ New, in the default region of the default plan.
-pub fn empty_plan() -> Plan {
-    let base = crate::plan::file::default_plan();
+/// The plan's own settings, as the settings window edits them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSettings {
+    /// The plan's name.
+    pub name: String,
+    /// What the plan is for.
+    pub description: String,
+    /// Region of items that name none.
+    pub default_region: String,
+    /// First month, `YYYY-MM`.
+    pub start_month: String,
+    /// Months the plan covers (1–60).
+    pub horizon_months: u32,
+    /// Apply the AWS Free Tier.
+    pub free_tier: bool,
+    /// How tiered prices apply.
+    pub tier_mode: TierMode,
+}
+
+impl PlanSettings {
+    /// The settings of `plan`.
+    pub fn of(plan: &Plan) -> PlanSettings {
+        PlanSettings {
+            name: plan.name.clone(),
+            description: plan.description.clone(),
+            default_region: plan.default_region.clone(),
+            start_month: plan.start_month.clone(),
+            horizon_months: plan.horizon_months,
+            free_tier: plan.free_tier,
+            tier_mode: plan.tier_mode,
+        }
+    }
+}
+
+/// Edits of the plan as a whole; each is checked and applied as one undoable step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanEdit {
+    /// Set the plan's settings; `field` names the one changed (for messages).
+    Settings {
+        field: &'static str,
+        settings: Box<PlanSettings>,
+    },
+    /// Add a group (nested in `parent` if given).
+    AddGroup {
+        name: String,
+        parent: Option<String>,
+    },
+    /// Rename a group; its items and sub-groups follow.
+    RenameGroup { old: String, new: String },
+    /// Set a group's description.
+    DescribeGroup { name: String, description: String },
+    /// Delete a group; its items move to `items_to` (or become ungrouped).
+    DeleteGroup {
+        name: String,
+        items_to: Option<String>,
+    },
+    /// Move a group up (`delta` < 0) or down among its siblings.
+    MoveGroup { name: String, delta: i32 },
+    /// Nest a group in `parent` (`None`: top level).
+    NestGroup {
+        name: String,
+        parent: Option<String>,
+    },
+    /// Rename a parameter; every formula using it follows.
+    RenameParameter { old: String, new: String },
+    /// Set a parameter's description.
+    DescribeParameter { name: String, description: String },
+    /// Delete a parameter (refused while it is used).
+    DeleteParameter { name: String },
+}
+
+impl PlanEdit {
+    /// Where a refusal of this edit is shown: (`plan`, `group:NAME`, or `param:NAME`; field).
+    pub fn target(&self) -> (String, String) {
+        match self {
+            PlanEdit::Settings { field, .. } => ("plan".into(), (*field).into()),
+            PlanEdit::AddGroup { .. } => ("plan".into(), "add_group".into()),
+            PlanEdit::RenameGroup { old, .. } => (format!("group:{old}"), "name".into()),
+            PlanEdit::DescribeGroup { name, .. } => (format!("group:{name}"), "description".into()),
+            PlanEdit::DeleteGroup { name, .. } => (format!("group:{name}"), "delete".into()),
+            PlanEdit::MoveGroup { name, .. } | PlanEdit::NestGroup { name, .. } => {
+                (format!("group:{name}"), "parent".into())
+            }
+            PlanEdit::RenameParameter { old, .. } => (format!("param:{old}"), "name".into()),
+            PlanEdit::DescribeParameter { name, .. } => {
+                (format!("param:{name}"), "description".into())
+            }
+            PlanEdit::DeleteParameter { name } => (format!("param:{name}"), "delete".into()),
+        }
+    }
+
+    /// The text the person typed, for the rejection display.
+    pub fn text(&self) -> String {
+        match self {
+            PlanEdit::Settings { field, settings } => match *field {
+                "name" => settings.name.clone(),
+                "description" => settings.description.clone(),
+                "default_region" => settings.default_region.clone(),
+                "start_month" => settings.start_month.clone(),
+                "horizon_months" => settings.horizon_months.to_string(),
+                _ => String::new(),
+            },
+            PlanEdit::AddGroup { name, .. } => name.clone(),
+            PlanEdit::RenameGroup { new, .. } | PlanEdit::RenameParameter { new, .. } => {
+                new.clone()
+            }
+            PlanEdit::DescribeGroup { description, .. }
+            | PlanEdit::DescribeParameter { description, .. } => description.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Apply the edit to `plan` (the caller validates the result as a whole).
+    pub fn apply(&self, plan: &mut Plan) -> Result<(), String> {
+        use crate::plan::edit;
+        match self {
+            PlanEdit::Settings { field, settings } => {
+                let s = settings.as_ref();
+                match *field {
+                    "name" if s.name.trim().is_empty() => {
+                        return Err("the plan needs a name".into());
+                    }
+                    "start_month" if crate::plan::growth::parse_month(&s.start_month).is_none() => {
+                        return Err(format!(
+                            "`{}` is not a month: write YYYY-MM, e.g. 2026-01",
+                            s.start_month.trim()
+                        ));
+                    }
+                    _ => {}
+                }
+                plan.name = s.name.trim().to_string();
+                plan.description = s.description.trim().to_string();
+                plan.default_region = s.default_region.clone();
+                plan.start_month = s.start_month.trim().to_string();
+                plan.horizon_months = s.horizon_months;
+                plan.free_tier = s.free_tier;
+                plan.tier_mode = s.tier_mode;
+                Ok(())
+            }
+            PlanEdit::AddGroup { name, parent } => {
+                edit::add_group(plan, name.trim(), parent.as_deref())
+            }
+            PlanEdit::RenameGroup { old, new } => edit::rename_group(plan, old, new),
+            PlanEdit::DescribeGroup { name, description } => {
+                edit::describe_group(plan, name, description)
+            }
+            PlanEdit::DeleteGroup { name, items_to } => {
+                edit::delete_group(plan, name, items_to.as_deref())
+            }
+            PlanEdit::MoveGroup { name, delta } => edit::move_group(plan, name, *delta),
+            PlanEdit::NestGroup { name, parent } => {
+                edit::set_group_parent(plan, name, parent.as_deref())
+            }
+            PlanEdit::RenameParameter { old, new } => edit::rename_parameter(plan, old, new),
+            PlanEdit::DescribeParameter { name, description } => {
+                match plan.parameters.iter_mut().find(|p| &p.name == name) {
+                    Some(p) => {
+                        p.description = description.trim().to_string();
+                        Ok(())
+                    }
+                    None => Err(format!("the plan has no parameter `{name}`")),
+                }
+            }
+            PlanEdit::DeleteParameter { name } => edit::delete_parameter(plan, name),
+        }
+    }
+}
+
+/// An empty plan for File ▸ New: nothing of any sample — a plan named "Untitled plan" in
+/// `region` (the person's last-used default region when the catalogue prices it, else the
+/// catalogue's first of us-east-1 or its first region), starting `start_month`, 12 months, no
+/// free tier, tiers per account.
+pub fn empty_plan(catalog: &Catalog, region: Option<&str>, start_month: &str) -> Plan {
+    let regions = catalog.regions();
+    let region = region
+        .filter(|r| regions.contains(r))
+        .or_else(|| regions.iter().copied().find(|r| *r == "us-east-1"))
+        .or_else(|| regions.first().copied())
+        .unwrap_or("us-east-1")
+        .to_string();
     Plan {
+        schema_version: crate::plan::SCHEMA_VERSION,
         name: "Untitled plan".into(),
         description: String::new(),
+        default_region: region,
+        start_month: start_month.to_string(),
+        horizon_months: 12,
+        free_tier: false,
+        tier_mode: TierMode::Aggregate,
         parameters: Vec::new(),
         groups: Vec::new(),
         items: Vec::new(),
         growth: Vec::new(),
-        ..base
     }
 }
 

@@ -1,77 +1,21 @@
-//! Detail panel (right of the Plan tab): every field of the current item, editable, and its
-//! cost components with the calculation trail that produced each figure.
+//! Detail panel (right of the Plan tab): the current item's form — every field its kind has,
+//! set or not, with units and help — and its cost components with the calculation trail that
+//! produced each figure.
 
 use crate::text::format;
-use crate::ui::app::{App, json_field_text};
-use crate::ui::cells::Col;
-use crate::ui::commands::Command;
+use crate::ui::app::App;
+use crate::ui::forms::resource::{Context, item_form, kind_key};
+use crate::ui::forms::{Form, FormState};
 use egui::{Align, Layout, RichText};
-use std::collections::HashMap;
 
-/// Edit buffers of the detail fields, valid for one (plan generation, row).
+/// The Details panel's state: the form's edit buffers (valid for one plan generation and row).
 #[derive(Debug, Default)]
 pub struct DetailState {
-    key: Option<(u64, usize)>,
-    buffers: HashMap<String, String>,
+    /// The item form's buffers.
+    pub form: FormState,
 }
 
-/// A field shown in the panel: key, current text, and the command that sets it.
-struct Field {
-    key: String,
-    text: String,
-    grid_col: Option<Col>,
-}
-
-fn fields(app: &App, row: usize) -> Vec<Field> {
-    let plan = &app.doc.plan;
-    let item = &plan.items[row];
-    let mut out = vec![
-        Field {
-            key: "id".into(),
-            text: item.id.clone(),
-            grid_col: None,
-        },
-        Field {
-            key: "name".into(),
-            text: item.name.clone(),
-            grid_col: Some(Col::Name),
-        },
-        Field {
-            key: "group".into(),
-            text: item.group.clone(),
-            grid_col: Some(Col::Group),
-        },
-        Field {
-            key: "region".into(),
-            text: item.region(plan).to_string(),
-            grid_col: Some(Col::Region),
-        },
-        Field {
-            key: "tags".into(),
-            text: item
-                .tags
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            grid_col: None,
-        },
-    ];
-    if let Ok(serde_json::Value::Object(obj)) = serde_json::to_value(&item.resource) {
-        for (k, v) in obj {
-            if k == "kind" {
-                continue;
-            }
-            out.push(Field {
-                key: k,
-                text: json_field_text(&v),
-                grid_col: None,
-            });
-        }
-    }
-    out
-}
-
+/// The panel: the selected item's form ([`crate::ui::forms::resource`]) and its cost.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     ui.add_space(6.0);
@@ -86,22 +30,25 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         ui.label(RichText::new(s.no_selection).weak());
         return;
     };
-    let key = (app.doc.generation, row);
-    if app.detail.key != Some(key) {
-        app.detail.key = Some(key);
-        app.detail.buffers.clear();
-    }
+    app.detail.form.sync((app.doc.generation, row));
     let item = &app.doc.plan.items[row];
-    let id = item.id.clone();
     ui.label(RichText::new(&item.name).size(16.0).strong());
     ui.label(
         RichText::new(format!(
             "{} · {}",
             item.resource.service().display_name(),
-            item.region(&app.doc.plan)
+            crate::catalog::regions::region_label(item.region(&app.doc.plan))
         ))
         .weak(),
     );
+    let is_group = matches!(item.resource, crate::plan::Resource::ScalingGroup(_));
+    if is_group
+        && ui
+            .button(crate::ui::forms::text::words(app.settings.lang).open_scaling)
+            .clicked()
+    {
+        app.tab = crate::ui::app::Tab::Scaling;
+    }
     ui.add_space(6.0);
 
     egui::ScrollArea::vertical()
@@ -110,67 +57,24 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             egui::CollapsingHeader::new(RichText::new(s.fields).strong())
                 .default_open(true)
                 .show(ui, |ui| {
-                    let list = fields(app, row);
-                    let mut commit: Option<Command> = None;
-                    egui::Grid::new("detail-fields")
-                        .num_columns(2)
-                        .spacing([10.0, 4.0])
-                        .striped(false)
-                        .show(ui, |ui| {
-                            for f in list {
-                                let grid_key = f
-                                    .grid_col
-                                    .map(|c| format!("{c:?}"))
-                                    .unwrap_or_else(|| f.key.clone());
-                                let rejected = app.rejected_for(&id, &grid_key).cloned();
-                                // Field names are file keys; long ones are shortened (full name on hover).
-                                let label = ui
-                                    .allocate_ui(egui::vec2(118.0, 18.0), |ui| {
-                                        ui.set_max_width(118.0);
-                                        ui.add(
-                                            egui::Label::new(
-                                                RichText::new(f.key.replace('_', " ")).weak(),
-                                            )
-                                            .truncate(),
-                                        )
-                                    })
-                                    .inner;
-                                let buf =
-                                    app.detail.buffers.entry(f.key.clone()).or_insert_with(|| {
-                                        rejected
-                                            .as_ref()
-                                            .map(|r| r.text.clone())
-                                            .unwrap_or(f.text.clone())
-                                    });
-                                let mut edit =
-                                    egui::TextEdit::singleline(buf).desired_width(f32::INFINITY);
-                                if rejected.is_some() {
-                                    edit = edit.text_color(ui.visuals().error_fg_color);
-                                }
-                                let resp = ui.add(edit).labelled_by(label.id);
-                                let resp = match &rejected {
-                                    Some(r) => resp.on_hover_text(&r.reason),
-                                    None => resp,
-                                };
-                                if resp.lost_focus() && *buf != f.text {
-                                    commit = Some(match f.grid_col {
-                                        Some(col) => Command::SetCell {
-                                            row,
-                                            col,
-                                            text: buf.clone(),
-                                        },
-                                        None => Command::SetField {
-                                            row,
-                                            field: f.key.clone(),
-                                            text: buf.clone(),
-                                        },
-                                    });
-                                }
-                                ui.end_row();
-                            }
-                        });
-                    if let Some(c) = commit {
-                        app.send(c);
+                    let mut item = app.doc.plan.items[row].clone();
+                    let kind = kind_key(&item.resource);
+                    let cx = Context {
+                        plan: &app.doc.plan,
+                        catalog: app.catalog,
+                        eval: app.doc.priced.params.as_ref(),
+                    };
+                    let mut f = Form::new(
+                        row,
+                        &item.id.clone(),
+                        kind,
+                        app.settings.lang,
+                        &mut app.detail.form,
+                        &app.rejected,
+                    );
+                    item_form(&mut f, ui, &mut item, &cx);
+                    if let Some(c) = f.command(item) {
+                        app.commands.push(c);
                     }
                 });
 
