@@ -779,9 +779,18 @@ impl App {
                 if let PlanEdit::Settings { settings, .. } = &edit {
                     self.settings.last_region = Some(settings.default_region.clone());
                 }
-                // A renamed group or parameter: rejections keyed by the old name go.
-                if let PlanEdit::RenameGroup { .. } | PlanEdit::RenameParameter { .. } = &edit {
-                    self.rejected.retain(|(t, _), _| *t != key.0);
+                // A renamed group or parameter: rejections keyed by the old name go, and its
+                // open editor follows it.
+                match &edit {
+                    PlanEdit::RenameGroup { new, .. } => {
+                        self.rejected.retain(|(t, _), _| *t != key.0);
+                        self.sidebar.editing_group = Some(new.trim().to_string());
+                    }
+                    PlanEdit::RenameParameter { new, .. } => {
+                        self.rejected.retain(|(t, _), _| *t != key.0);
+                        self.sidebar.editing_parameter = Some(new.trim().to_string());
+                    }
+                    _ => {}
                 }
                 self.doc.commit(self.catalog, candidate);
             }

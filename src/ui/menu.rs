@@ -39,6 +39,14 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     }
                 }
             });
+            if item(
+                ui,
+                crate::ui::forms::text::words(app.settings.lang).plan_settings,
+                "",
+                true,
+            ) {
+                app.send(Command::ShowPlanSettings(true));
+            }
             ui.separator();
             if item(ui, s.save, "Ctrl+S", true) {
                 app.send(Command::Save);

@@ -4,43 +4,58 @@
 use crate::plan::formula::Evaluator;
 use crate::text::format;
 use crate::ui::app::App;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, PlanEdit};
+use crate::ui::forms::text::words;
 use egui::{Align, Layout, RichText};
 use std::collections::{BTreeMap, HashMap};
 
-/// Edit buffers of the parameter fields, valid for one plan generation.
+/// The sidebar's state: edit buffers of the parameter fields (valid for one plan generation),
+/// the group list as last computed, and which group or parameter is open for editing.
 #[derive(Debug, Default)]
 pub struct SidebarState {
     generation: u64,
     buffers: HashMap<usize, String>,
-    /// Group names in display order with their item counts, for `groups_generation`.
-    groups: Vec<(String, usize)>,
+    /// Groups in display order: (name, depth, own item count), for `groups_generation`.
+    groups: Vec<(String, usize, usize)>,
     groups_generation: u64,
+    /// The group whose editor is open.
+    pub editing_group: Option<String>,
+    /// The parameter whose editor is open.
+    pub editing_parameter: Option<String>,
+    /// Name typed for a new group.
+    pub new_group: String,
+    /// Where the items of the group being deleted go (`None`: no group).
+    pub delete_items_to: Option<String>,
+    /// Text buffers of the open group or parameter editor (name, description).
+    pub edit_name: String,
+    /// Description being typed in the open editor.
+    pub edit_description: String,
 }
 
-/// Plan groups in their order, then any group only named by items, then ungrouped; with
-/// item counts. Recomputed only when the plan changes.
-fn group_rows(plan: &crate::plan::Plan) -> Vec<(String, usize)> {
+/// Plan groups as a tree (each followed by the groups nested in it, with its depth), then any
+/// group only named by items, then ungrouped; with each group's own item count. Recomputed
+/// only when the plan changes.
+fn group_rows(plan: &crate::plan::Plan) -> Vec<(String, usize, usize)> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for it in &plan.items {
         *counts.entry(it.group.as_str()).or_default() += 1;
     }
-    let mut names: Vec<String> = plan.groups.iter().map(|g| g.name.clone()).collect();
+    let mut rows: Vec<(String, usize, usize)> = crate::plan::edit::group_tree(plan)
+        .into_iter()
+        .map(|(d, g)| (g.name.clone(), d, 0))
+        .collect();
     for g in counts.keys() {
-        if !g.is_empty() && !names.iter().any(|n| n == g) {
-            names.push(g.to_string());
+        if !g.is_empty() && !rows.iter().any(|(n, _, _)| n == g) {
+            rows.push((g.to_string(), 0, 0));
         }
     }
     if counts.contains_key("") {
-        names.push(String::new());
+        rows.push((String::new(), 0, 0));
     }
-    names
-        .into_iter()
-        .map(|n| {
-            let c = counts.get(n.as_str()).copied().unwrap_or(0);
-            (n, c)
-        })
-        .collect()
+    for r in &mut rows {
+        r.2 = counts.get(r.0.as_str()).copied().unwrap_or(0);
+    }
+    rows
 }
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
@@ -48,6 +63,15 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            ui.add_space(8.0);
+            let w = crate::ui::forms::text::words(app.settings.lang);
+            if ui
+                .button(format!("{}…", w.plan_settings))
+                .on_hover_text(crate::catalog::regions::region_label(&app.doc.plan.default_region))
+                .clicked()
+            {
+                app.send(Command::ShowPlanSettings(true));
+            }
             ui.add_space(8.0);
             ui.label(RichText::new(s.groups).strong().size(15.0));
             ui.add_space(4.0);
@@ -73,31 +97,76 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
 
 fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
+    let w = words(app.settings.lang);
     if app.sidebar.groups_generation != app.doc.generation {
         app.sidebar.groups = group_rows(&app.doc.plan);
         app.sidebar.groups_generation = app.doc.generation;
     }
     let est = app.doc.priced.estimate.as_ref();
-    for (name, n) in &app.sidebar.groups {
-        let n = *n;
+    // Each group's figure includes the groups nested in it.
+    let rolled = est.map(|e| crate::cost::totals::group_rollup(&e.by_group, &app.doc.plan));
+    let grand = est.map(|e| e.total.monthly_usd);
+    let rows: Vec<(String, usize, usize, f64)> = app
+        .sidebar
+        .groups
+        .iter()
+        .map(|(name, depth, n)| {
+            let total = if name.is_empty() {
+                est.and_then(|e| e.by_group.get(name)).map(|t| t.monthly_usd)
+            } else {
+                rolled.as_ref().and_then(|r| r.get(name)).map(|t| t.monthly_usd)
+            }
+            .unwrap_or(0.0);
+            (name.clone(), *depth, *n, total)
+        })
+        .collect();
+    for (name, depth, n, total) in &rows {
+        let (n, total) = (*n, *total);
         let label = if name.is_empty() {
             s.ungrouped
         } else {
             name.as_str()
         };
-        let total = est
-            .and_then(|e| e.by_group.get(name))
-            .map(|t| t.monthly_usd)
-            .unwrap_or(0.0);
-        let share = est
-            .map(|e| e.total.monthly_usd)
+        let share = grand
             .filter(|t| *t > 0.0)
             .map(|t| (total / t) as f32)
             .unwrap_or(0.0);
+        let defined = app.doc.plan.groups.iter().any(|g| &g.name == name);
         ui.horizontal(|ui| {
-            ui.label(label);
+            ui.add_space(14.0 * *depth as f32);
+            let l = ui.label(label);
+            if let Some(d) = app
+                .doc
+                .plan
+                .groups
+                .iter()
+                .find(|g| &g.name == name)
+                .map(|g| g.description.clone())
+                .filter(|d| !d.is_empty())
+            {
+                l.on_hover_text(d);
+            }
             ui.label(RichText::new(format!("{n} {}", s.items)).small().weak());
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if defined
+                    && ui
+                        .small_button(w.manage)
+                        .on_hover_text(format!("{} — {label}", w.manage))
+                        .clicked()
+                {
+                    let open = app.sidebar.editing_group.as_deref() != Some(name.as_str());
+                    app.sidebar.editing_group = open.then(|| name.clone());
+                    app.sidebar.edit_name = name.clone();
+                    app.sidebar.edit_description = app
+                        .doc
+                        .plan
+                        .groups
+                        .iter()
+                        .find(|g| &g.name == name)
+                        .map(|g| g.description.clone())
+                        .unwrap_or_default();
+                    app.sidebar.delete_items_to = None;
+                }
                 ui.label(RichText::new(format::money(total)).monospace());
             });
         });
@@ -110,14 +179,41 @@ fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
         filled.set_width(rect.width() * share.clamp(0.0, 1.0));
         painter.rect_filled(filled, 1.5, ui.visuals().selection.bg_fill);
         ui.add_space(4.0);
+        if app.sidebar.editing_group.as_deref() == Some(name.as_str()) {
+            group_editor(app, ui, name);
+        }
     }
-    if let Some(e) = est {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut app.sidebar.new_group)
+                .hint_text(w.new_group_name)
+                .desired_width(130.0),
+        );
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(w.add_group).clicked() || enter) && !app.sidebar.new_group.trim().is_empty()
+        {
+            let name = std::mem::take(&mut app.sidebar.new_group);
+            app.send(Command::Plan(PlanEdit::AddGroup {
+                name: name.trim().to_string(),
+                parent: None,
+            }));
+        }
+    });
+    if let Some(r) = app.rejected_for("plan", "add_group") {
+        ui.label(
+            RichText::new(&r.reason)
+                .small()
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+    if let Some(total) = grand {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new(s.monthly).strong());
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(
-                    RichText::new(format::money(e.total.monthly_usd))
+                    RichText::new(format::money(total))
                         .strong()
                         .monospace(),
                 );
@@ -126,8 +222,131 @@ fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
+/// The reason an edit of `field` of `target` was refused, in red, if it was.
+fn show_error(app: &App, ui: &mut egui::Ui, target: &str, field: &str) {
+    if let Some(r) = app.rejected_for(target, field) {
+        ui.label(
+            RichText::new(&r.reason)
+                .small()
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+}
+
+/// The editor of one group: rename, describe, nest, move, delete (choosing where its items go).
+fn group_editor(app: &mut App, ui: &mut egui::Ui, name: &str) {
+    let w = words(app.settings.lang);
+    let target = format!("group:{name}");
+    let others: Vec<String> = app
+        .doc
+        .plan
+        .groups
+        .iter()
+        .map(|g| g.name.clone())
+        .filter(|g| g != name)
+        .collect();
+    let parent = app
+        .doc
+        .plan
+        .groups
+        .iter()
+        .find(|g| g.name == name)
+        .and_then(|g| g.parent.clone());
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let l = ui.label(w.parameter_name);
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY))
+            .labelled_by(l.id);
+        if r.lost_focus() && app.sidebar.edit_name.trim() != name {
+            app.commands.push(Command::Plan(PlanEdit::RenameGroup {
+                old: name.to_string(),
+                new: app.sidebar.edit_name.trim().to_string(),
+            }));
+        }
+        show_error(app, ui, &target, "name");
+        let l = ui.label(w.description);
+        let current = app
+            .doc
+            .plan
+            .groups
+            .iter()
+            .find(|g| g.name == name)
+            .map(|g| g.description.clone())
+            .unwrap_or_default();
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.sidebar.edit_description)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        if r.lost_focus() && app.sidebar.edit_description.trim() != current {
+            app.commands.push(Command::Plan(PlanEdit::DescribeGroup {
+                name: name.to_string(),
+                description: app.sidebar.edit_description.clone(),
+            }));
+        }
+        let l = ui.label(w.nest_in);
+        let mut pick = parent.clone();
+        egui::ComboBox::from_id_salt(("nest", name.to_string()))
+            .selected_text(pick.clone().unwrap_or_else(|| w.top_level.to_string()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut pick, None, w.top_level);
+                for o in &others {
+                    ui.selectable_value(&mut pick, Some(o.clone()), o);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if pick != parent {
+            app.commands.push(Command::Plan(PlanEdit::NestGroup {
+                name: name.to_string(),
+                parent: pick,
+            }));
+        }
+        show_error(app, ui, &target, "parent");
+        ui.horizontal(|ui| {
+            if ui.small_button(format!("▲ {}", w.move_up)).clicked() {
+                app.commands.push(Command::Plan(PlanEdit::MoveGroup {
+                    name: name.to_string(),
+                    delta: -1,
+                }));
+            }
+            if ui.small_button(format!("▼ {}", w.move_down)).clicked() {
+                app.commands.push(Command::Plan(PlanEdit::MoveGroup {
+                    name: name.to_string(),
+                    delta: 1,
+                }));
+            }
+        });
+        ui.separator();
+        let l = ui.label(w.items_move_to);
+        let mut to = app.sidebar.delete_items_to.clone();
+        egui::ComboBox::from_id_salt(("items-to", name.to_string()))
+            .selected_text(to.clone().unwrap_or_else(|| w.ungrouped.to_string()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut to, None, w.ungrouped);
+                for o in &others {
+                    ui.selectable_value(&mut to, Some(o.clone()), o);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        app.sidebar.delete_items_to = to.clone();
+        if ui.button(w.delete_group).clicked() {
+            app.commands.push(Command::Plan(PlanEdit::DeleteGroup {
+                name: name.to_string(),
+                items_to: to,
+            }));
+            app.sidebar.editing_group = None;
+        }
+        show_error(app, ui, &target, "delete");
+    });
+}
+
 fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
+    let w = words(app.settings.lang);
     if app.sidebar.generation != app.doc.generation {
         app.sidebar.generation = app.doc.generation;
         app.sidebar.buffers.clear();
@@ -145,54 +364,104 @@ fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
         .iter()
         .map(|p| (p.name.clone(), p.value.to_text(), p.description.clone()))
         .collect();
-    egui::Grid::new("sidebar-params")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            for (i, (name, text, description)) in params.into_iter().enumerate() {
-                let rejected = app.rejected_for(&format!("param:{name}"), "value").cloned();
-                let label = ui.label(RichText::new(&name).monospace());
-                let label = if description.is_empty() {
-                    label
-                } else {
-                    label.on_hover_text(&description)
-                };
-                ui.vertical(|ui| {
-                    let buf = app.sidebar.buffers.entry(i).or_insert_with(|| {
-                        rejected
-                            .as_ref()
-                            .map(|r| r.text.clone())
-                            .unwrap_or(text.clone())
+    for (i, (name, text, description)) in params.into_iter().enumerate() {
+        let rejected = app.rejected_for(&format!("param:{name}"), "value").cloned();
+        ui.horizontal(|ui| {
+            let label = ui
+                .allocate_ui(egui::vec2(105.0, 18.0), |ui| {
+                    ui.set_width(105.0);
+                    ui.add(egui::Label::new(RichText::new(&name).monospace()).truncate())
+                })
+                .inner;
+            let label = if description.is_empty() {
+                label
+            } else {
+                label.on_hover_text(&description)
+            };
+            ui.vertical(|ui| {
+                let buf = app.sidebar.buffers.entry(i).or_insert_with(|| text.clone());
+                let edit = egui::TextEdit::singleline(buf).desired_width(80.0);
+                let resp = ui.add(edit).labelled_by(label.id);
+                if resp.lost_focus() && *buf != text {
+                    commit = Some(Command::SetParameter {
+                        index: i,
+                        text: buf.clone(),
                     });
-                    let mut edit = egui::TextEdit::singleline(buf).desired_width(115.0);
-                    if rejected.is_some() {
-                        edit = edit.text_color(ui.visuals().error_fg_color);
-                    }
-                    let resp = ui.add(edit).labelled_by(label.id);
-                    let resp = match &rejected {
-                        Some(r) => resp.on_hover_text(&r.reason),
-                        None => resp,
-                    };
-                    if resp.lost_focus() && *buf != text {
-                        commit = Some(Command::SetParameter {
-                            index: i,
-                            text: buf.clone(),
-                        });
-                    }
-                    if app.doc.plan.parameters[i].value.is_formula()
-                        && let Some(v) = ev.as_ref().and_then(|e| e.parameter(&name))
-                    {
-                        ui.label(
-                            RichText::new(format!("= {}", format::quantity(v, 4)))
-                                .small()
-                                .weak(),
-                        );
-                    }
-                });
-                ui.end_row();
+                }
+                if app.doc.plan.parameters[i].value.is_formula()
+                    && let Some(v) = ev.as_ref().and_then(|e| e.parameter(&name))
+                {
+                    ui.label(
+                        RichText::new(format!("= {}", format::quantity(v, 4)))
+                            .small()
+                            .weak(),
+                    );
+                }
+            });
+            if ui
+                .small_button(w.manage)
+                .on_hover_text(format!("{} — {name}", w.manage))
+                .clicked()
+            {
+                let open = app.sidebar.editing_parameter.as_deref() != Some(name.as_str());
+                app.sidebar.editing_parameter = open.then(|| name.clone());
+                app.sidebar.edit_name = name.clone();
+                app.sidebar.edit_description = description.clone();
             }
         });
+        // A refused value: the real value stays in the field, the reason shows below it.
+        if let Some(r) = &rejected {
+            ui.label(
+                RichText::new(format!("{}: “{}” — {}", w.rejected, r.text, r.reason))
+                    .small()
+                    .color(ui.visuals().error_fg_color),
+            );
+        }
+        if app.sidebar.editing_parameter.as_deref() == Some(name.as_str()) {
+            parameter_editor(app, ui, &name, &description);
+        }
+    }
     if let Some(c) = commit {
         app.send(c);
     }
+}
+
+/// The editor of one parameter: rename (formulas follow), describe, delete (refused while used).
+fn parameter_editor(app: &mut App, ui: &mut egui::Ui, name: &str, description: &str) {
+    let w = words(app.settings.lang);
+    let target = format!("param:{name}");
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let l = ui.label(w.parameter_name);
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY))
+            .labelled_by(l.id);
+        if r.lost_focus() && app.sidebar.edit_name.trim() != name {
+            app.commands.push(Command::Plan(PlanEdit::RenameParameter {
+                old: name.to_string(),
+                new: app.sidebar.edit_name.trim().to_string(),
+            }));
+        }
+        show_error(app, ui, &target, "name");
+        let l = ui.label(w.description);
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.sidebar.edit_description)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        if r.lost_focus() && app.sidebar.edit_description.trim() != description {
+            app.commands.push(Command::Plan(PlanEdit::DescribeParameter {
+                name: name.to_string(),
+                description: app.sidebar.edit_description.clone(),
+            }));
+        }
+        show_error(app, ui, &target, "description");
+        if ui.button(w.delete_parameter).clicked() {
+            app.commands.push(Command::Plan(PlanEdit::DeleteParameter {
+                name: name.to_string(),
+            }));
+        }
+        show_error(app, ui, &target, "delete");
+    });
 }

@@ -99,7 +99,8 @@ impl<'a> Form<'a> {
     fn label(&self, ui: &mut egui::Ui, key: &str) -> egui::Response {
         let (label, help) = text::field(self.lang, self.kind, key);
         let label = if label.is_empty() { key } else { label };
-        let r = ui.add(egui::Label::new(label).truncate());
+        ui.add_space(4.0);
+        let r = ui.add(egui::Label::new(RichText::new(label).strong()).wrap());
         if help.is_empty() { r } else { r.on_hover_text(help) }
     }
 
@@ -131,7 +132,7 @@ impl<'a> Form<'a> {
             .entry(key.to_string())
             .or_insert_with(|| current.to_string());
         let r = ui
-            .add(egui::TextEdit::singleline(buf).desired_width(150.0))
+            .add(egui::TextEdit::singleline(buf).desired_width((ui.available_width() - 60.0).clamp(80.0, 260.0)))
             .labelled_by(label);
         let enter = r.lost_focus() || (r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
         (enter && buf.trim() != current.trim()).then(|| buf.clone())
@@ -141,7 +142,7 @@ impl<'a> Form<'a> {
     pub fn num(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Num, unit: Unit) {
         let l = self.label(ui, key);
         let current = v.to_text();
-        ui.vertical(|ui| {
+        ui.horizontal(|ui| {
             if let Some(t) = self.text_input(ui, key, &current, l.id) {
                 match Num::parse_in(&t, unit) {
                     Ok(n) => {
@@ -151,17 +152,16 @@ impl<'a> Form<'a> {
                     Err(reason) => self.refuse(key, t, reason),
                 }
             }
-            self.after(ui, key);
+            ui.label(RichText::new(unit.symbol()).weak());
         });
-        ui.label(RichText::new(unit.symbol()).weak());
-        ui.end_row();
+        self.after(ui, key);
     }
 
     /// A whole number from `min` to `max` (counts of instances, months, seconds).
     pub fn whole(&mut self, ui: &mut egui::Ui, key: &str, v: &mut u32, min: u32, max: u32, unit: &str) {
         let l = self.label(ui, key);
         let current = v.to_string();
-        ui.vertical(|ui| {
+        ui.horizontal(|ui| {
             if let Some(t) = self.text_input(ui, key, &current, l.id) {
                 let plain = t.trim().replace([',', '_'], "");
                 match plain.parse::<u32>() {
@@ -177,10 +177,9 @@ impl<'a> Form<'a> {
                     ),
                 }
             }
-            self.after(ui, key);
+            ui.label(RichText::new(unit).weak());
         });
-        ui.label(RichText::new(unit).weak());
-        ui.end_row();
+        self.after(ui, key);
     }
 
     /// The edit the form yields when it edits something other than an item: the field
@@ -202,7 +201,7 @@ impl<'a> Form<'a> {
     pub fn opt_num(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<Num>, unit: Unit) {
         let l = self.label(ui, key);
         let current = v.as_ref().map(Num::to_text).unwrap_or_default();
-        ui.vertical(|ui| {
+        ui.horizontal(|ui| {
             if let Some(t) = self.text_input(ui, key, &current, l.id) {
                 if t.trim().is_empty() {
                     *v = None;
@@ -217,10 +216,9 @@ impl<'a> Form<'a> {
                     }
                 }
             }
-            self.after(ui, key);
+            ui.label(RichText::new(unit.symbol()).weak());
         });
-        ui.label(RichText::new(unit.symbol()).weak());
-        ui.end_row();
+        self.after(ui, key);
     }
 
     /// A one-line text field (`check` says why a text is refused, if it is).
@@ -245,8 +243,6 @@ impl<'a> Form<'a> {
             }
             self.after(ui, key);
         });
-        ui.label("");
-        ui.end_row();
     }
 
     /// A one-line text field with the `options` containing what was typed offered in a list
@@ -298,8 +294,6 @@ impl<'a> Form<'a> {
             });
             self.after(ui, key);
         });
-        ui.label("");
-        ui.end_row();
     }
 
     /// A drop-down over `options` (value, human label).
@@ -334,8 +328,6 @@ impl<'a> Form<'a> {
             }
             self.after(ui, key);
         });
-        ui.label("");
-        ui.end_row();
     }
 
     /// A yes/no box.
@@ -350,8 +342,6 @@ impl<'a> Form<'a> {
             }
             self.after(ui, key);
         });
-        ui.label("");
-        ui.end_row();
     }
 
     /// Refuse `text` typed into `key`: the buffer goes back to the plan's value.
@@ -371,10 +361,11 @@ pub enum Outcome {
     Refused(Command),
 }
 
-/// The grid every form is laid out in: label, input with help below, unit.
+/// The layout every form uses: one field under the other — its label, the input with its
+/// unit, the help — which fits the narrow Details panel and a wide window alike.
 pub fn grid(ui: &mut egui::Ui, id: impl std::hash::Hash + std::fmt::Debug, body: impl FnOnce(&mut egui::Ui)) {
-    egui::Grid::new(id)
-        .num_columns(3)
-        .spacing([8.0, 6.0])
-        .show(ui, body);
+    ui.push_id(id, |ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        body(ui)
+    });
 }

@@ -284,6 +284,7 @@ pub fn usage_form(
         }
     }
     // The preview: what the engine bills for this pattern.
+    ui.add_space(4.0);
     ui.label(RichText::new(w.preview).weak());
     let preview = eval
         .ok_or_else(|| String::from("—"))
@@ -321,8 +322,6 @@ pub fn usage_form(
             ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
         }
     }
-    ui.label("");
-    ui.end_row();
 }
 
 fn weekdays(f: &mut Form, ui: &mut egui::Ui, days: &mut Vec<Weekday>) {
@@ -348,6 +347,4 @@ fn weekdays(f: &mut Form, ui: &mut egui::Ui, days: &mut Vec<Weekday>) {
         });
         f.after(ui, "usage.days");
     });
-    ui.label("");
-    ui.end_row();
 }

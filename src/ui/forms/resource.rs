@@ -59,7 +59,7 @@ pub fn item_form(f: &mut Form, ui: &mut egui::Ui, item: &mut Item, cx: &Context)
         let default = &cx.plan.default_region;
         let mut region_opts: Vec<(Option<String>, String)> = vec![(
             None,
-            format!("{} ({})", regions::region_label(default), words(f.lang).not_set),
+            format!("{}: {}", words(f.lang).plan_default, regions::region_label(default)),
         )];
         for r in cx.catalog.regions() {
             region_opts.push((Some(r.to_string()), regions::region_label(r)));
@@ -342,7 +342,6 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             f.text(ui, "note", &mut x.note, keep);
         }
         Resource::ScalingGroup(g) => {
-            ui.label("");
             ui.vertical(|ui| {
                 ui.label(RichText::new(w.scaling_summary).weak());
                 ui.label(format!(
@@ -357,8 +356,6 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                     g.max
                 ));
             });
-            ui.label("");
-            ui.end_row();
         }
     }
 }
@@ -403,6 +400,7 @@ fn inter_region(
                         Err(reason) => f.refuse(&key, t, reason),
                     }
                 }
+                ui.label(RichText::new(Unit::Gigabytes.symbol()).weak());
                 if ui.small_button(w.remove).clicked() {
                     map.remove(&dest);
                     f.changed = Some(key.clone());
@@ -410,8 +408,6 @@ fn inter_region(
             });
             f.after(ui, &key);
         });
-        ui.label(RichText::new(Unit::Gigabytes.symbol()).weak());
-        ui.end_row();
         if map.contains_key(&dest) {
             map.insert(dest, v);
         }
@@ -430,8 +426,6 @@ fn inter_region(
         })
         .response
         .labelled_by(l.id);
-    ui.label("");
-    ui.end_row();
     if let Some(r) = add {
         map.insert(r.clone(), Num::Value(0.0));
         f.changed = Some(format!("inter_region_gb.{r}"));

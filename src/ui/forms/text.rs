@@ -193,6 +193,7 @@ pub struct Words {
     pub confirm_delete: &'static str,
     pub parameter_name: &'static str,
     pub manage: &'static str,
+    pub plan_default: &'static str,
 }
 
 const EN: Words = Words {
@@ -243,6 +244,7 @@ const EN: Words = Words {
     confirm_delete: "Delete",
     parameter_name: "Name",
     manage: "Edit",
+    plan_default: "Plan default",
 };
 
 const KO: Words = Words {
@@ -293,6 +295,7 @@ const KO: Words = Words {
     confirm_delete: "삭제",
     parameter_name: "이름",
     manage: "편집",
+    plan_default: "계획 기본값",
 };
 
 /// The forms' words in `lang`.
