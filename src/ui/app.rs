@@ -127,6 +127,8 @@ pub struct App {
     pub catalog_tab: crate::ui::catalog_tab::TabState,
     /// The plan settings window.
     pub plan_settings: crate::ui::settings_panel::SettingsPanel,
+    /// The Scaling tab's state.
+    pub scaling: crate::ui::scaling_tab::ScalingTabState,
 }
 
 impl App {
@@ -187,6 +189,7 @@ impl App {
             startup_probe: None,
             catalog_tab: Default::default(),
             plan_settings: Default::default(),
+            scaling: Default::default(),
         };
         if !app.doc.plan.items.is_empty() {
             app.grid.cursor = Some((0, Col::Name));
@@ -571,7 +574,7 @@ impl App {
                 self.doc.edit(self.catalog, |p| p.items.push(item));
                 let row = self.doc.plan.items.len() - 1;
                 self.grid.select_only(row, Col::Name);
-                crate::ui::scaling_tab::with_state(ctx, |st| st.selected = Some(id));
+                self.scaling.selected = Some(id);
                 self.tab = Tab::Scaling;
             }
             Command::Duplicate => {

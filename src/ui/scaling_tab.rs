@@ -1,19 +1,19 @@
 //! Tab "Scaling": simulate one Auto Scaling group of the plan and show what it does.
 //!
-//! Pick a group (plan items of kind `scaling_group`); edit its capacity limits, its demand
-//! profile and its policies (as JSON) — every change is sent as an undoable
-//! [`Command::SetField`]; see the three charts of [`crate::report::scaling_chart`] as textures
+//! Pick a group (plan items of kind `scaling_group`); edit its instance types and capacity
+//! limits, demand profile, policies, scheduled actions and predictive scaling in forms
+//! ([`crate::ui::forms::scaling`]) — every change is one undoable [`Command::SetItem`]; see the three charts of [`crate::report::scaling_chart`] as textures
 //! with a day / week / month window; read the summary (utilisation, unmet-demand hours, cost
 //! range); export the per-step CSV, or a chart as PNG/SVG. The simulation is re-run only when
-//! the plan's generation or the chosen group changes. Its state lives in egui's memory so the
-//! app struct needs no field for it.
+//! the plan's generation or the chosen group changes. Its state ([`ScalingTabState`]) is
+//! owned by the app (`App::scaling`).
 
 use crate::plan::{Plan, Resource};
 use crate::report::chart::Theme;
 use crate::report::scaling_chart::{self, ScalingChart};
 use crate::report::scaling_csv;
 use crate::scaling::GroupSpec;
-use crate::scaling::demand::{DailyCycle, DemandSpec, Noise, Profile, WeeklyDip, parse_csv};
+use crate::scaling::demand::{DemandSpec, parse_csv};
 use crate::scaling::run::{Outcome, run};
 use crate::text::format;
 use crate::ui::app::App;
@@ -21,7 +21,7 @@ use crate::ui::commands::Command;
 use crate::ui::dialogs::FileKind;
 use egui::RichText;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// Width of the chart window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,10 +60,8 @@ pub struct ScalingTabState {
     /// (plan generation, group id) → the priced simulation or why it failed.
     result: Option<(SimKey, Result<Arc<Outcome>, String>)>,
     textures: HashMap<u8, (TextureKey, egui::TextureHandle)>,
-    /// The policies JSON being edited (group id, text).
-    pub policies_text: Option<(String, String)>,
-    /// The scheduled actions JSON being edited (group id, text).
-    pub scheduled_text: Option<(String, String)>,
+    /// The group forms' edit buffers.
+    pub form: crate::ui::forms::FormState,
     /// Time zone being typed per scheduled action: (group id, action index) → (text, the
     /// plan's value when the text was last synced; a different plan value, e.g. after undo,
     /// replaces the text).
@@ -71,21 +69,6 @@ pub struct ScalingTabState {
     pub renders: u64,
 }
 
-type Shared = Arc<Mutex<ScalingTabState>>;
-
-fn state(ctx: &egui::Context) -> Shared {
-    ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<Shared>(egui::Id::unique("cloudplan-scaling-tab"))
-            .clone()
-    })
-}
-
-/// Run `f` on the tab's state (also used by tests).
-pub fn with_state<R>(ctx: &egui::Context, f: impl FnOnce(&mut ScalingTabState) -> R) -> R {
-    let s = state(ctx);
-    let mut guard = s.lock().unwrap_or_else(|p| p.into_inner());
-    f(&mut guard)
-}
 
 fn groups(plan: &Plan) -> Vec<(usize, String, String)> {
     plan.items
@@ -119,10 +102,15 @@ fn simulate(app: &App, row: usize, g: &GroupSpec) -> Result<Outcome, String> {
     run(g, start, app.catalog, region, series.as_ref(), true).map_err(|e| e.to_string())
 }
 
+/// Draw the tab; its state is the app's `scaling` field (taken out while drawing).
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
+    let mut st = std::mem::take(&mut app.scaling);
+    tab(app, ui, &mut st);
+    app.scaling = st;
+}
+
+fn tab(app: &mut App, ui: &mut egui::Ui, st: &mut ScalingTabState) {
     let s = app.strings();
-    let shared = state(ui.ctx());
-    let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
     let list = groups(&app.doc.plan);
     if list.is_empty() {
         ui.add_space(20.0);
@@ -200,18 +188,11 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 summary_ui(ui, s, o);
                 ui.add_space(8.0);
             }
-            ui.collapsing(s.scaling_capacity, |ui| capacity_form(app, ui, row, &group));
-            ui.collapsing(s.scaling_demand, |ui| demand_form(app, ui, row, &group));
             ui.collapsing(s.scaling_purchase, |ui| purchase_form(app, ui, row, &group));
-            ui.collapsing(s.scaling_policies, |ui| {
-                policies_form(app, ui, &mut st, row, &id, &group)
-            });
-            ui.collapsing(s.scaling_scheduled, |ui| {
-                scheduled_form(app, ui, &mut st, row, &id, &group)
-            });
+            group_forms(app, ui, st, row, &id);
             ui.add_space(8.0);
             if let Some(o) = &outcome {
-                charts_ui(app, ui, &mut st, o, &group, &id);
+                charts_ui(app, ui, st, o, &group, &id);
             }
         });
 }
@@ -404,174 +385,6 @@ fn set(app: &mut App, row: usize, field: &str, text: String) {
     });
 }
 
-fn capacity_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
-    let s = app.strings();
-    egui::Grid::new("scaling-capacity")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (label, field, value) in [
-                ("min", "min", g.min),
-                ("desired", "desired", g.desired),
-                ("max", "max", g.max),
-            ] {
-                let l = ui.label(label);
-                let mut v = value;
-                let r = ui
-                    .add(egui::DragValue::new(&mut v).range(0..=100_000))
-                    .labelled_by(l.id);
-                if v != value && (r.drag_stopped() || r.lost_focus() || !r.dragged()) {
-                    set(app, row, field, v.to_string());
-                }
-                ui.end_row();
-            }
-            let l = ui.label(s.scaling_capacity_per_unit);
-            let mut c = g.capacity_per_unit;
-            let r = ui
-                .add(egui::DragValue::new(&mut c).range(0.001..=1e9))
-                .labelled_by(l.id);
-            if c != g.capacity_per_unit && (r.drag_stopped() || r.lost_focus() || !r.dragged()) {
-                set(app, row, "capacity_per_unit", c.to_string());
-            }
-            ui.end_row();
-        });
-}
-
-fn demand_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
-    let s = app.strings();
-    let DemandSpec::Profile(p) = &g.demand else {
-        ui.label(RichText::new(s.scaling_demand_csv).weak());
-        return;
-    };
-    let mut q: Profile = p.clone();
-    egui::Grid::new("scaling-demand")
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label(s.scaling_base);
-            ui.add(egui::DragValue::new(&mut q.base).range(0.0..=1e12));
-            ui.end_row();
-            let mut daily = q.daily.is_some();
-            ui.checkbox(&mut daily, s.scaling_daily);
-            let mut d = q.daily.clone().unwrap_or(DailyCycle {
-                peak_hour: 14.0,
-                amplitude: 0.5,
-            });
-            ui.horizontal(|ui| {
-                ui.add(
-                    egui::DragValue::new(&mut d.peak_hour)
-                        .range(0.0..=24.0)
-                        .prefix("peak h "),
-                );
-                ui.add(
-                    egui::DragValue::new(&mut d.amplitude)
-                        .range(0.0..=1.0)
-                        .speed(0.01)
-                        .prefix("amp "),
-                );
-            });
-            q.daily = daily.then_some(d);
-            ui.end_row();
-            let mut weekly = q.weekly.is_some();
-            ui.checkbox(&mut weekly, s.scaling_weekend);
-            let mut w = q.weekly.clone().unwrap_or(WeeklyDip {
-                weekend_factor: 0.7,
-            });
-            ui.add(
-                egui::DragValue::new(&mut w.weekend_factor)
-                    .range(0.0..=10.0)
-                    .speed(0.01),
-            );
-            q.weekly = weekly.then_some(w);
-            ui.end_row();
-            ui.label(s.scaling_growth);
-            ui.add(
-                egui::DragValue::new(&mut q.growth_pct_per_month)
-                    .range(-99.0..=1000.0)
-                    .speed(0.1),
-            );
-            ui.end_row();
-            let mut noise = q.noise.as_ref().map_or(0.0, |n| n.sd_pct);
-            ui.label(s.scaling_noise);
-            ui.add(
-                egui::DragValue::new(&mut noise)
-                    .range(0.0..=100.0)
-                    .speed(0.1),
-            );
-            q.noise = (noise > 0.0).then_some(Noise { sd_pct: noise });
-            ui.end_row();
-        });
-    if &q != p
-        && !ui.ctx().input(|i| i.pointer.any_down())
-        && let Ok(json) = serde_json::to_string(&DemandSpec::Profile(q))
-    {
-        set(app, row, "demand", json);
-    }
-}
-
-fn policies_form(
-    app: &mut App,
-    ui: &mut egui::Ui,
-    st: &mut ScalingTabState,
-    row: usize,
-    id: &str,
-    g: &GroupSpec,
-) {
-    let s = app.strings();
-    let current = serde_json::to_string_pretty(&g.policies).unwrap_or_default();
-    let field = JsonField {
-        row,
-        id,
-        field: "policies",
-        hint: s.scaling_policies_hint,
-        rows: 10,
-    };
-    json_field_editor(app, ui, &mut st.policies_text, field, current);
-}
-
-/// Which list field of which group a [`json_field_editor`] edits, and how it looks.
-struct JsonField<'a> {
-    row: usize,
-    id: &'a str,
-    field: &'static str,
-    hint: &'a str,
-    rows: usize,
-}
-
-/// A JSON text editor for one list field of a group (`policies`, `scheduled`) with Apply and
-/// Revert. `slot` keeps the text being edited (with the group id it belongs to) across frames;
-/// `current` is the field as the plan has it now.
-fn json_field_editor(
-    app: &mut App,
-    ui: &mut egui::Ui,
-    slot: &mut Option<(String, String)>,
-    f: JsonField<'_>,
-    current: String,
-) {
-    let s = app.strings();
-    if slot.as_ref().is_none_or(|(i, _)| i != f.id) {
-        *slot = Some((f.id.to_string(), current.clone()));
-    }
-    let Some((_, text)) = slot.as_mut() else {
-        return;
-    };
-    let hint = ui.label(RichText::new(f.hint).weak().small());
-    ui.add(
-        egui::TextEdit::multiline(text)
-            .code_editor()
-            .desired_rows(f.rows)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(hint.id);
-    ui.horizontal(|ui| {
-        if ui.button(s.scaling_apply).clicked() {
-            let t = text.clone();
-            set(app, f.row, f.field, t);
-        }
-        if ui.button(s.scaling_revert).clicked() {
-            *text = current;
-        }
-    });
-}
-
 /// Purchase options: the On-Demand / Spot split and the allocation strategies
 /// ([`crate::scaling::allocation`]); one `distribution` edit per change.
 fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
@@ -649,107 +462,121 @@ fn purchase_form(app: &mut App, ui: &mut egui::Ui, row: usize, g: &GroupSpec) {
     }
 }
 
-/// Scheduled actions: a time-zone picker per action (typed text checked against the IANA
-/// database compiled into chrono-tz, with matching names to pick from) and the whole list
-/// as JSON.
-fn scheduled_form(
-    app: &mut App,
-    ui: &mut egui::Ui,
-    st: &mut ScalingTabState,
-    row: usize,
-    id: &str,
-    g: &GroupSpec,
-) {
-    use crate::scaling::schedule;
+/// The group's forms — capacity, demand, policies, scheduled actions, predictive scaling —
+/// over a copy of the item; one [`Command::SetItem`] per committed field.
+fn group_forms(app: &mut App, ui: &mut egui::Ui, st: &mut ScalingTabState, row: usize, id: &str) {
+    use crate::ui::forms::{Form, scaling as forms};
     let s = app.strings();
-    let mut changed: Option<Vec<crate::scaling::schedule::ScheduledAction>> = None;
-    egui::Grid::new("scaling-scheduled")
-        .num_columns(3)
-        .show(ui, |ui| {
-            for (i, a) in g.scheduled.iter().enumerate() {
-                ui.label(&a.name);
-                let key = (id.to_string(), i);
-                let entry = st.zone_text.entry(key).or_insert_with(|| {
-                    (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone())
-                });
-                if entry.1 != a.time_zone {
-                    *entry = (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone());
-                }
-                let text = &mut entry.0;
-                ui.horizontal(|ui| {
-                    let l = ui.label(s.scaling_time_zone);
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .hint_text(s.scaling_fixed_offset)
-                                .desired_width(200.0),
-                        )
-                        .labelled_by(l.id);
-                    let mut commit = r.lost_focus();
-                    let t = text.trim().to_string();
-                    if !(t.is_empty() || schedule::parse_zone(&t).is_ok()) {
-                        ui.label(
-                            RichText::new(s.scaling_zone_invalid)
-                                .color(ui.visuals().error_fg_color),
-                        );
-                    }
-                    // The IANA names containing what was typed, to pick from.
-                    let needle = t.to_ascii_lowercase();
-                    egui::ComboBox::from_id_salt(("zone-matches", i))
-                        .selected_text("…")
-                        .width(30.0)
-                        .show_ui(ui, |ui| {
-                            for z in schedule::zone_names()
-                                .filter(|z| z.to_ascii_lowercase().contains(&needle))
-                                .take(60)
-                            {
-                                if ui.selectable_label(false, z).clicked() {
-                                    *text = z.to_string();
-                                    commit = true;
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                    let t = text.trim().to_string();
-                    let valid = t.is_empty() || schedule::parse_zone(&t).is_ok();
-                    let want = (!t.is_empty()).then_some(t);
-                    if commit && valid && want != a.time_zone {
-                        let mut list = g.scheduled.clone();
-                        list[i].time_zone = want;
-                        if list[i].time_zone.is_some() {
-                            list[i].utc_offset_minutes = 0;
-                        }
-                        changed = Some(list);
-                    }
-                });
-                ui.label(
-                    RichText::new(match &a.time_zone {
-                        Some(_) => String::new(),
-                        None => {
-                            let m = a.utc_offset_minutes;
-                            let sign = if m < 0 { '-' } else { '+' };
-                            format!("UTC{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)
-                        }
-                    })
-                    .weak(),
-                );
-                ui.end_row();
-            }
-        });
-    if let Some(list) = changed
-        && let Ok(json) = serde_json::to_string(&list)
-    {
-        st.scheduled_text = None;
-        set(app, row, "scheduled", json);
-    }
-    let current = serde_json::to_string_pretty(&g.scheduled).unwrap_or_default();
-    let field = JsonField {
+    st.form.sync((app.doc.generation, row));
+    let mut item = app.doc.plan.items[row].clone();
+    let region = item.region(&app.doc.plan).to_string();
+    let types: Vec<String> = app
+        .catalog
+        .instances()
+        .iter()
+        .map(|t| t.instance_type.clone())
+        .filter(|t| {
+            app.catalog.has_price(
+                &region,
+                crate::catalog::Service::Ec2,
+                t,
+                crate::catalog::vocab::ec2::INSTANCE_HOURS,
+                crate::catalog::PriceOption::OnDemand,
+            )
+        })
+        .collect();
+    let ScalingTabState {
+        form, zone_text, ..
+    } = st;
+    let mut f = Form::new(
         row,
         id,
-        field: "scheduled",
-        hint: s.scaling_scheduled_hint,
-        rows: 6,
-    };
-    json_field_editor(app, ui, &mut st.scheduled_text, field, current);
+        "scaling_group",
+        app.settings.lang,
+        form,
+        &app.rejected,
+    );
+    if let Resource::ScalingGroup(g) = &mut item.resource {
+        ui.collapsing(s.scaling_capacity, |ui| {
+            forms::capacity_form(&mut f, ui, g, &types)
+        });
+        ui.collapsing(s.scaling_demand, |ui| forms::demand_form(&mut f, ui, &mut g.demand));
+        ui.collapsing(s.scaling_policies, |ui| {
+            forms::policies_form(&mut f, ui, &mut g.policies)
+        });
+        ui.collapsing(s.scaling_scheduled, |ui| {
+            forms::scheduled_form(&mut f, ui, &mut g.scheduled, |f, ui, i, a| {
+                zone_picker(f, ui, zone_text, id, i, a)
+            })
+        });
+        ui.collapsing(
+            crate::ui::forms::text::field(app.settings.lang, "scaling_group", "predictive").0,
+            |ui| forms::predictive_form(&mut f, ui, &mut g.predictive),
+        );
+    }
+    if let Some(c) = f.command(item) {
+        app.commands.push(c);
+    }
+}
+
+/// A scheduled action's time zone: typed text checked against the IANA database compiled into
+/// chrono-tz, with the matching names to pick from; empty means a fixed UTC offset.
+fn zone_picker(
+    f: &mut crate::ui::forms::Form,
+    ui: &mut egui::Ui,
+    zone_text: &mut HashMap<(String, usize), (String, Option<String>)>,
+    id: &str,
+    i: usize,
+    a: &mut crate::scaling::schedule::ScheduledAction,
+) {
+    use crate::scaling::schedule;
+    let s = f.lang.strings();
+    let entry = zone_text
+        .entry((id.to_string(), i))
+        .or_insert_with(|| (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone()));
+    if entry.1 != a.time_zone {
+        *entry = (a.time_zone.clone().unwrap_or_default(), a.time_zone.clone());
+    }
+    let text = &mut entry.0;
+    let l = ui.label(RichText::new(s.scaling_time_zone).strong());
+    ui.horizontal(|ui| {
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .hint_text(s.scaling_fixed_offset)
+                    .desired_width(200.0),
+            )
+            .labelled_by(l.id);
+        let mut commit = r.lost_focus();
+        let needle = text.trim().to_ascii_lowercase();
+        egui::ComboBox::from_id_salt(("zone-matches", i))
+            .selected_text("…")
+            .width(30.0)
+            .show_ui(ui, |ui| {
+                for z in schedule::zone_names()
+                    .filter(|z| z.to_ascii_lowercase().contains(&needle))
+                    .take(60)
+                {
+                    if ui.selectable_label(false, z).clicked() {
+                        *text = z.to_string();
+                        commit = true;
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let t = text.trim().to_string();
+        let valid = t.is_empty() || schedule::parse_zone(&t).is_ok();
+        if !valid {
+            ui.label(RichText::new(s.scaling_zone_invalid).color(ui.visuals().error_fg_color));
+        }
+        let want = (!t.is_empty()).then_some(t);
+        if commit && valid && want != a.time_zone {
+            a.time_zone = want;
+            if a.time_zone.is_some() {
+                a.utc_offset_minutes = 0;
+            }
+            f.commit("time_zone");
+        }
+    });
 }

@@ -8,7 +8,7 @@ use cloudplan::plan::Resource;
 use cloudplan::report::format::money;
 use cloudplan::ui::app::{App, Tab};
 use cloudplan::ui::dialogs::FixedPaths;
-use cloudplan::ui::scaling_tab::{self, Window};
+use cloudplan::ui::scaling_tab::Window;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
@@ -36,16 +36,16 @@ fn scaling_tab_shows_summary_charts_and_exports_csv() {
     h.get_by_label("Average utilisation");
     h.get_by_label("Unmet-demand hours");
     h.get_by_label(&money(asg.monthly_usd));
-    let renders = scaling_tab::with_state(&h.ctx, |s| s.renders);
+    let renders = h.state().scaling.renders;
     assert!(renders >= 3, "three charts rendered");
     // Switch the window: charts re-render once, not every frame.
     h.get_by_label("Day").click();
     h.run();
-    assert_eq!(scaling_tab::with_state(&h.ctx, |s| s.window), Window::Day);
-    let after = scaling_tab::with_state(&h.ctx, |s| s.renders);
+    assert_eq!(h.state().scaling.window, Window::Day);
+    let after = h.state().scaling.renders;
     assert_eq!(after, renders + 3);
     h.run();
-    assert_eq!(scaling_tab::with_state(&h.ctx, |s| s.renders), after);
+    assert_eq!(h.state().scaling.renders, after);
     // Export the per-step CSV through the (test) save dialog.
     h.get_by_label("Export").click();
     h.run();
@@ -73,21 +73,13 @@ fn policy_edit_is_one_undoable_step() {
     assert_eq!(before.len(), 2);
     h.get_by_label("Policies").click();
     h.run();
-    // Replace the JSON with only the target-tracking policy and apply.
-    let tt = serde_json::to_string(&before[..1]).unwrap();
-    scaling_tab_set_text(&mut h, tt);
-    h.get_by_label("Apply").click();
+    // Remove the second policy in its form: the target-tracking one stays.
+    h.get_all_by_label("Remove").nth(1).expect("second policy").click();
     h.run();
     assert_eq!(policies(&h), before[..1].to_vec());
     h.state_mut().send(cloudplan::ui::commands::Command::Undo);
     h.run();
     assert_eq!(policies(&h), before);
-}
-
-/// Put text into the policies editor (the tab's edit buffer).
-fn scaling_tab_set_text(h: &mut Harness<'_, App>, text: String) {
-    scaling_tab::with_state(&h.ctx, |s| s.policies_text = Some(("web-asg".into(), text)));
-    h.run();
 }
 
 #[test]
@@ -132,7 +124,7 @@ fn add_scaling_group_is_one_undoable_command_and_selects_the_group() {
     // The Scaling tab now shows (and its forms edit) the new group; the plan still prices.
     assert_eq!(h.state().tab, Tab::Scaling);
     assert_eq!(
-        scaling_tab::with_state(&h.ctx, |s| s.selected.clone()),
+        h.state().scaling.selected.clone(),
         Some(added.id.clone())
     );
     let est = h.state().doc.priced.estimate.clone().expect("priced");

@@ -10,6 +10,7 @@
 
 pub mod purchase;
 pub mod resource;
+pub mod scaling;
 pub mod text;
 
 use crate::plan::Num;
@@ -54,6 +55,9 @@ pub struct Form<'a> {
     pub changed: Option<String>,
     /// A refused text: (field, text, reason).
     pub refused: Option<(String, String, String)>,
+    /// Prefix of the field paths of the rows drawn now (`policies[1].`): buffers, rejections
+    /// and the committed field use the full path; labels and help use the key alone.
+    pub scope: String,
 }
 
 impl<'a> Form<'a> {
@@ -75,6 +79,7 @@ impl<'a> Form<'a> {
             rejected,
             changed: None,
             refused: None,
+            scope: String::new(),
         }
     }
 
@@ -107,7 +112,7 @@ impl<'a> Form<'a> {
     /// Under an input: its one-line help, and the rejection of the last text typed (if any).
     fn after(&self, ui: &mut egui::Ui, key: &str) {
         let (_, help) = text::field(self.lang, self.kind, key);
-        if let Some(r) = self.rejected.get(&(self.id.clone(), key.to_string())) {
+        if let Some(r) = self.rejected.get(&(self.id.clone(), format!("{}{key}", self.scope))) {
             let w = text::words(self.lang);
             let shown = if r.text.is_empty() {
                 format!("{}: {}", w.rejected, r.reason)
@@ -129,7 +134,7 @@ impl<'a> Form<'a> {
     fn text_input(&mut self, ui: &mut egui::Ui, key: &str, current: &str, label: egui::Id) -> Option<String> {
         let buf = self
             .buffers
-            .entry(key.to_string())
+            .entry(format!("{}{key}", self.scope))
             .or_insert_with(|| current.to_string());
         let r = ui
             .add(egui::TextEdit::singleline(buf).desired_width((ui.available_width() - 60.0).clamp(80.0, 260.0)))
@@ -147,7 +152,7 @@ impl<'a> Form<'a> {
                 match Num::parse_in(&t, unit) {
                     Ok(n) => {
                         *v = n;
-                        self.changed = Some(key.to_string());
+                        self.commit(key);
                     }
                     Err(reason) => self.refuse(key, t, reason),
                 }
@@ -167,7 +172,7 @@ impl<'a> Form<'a> {
                 match plain.parse::<u32>() {
                     Ok(n) if (min..=max).contains(&n) => {
                         *v = n;
-                        self.changed = Some(key.to_string());
+                        self.commit(key);
                     }
                     Ok(n) => self.refuse(key, t, format!("must be {min} to {max} (got {n})")),
                     Err(_) => self.refuse(
@@ -180,6 +185,71 @@ impl<'a> Form<'a> {
             ui.label(RichText::new(unit).weak());
         });
         self.after(ui, key);
+    }
+
+    /// A real number (not a formula) from `min` to `max`, in `unit`.
+    pub fn real(&mut self, ui: &mut egui::Ui, key: &str, v: &mut f64, min: f64, max: f64, unit: &str) {
+        let mut o = Some(*v);
+        self.opt_real_inner(ui, key, &mut o, min, max, unit, false);
+        if let Some(x) = o {
+            *v = x;
+        }
+    }
+
+    /// An optional real number: an empty field leaves it out.
+    pub fn opt_real(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<f64>, min: f64, max: f64, unit: &str) {
+        self.opt_real_inner(ui, key, v, min, max, unit, true);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn opt_real_inner(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        v: &mut Option<f64>,
+        min: f64,
+        max: f64,
+        unit: &str,
+        optional: bool,
+    ) {
+        let l = self.label(ui, key);
+        let current = v.map(crate::plan::format_number).unwrap_or_default();
+        ui.horizontal(|ui| {
+            if let Some(t) = self.text_input(ui, key, &current, l.id) {
+                let plain = t.trim().trim_end_matches('%').trim().replace([',', '_'], "");
+                if plain.is_empty() && optional {
+                    *v = None;
+                    self.commit(key);
+                } else {
+                    match plain.parse::<f64>() {
+                        Ok(n) if n.is_finite() && (min..=max).contains(&n) => {
+                            *v = Some(n);
+                            self.commit(key);
+                        }
+                        Ok(n) => self.refuse(key, t, format!("must be {min} to {max} (got {n})")),
+                        Err(_) => self.refuse(
+                            key,
+                            t.clone(),
+                            format!("`{}` is not a number", t.trim()),
+                        ),
+                    }
+                }
+            }
+            ui.label(RichText::new(unit).weak());
+        });
+        self.after(ui, key);
+    }
+
+    /// An optional whole number: an empty field leaves it out.
+    pub fn opt_whole(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<u32>, min: u32, max: u32, unit: &str) {
+        let mut x = v.map(f64::from);
+        self.opt_real_inner(ui, key, &mut x, f64::from(min), f64::from(max), unit, true);
+        let new = x.map(|x| x as u32);
+        if x.is_some_and(|x| x.fract() != 0.0) {
+            self.refuse(key, format!("{}", x.unwrap_or(0.0)), "must be a whole number".into());
+        } else if new != *v {
+            *v = new;
+        }
     }
 
     /// The edit the form yields when it edits something other than an item: the field
@@ -205,12 +275,12 @@ impl<'a> Form<'a> {
             if let Some(t) = self.text_input(ui, key, &current, l.id) {
                 if t.trim().is_empty() {
                     *v = None;
-                    self.changed = Some(key.to_string());
+                    self.commit(key);
                 } else {
                     match Num::parse_in(&t, unit) {
                         Ok(n) => {
                             *v = Some(n);
-                            self.changed = Some(key.to_string());
+                            self.commit(key);
                         }
                         Err(reason) => self.refuse(key, t, reason),
                     }
@@ -236,7 +306,7 @@ impl<'a> Form<'a> {
                 match check(&t) {
                     Ok(t) => {
                         *v = t;
-                        self.changed = Some(key.to_string());
+                        self.commit(key);
                     }
                     Err(reason) => self.refuse(key, t, reason),
                 }
@@ -262,10 +332,10 @@ impl<'a> Form<'a> {
                 let mut typed = self.text_input(ui, key, &current, l.id);
                 let needle = self
                     .buffers
-                    .get(key)
+                    .get(&format!("{}{key}", self.scope))
                     .map(|b| b.trim().to_ascii_lowercase())
                     .unwrap_or_default();
-                egui::ComboBox::from_id_salt(("form-options", self.row, key.to_string()))
+                egui::ComboBox::from_id_salt(("form-options", self.row, format!("{}{key}", self.scope)))
                     .selected_text("…")
                     .width(30.0)
                     .height(300.0)
@@ -282,11 +352,11 @@ impl<'a> Form<'a> {
                     .response
                     .labelled_by(l.id);
                 if let Some(t) = typed.filter(|t| t.trim() != current) {
-                    self.buffers.insert(key.to_string(), t.clone());
+                    self.buffers.insert(format!("{}{key}", self.scope), t.clone());
                     match check(&t) {
                         Ok(t) => {
                             *v = t;
-                            self.changed = Some(key.to_string());
+                            self.commit(key);
                         }
                         Err(reason) => self.refuse(key, t, reason),
                     }
@@ -312,7 +382,7 @@ impl<'a> Form<'a> {
                 .map(|(_, s)| s.clone())
                 .unwrap_or_default();
             let mut pick = v.clone();
-            egui::ComboBox::from_id_salt(("form", self.row, key.to_string()))
+            egui::ComboBox::from_id_salt(("form", self.row, format!("{}{key}", self.scope)))
                 .selected_text(selected)
                 .width(220.0)
                 .show_ui(ui, |ui| {
@@ -324,7 +394,7 @@ impl<'a> Form<'a> {
                 .labelled_by(l.id);
             if pick != *v {
                 *v = pick;
-                self.changed = Some(key.to_string());
+                self.commit(key);
             }
             self.after(ui, key);
         });
@@ -338,7 +408,7 @@ impl<'a> Form<'a> {
             ui.checkbox(&mut b, text::words(self.lang).yes).labelled_by(l.id);
             if b != *v {
                 *v = b;
-                self.changed = Some(key.to_string());
+                self.commit(key);
             }
             self.after(ui, key);
         });
@@ -346,8 +416,14 @@ impl<'a> Form<'a> {
 
     /// Refuse `text` typed into `key`: the buffer goes back to the plan's value.
     pub fn refuse(&mut self, key: &str, text: String, reason: String) {
-        self.buffers.remove(key);
-        self.refused = Some((key.to_string(), text, reason));
+        let full = format!("{}{key}", self.scope);
+        self.buffers.remove(&full);
+        self.refused = Some((full, text, reason));
+    }
+
+    /// Mark field `key` (in the current scope) committed.
+    pub fn commit(&mut self, key: &str) {
+        self.changed = Some(format!("{}{key}", self.scope));
     }
 }
 
