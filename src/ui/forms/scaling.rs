@@ -460,6 +460,11 @@ pub fn scheduled_form(
                     off = x as i32;
                 }
                 a.utc_offset_minutes = off;
+                let sign = if off < 0 { '-' } else { '+' };
+                ui.label(
+                    RichText::new(format!("UTC{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60))
+                        .weak(),
+                );
             }
             f.opt_whole(ui, "set_min", &mut a.min, 0, 100_000, "");
             f.opt_whole(ui, "set_max", &mut a.max, 0, 100_000, "");
