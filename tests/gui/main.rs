@@ -7,6 +7,7 @@ mod gui_catalog;
 mod gui_compare;
 mod gui_forecast;
 mod gui_forecast_commitments;
+mod gui_forms;
 mod gui_malformed;
 mod gui_plan_scaling;
 mod gui_scaling;

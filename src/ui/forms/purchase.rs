@@ -325,7 +325,7 @@ pub fn usage_form(
 }
 
 fn weekdays(f: &mut Form, ui: &mut egui::Ui, days: &mut Vec<Weekday>) {
-    let l = f.label(ui, "usage.days");
+    f.label(ui, "usage.days");
     ui.vertical(|ui| {
         ui.horizontal_wrapped(|ui| {
             for (d, en, ko) in WEEKDAYS {
@@ -334,7 +334,7 @@ fn weekdays(f: &mut Form, ui: &mut egui::Ui, days: &mut Vec<Weekday>) {
                     crate::ui::i18n::Lang::English => en,
                     crate::ui::i18n::Lang::Korean => ko,
                 };
-                if ui.checkbox(&mut on, name).labelled_by(l.id).changed() {
+                if ui.checkbox(&mut on, name).changed() {
                     if on {
                         days.push(d);
                         days.sort();

@@ -434,11 +434,11 @@ pub fn scheduled_form(
                 }
                 Recurrence::Weekly { days, at } => {
                     f.text(ui, "at", at, |t| Ok(t.trim().to_string()));
-                    let l = f.label(ui, "days");
+                    f.label(ui, "days");
                     ui.horizontal_wrapped(|ui| {
                         for (d, name) in DAYS {
                             let mut on = days.contains(&d);
-                            if ui.checkbox(&mut on, name).labelled_by(l.id).changed() {
+                            if ui.checkbox(&mut on, name).changed() {
                                 if on {
                                     days.push(d);
                                     days.sort();
