@@ -17,8 +17,7 @@ pub fn rename_in_formula(formula: &str, old: &str, new: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
-        {
+        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
             // A number, with its exponent: `1.5e-3`.
             let start = i;
             while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
@@ -295,7 +294,9 @@ pub fn delete_group(plan: &mut Plan, name: &str, items_to: Option<&str>) -> Resu
     let i = group_index(plan, name)?;
     if let Some(to) = items_to {
         if to == name {
-            return Err(format!("the items of `{name}` cannot move to the group being deleted"));
+            return Err(format!(
+                "the items of `{name}` cannot move to the group being deleted"
+            ));
         }
         group_index(plan, to)?;
     }
@@ -320,8 +321,7 @@ pub fn descendants(plan: &Plan, name: &str) -> Vec<String> {
     let mut frontier = vec![name.to_string()];
     while let Some(n) = frontier.pop() {
         for g in &plan.groups {
-            if g.parent.as_deref() == Some(n.as_str()) && !out.contains(&g.name) && g.name != name
-            {
+            if g.parent.as_deref() == Some(n.as_str()) && !out.contains(&g.name) && g.name != name {
                 out.push(g.name.clone());
                 frontier.push(g.name.clone());
             }
@@ -365,7 +365,12 @@ pub fn move_group(plan: &mut Plan, name: &str, delta: i32) -> Result<(), String>
 /// The groups in display order — each followed by the groups nested in it — with their depth
 /// (0 = top level). Groups whose parent is missing show at the top level.
 pub fn group_tree(plan: &Plan) -> Vec<(usize, &Group)> {
-    fn walk<'a>(plan: &'a Plan, parent: Option<&str>, depth: usize, out: &mut Vec<(usize, &'a Group)>) {
+    fn walk<'a>(
+        plan: &'a Plan,
+        parent: Option<&str>,
+        depth: usize,
+        out: &mut Vec<(usize, &'a Group)>,
+    ) {
         for g in &plan.groups {
             let top_orphan = depth == 0
                 && g.parent

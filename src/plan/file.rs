@@ -401,7 +401,10 @@ pub fn validate(plan: &Plan) -> Result<(), Problem> {
         if !groups.contains(parent.as_str()) {
             return Err(Problem::new(
                 path,
-                format!("group `{}` is nested in `{parent}`, which is not among the plan's groups", g.name),
+                format!(
+                    "group `{}` is nested in `{parent}`, which is not among the plan's groups",
+                    g.name
+                ),
             ));
         }
         // Walk up: a group reached twice is a cycle.

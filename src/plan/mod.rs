@@ -4,10 +4,10 @@
 //! round-trip through CSV for spreadsheets (see [`items_csv`]). Numeric fields are [`Num`]s:
 //! a plain number or a formula over the plan's parameters, evaluated by [`formula`].
 
+pub mod edit;
 pub mod file;
 pub mod formula;
 pub mod growth;
-pub mod edit;
 pub mod items_csv;
 pub mod usage;
 

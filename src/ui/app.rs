@@ -469,8 +469,11 @@ impl App {
         match c {
             Command::New => {
                 let month = chrono::Utc::now().format("%Y-%m").to_string();
-                let plan =
-                    commands::empty_plan(self.catalog, self.settings.last_region.as_deref(), &month);
+                let plan = commands::empty_plan(
+                    self.catalog,
+                    self.settings.last_region.as_deref(),
+                    &month,
+                );
                 self.doc.replace(plan, None, self.catalog);
                 self.after_replace();
             }
@@ -544,7 +547,8 @@ impl App {
                 reason,
             } => {
                 self.error(format!("{}: {field}: {reason}", s.edit_rejected));
-                self.rejected.insert((target, field), Rejected { text, reason });
+                self.rejected
+                    .insert((target, field), Rejected { text, reason });
             }
             Command::Plan(edit) => self.plan_edit(edit),
             Command::ShowPlanSettings(open) => self.plan_settings.open = open,

@@ -69,7 +69,6 @@ pub struct ScalingTabState {
     pub renders: u64,
 }
 
-
 fn groups(plan: &Plan) -> Vec<(usize, String, String)> {
     plan.items
         .iter()
@@ -500,12 +499,15 @@ fn group_forms(app: &mut App, ui: &mut egui::Ui, st: &mut ScalingTabState, row: 
         ui.collapsing(s.scaling_capacity, |ui| {
             forms::capacity_form(&mut f, ui, g, &types)
         });
-        ui.collapsing(s.scaling_demand, |ui| forms::demand_form(&mut f, ui, &mut g.demand));
+        ui.collapsing(s.scaling_demand, |ui| {
+            forms::demand_form(&mut f, ui, &mut g.demand)
+        });
         ui.collapsing(s.scaling_policies, |ui| {
             forms::policies_form(&mut f, ui, &mut g.policies)
         });
         ui.collapsing(s.scaling_scheduled, |ui| {
-            forms::scheduled_form(&mut f, ui, &mut g.scheduled, |f, ui, i, a| {
+            let desired = g.desired;
+            forms::scheduled_form(&mut f, ui, &mut g.scheduled, desired, |f, ui, i, a| {
                 zone_picker(f, ui, zone_text, id, i, a)
             })
         });

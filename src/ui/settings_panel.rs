@@ -26,8 +26,15 @@ pub fn ui(app: &mut App, ctx: &egui::Context) {
     let w = words(lang);
     let mut open = true;
     let mut command: Option<Command> = None;
-    let regions_list: Vec<String> = app.catalog.regions().iter().map(|r| r.to_string()).collect();
-    app.plan_settings.form.sync((app.doc.generation, usize::MAX));
+    let regions_list: Vec<String> = app
+        .catalog
+        .regions()
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    app.plan_settings
+        .form
+        .sync((app.doc.generation, usize::MAX));
     let before = PlanSettings::of(&app.doc.plan);
     egui::Window::new(w.plan_settings)
         .id(egui::Id::unique("plan-settings"))
@@ -47,19 +54,26 @@ pub fn ui(app: &mut App, ctx: &egui::Context) {
             );
             grid(ui, "plan-settings-grid", |ui| {
                 f.text(ui, "name", &mut s.name, |t| Ok(t.trim().to_string()));
-                f.text(ui, "description", &mut s.description, |t| Ok(t.trim().to_string()));
+                f.text(ui, "description", &mut s.description, |t| {
+                    Ok(t.trim().to_string())
+                });
                 let mut opts: Vec<(String, String)> = regions_list
                     .iter()
                     .map(|r| (r.clone(), regions::region_label(r)))
                     .collect();
                 if !opts.iter().any(|(r, _)| *r == s.default_region) {
-                    opts.push((s.default_region.clone(), regions::region_label(&s.default_region)));
+                    opts.push((
+                        s.default_region.clone(),
+                        regions::region_label(&s.default_region),
+                    ));
                 }
                 f.choice(ui, "default_region", &mut s.default_region, &opts);
                 f.text(ui, "start_month", &mut s.start_month, |t| {
                     crate::plan::growth::parse_month(t)
                         .map(|_| t.trim().to_string())
-                        .ok_or_else(|| format!("`{}` is not a month: write YYYY-MM, e.g. 2026-01", t.trim()))
+                        .ok_or_else(|| {
+                            format!("`{}` is not a month: write YYYY-MM, e.g. 2026-01", t.trim())
+                        })
                 });
                 f.whole(
                     ui,

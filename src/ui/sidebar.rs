@@ -67,7 +67,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             let w = crate::ui::forms::text::words(app.settings.lang);
             if ui
                 .button(format!("{}…", w.plan_settings))
-                .on_hover_text(crate::catalog::regions::region_label(&app.doc.plan.default_region))
+                .on_hover_text(crate::catalog::regions::region_label(
+                    &app.doc.plan.default_region,
+                ))
                 .clicked()
             {
                 app.send(Command::ShowPlanSettings(true));
@@ -112,9 +114,13 @@ fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
         .iter()
         .map(|(name, depth, n)| {
             let total = if name.is_empty() {
-                est.and_then(|e| e.by_group.get(name)).map(|t| t.monthly_usd)
+                est.and_then(|e| e.by_group.get(name))
+                    .map(|t| t.monthly_usd)
             } else {
-                rolled.as_ref().and_then(|r| r.get(name)).map(|t| t.monthly_usd)
+                rolled
+                    .as_ref()
+                    .and_then(|r| r.get(name))
+                    .map(|t| t.monthly_usd)
             }
             .unwrap_or(0.0);
             (name.clone(), *depth, *n, total)
@@ -184,22 +190,28 @@ fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut app.sidebar.new_group)
-                .hint_text(w.new_group_name)
-                .desired_width(130.0),
-        );
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button(w.add_group).clicked() || enter) && !app.sidebar.new_group.trim().is_empty()
-        {
-            let name = std::mem::take(&mut app.sidebar.new_group);
-            app.send(Command::Plan(PlanEdit::AddGroup {
-                name: name.trim().to_string(),
-                parent: None,
-            }));
-        }
-    });
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 22.0),
+        Layout::right_to_left(Align::Center),
+        |ui| {
+            let button = ui.button(w.add_group);
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut app.sidebar.new_group)
+                        .hint_text(w.new_group_name)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(button.id);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (button.clicked() || enter) && !app.sidebar.new_group.trim().is_empty() {
+                let name = std::mem::take(&mut app.sidebar.new_group);
+                app.send(Command::Plan(PlanEdit::AddGroup {
+                    name: name.trim().to_string(),
+                    parent: None,
+                }));
+            }
+        },
+    );
     if let Some(r) = app.rejected_for("plan", "add_group") {
         ui.label(
             RichText::new(&r.reason)
@@ -212,11 +224,7 @@ fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(s.monthly).strong());
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.label(
-                    RichText::new(format::money(total))
-                        .strong()
-                        .monospace(),
-                );
+                ui.label(RichText::new(format::money(total)).strong().monospace());
             });
         });
     }
@@ -256,7 +264,9 @@ fn group_editor(app: &mut App, ui: &mut egui::Ui, name: &str) {
         ui.set_width(ui.available_width());
         let l = ui.label(w.parameter_name);
         let r = ui
-            .add(egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY),
+            )
             .labelled_by(l.id);
         if r.lost_focus() && app.sidebar.edit_name.trim() != name {
             app.commands.push(Command::Plan(PlanEdit::RenameGroup {
@@ -368,8 +378,8 @@ fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
         let rejected = app.rejected_for(&format!("param:{name}"), "value").cloned();
         ui.horizontal(|ui| {
             let label = ui
-                .allocate_ui(egui::vec2(105.0, 18.0), |ui| {
-                    ui.set_width(105.0);
+                .allocate_ui(egui::vec2(100.0, 18.0), |ui| {
+                    ui.set_width(100.0);
                     ui.add(egui::Label::new(RichText::new(&name).monospace()).truncate())
                 })
                 .inner;
@@ -378,36 +388,39 @@ fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
             } else {
                 label.on_hover_text(&description)
             };
-            ui.vertical(|ui| {
-                let buf = app.sidebar.buffers.entry(i).or_insert_with(|| text.clone());
-                let edit = egui::TextEdit::singleline(buf).desired_width(80.0);
-                let resp = ui.add(edit).labelled_by(label.id);
-                if resp.lost_focus() && *buf != text {
-                    commit = Some(Command::SetParameter {
-                        index: i,
-                        text: buf.clone(),
-                    });
-                }
-                if app.doc.plan.parameters[i].value.is_formula()
-                    && let Some(v) = ev.as_ref().and_then(|e| e.parameter(&name))
+            // The button at the right edge, the value field filling what is left.
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                if ui
+                    .small_button(w.manage)
+                    .on_hover_text(format!("{} — {name}", w.manage))
+                    .clicked()
                 {
-                    ui.label(
-                        RichText::new(format!("= {}", format::quantity(v, 4)))
-                            .small()
-                            .weak(),
-                    );
+                    let open = app.sidebar.editing_parameter.as_deref() != Some(name.as_str());
+                    app.sidebar.editing_parameter = open.then(|| name.clone());
+                    app.sidebar.edit_name = name.clone();
+                    app.sidebar.edit_description = description.clone();
                 }
+                ui.with_layout(Layout::top_down(Align::Min), |ui| {
+                    let buf = app.sidebar.buffers.entry(i).or_insert_with(|| text.clone());
+                    let edit = egui::TextEdit::singleline(buf).desired_width(f32::INFINITY);
+                    let resp = ui.add(edit).labelled_by(label.id);
+                    if resp.lost_focus() && *buf != text {
+                        commit = Some(Command::SetParameter {
+                            index: i,
+                            text: buf.clone(),
+                        });
+                    }
+                    if app.doc.plan.parameters[i].value.is_formula()
+                        && let Some(v) = ev.as_ref().and_then(|e| e.parameter(&name))
+                    {
+                        ui.label(
+                            RichText::new(format!("= {}", format::quantity(v, 4)))
+                                .small()
+                                .weak(),
+                        );
+                    }
+                });
             });
-            if ui
-                .small_button(w.manage)
-                .on_hover_text(format!("{} — {name}", w.manage))
-                .clicked()
-            {
-                let open = app.sidebar.editing_parameter.as_deref() != Some(name.as_str());
-                app.sidebar.editing_parameter = open.then(|| name.clone());
-                app.sidebar.edit_name = name.clone();
-                app.sidebar.edit_description = description.clone();
-            }
         });
         // A refused value: the real value stays in the field, the reason shows below it.
         if let Some(r) = &rejected {
@@ -434,7 +447,9 @@ fn parameter_editor(app: &mut App, ui: &mut egui::Ui, name: &str, description: &
         ui.set_width(ui.available_width());
         let l = ui.label(w.parameter_name);
         let r = ui
-            .add(egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY),
+            )
             .labelled_by(l.id);
         if r.lost_focus() && app.sidebar.edit_name.trim() != name {
             app.commands.push(Command::Plan(PlanEdit::RenameParameter {
@@ -451,10 +466,11 @@ fn parameter_editor(app: &mut App, ui: &mut egui::Ui, name: &str, description: &
             )
             .labelled_by(l.id);
         if r.lost_focus() && app.sidebar.edit_description.trim() != description {
-            app.commands.push(Command::Plan(PlanEdit::DescribeParameter {
-                name: name.to_string(),
-                description: app.sidebar.edit_description.clone(),
-            }));
+            app.commands
+                .push(Command::Plan(PlanEdit::DescribeParameter {
+                    name: name.to_string(),
+                    description: app.sidebar.edit_description.clone(),
+                }));
         }
         show_error(app, ui, &target, "description");
         if ui.button(w.delete_parameter).clicked() {

@@ -104,7 +104,10 @@ pub struct QuantityError(pub String);
 /// negative quantity.
 pub fn parse(text: &str, unit: Unit) -> Result<Option<f64>, QuantityError> {
     let t = text.trim();
-    let t = t.strip_prefix('$').filter(|_| unit == Unit::Usd).unwrap_or(t);
+    let t = t
+        .strip_prefix('$')
+        .filter(|_| unit == Unit::Usd)
+        .unwrap_or(t);
     let Some((v, suffix)) = split(t) else {
         return Ok(None);
     };
@@ -148,10 +151,12 @@ pub fn parse(text: &str, unit: Unit) -> Result<Option<f64>, QuantityError> {
                 v * f / base
             }
             Unit::Count => v * count_factor(suffix).ok_or_else(bad)?,
-            Unit::Usd => v * count_factor(suffix)
-                .filter(|f| *f < 1e9)
-                .or_else(|| (suffix_l == "usd").then_some(1.0))
-                .ok_or_else(bad)?,
+            Unit::Usd => {
+                v * count_factor(suffix)
+                    .filter(|f| *f < 1e9)
+                    .or_else(|| (suffix_l == "usd").then_some(1.0))
+                    .ok_or_else(bad)?
+            }
             Unit::Hours => match suffix_l.as_str() {
                 "h" | "hr" | "hrs" | "hour" | "hours" => v,
                 _ => return Err(bad()),
@@ -181,7 +186,10 @@ pub fn parse(text: &str, unit: Unit) -> Result<Option<f64>, QuantityError> {
         }
     };
     if !value.is_finite() {
-        return Err(QuantityError(format!("`{}` is not a finite number", text.trim())));
+        return Err(QuantityError(format!(
+            "`{}` is not a finite number",
+            text.trim()
+        )));
     }
     if value < 0.0 {
         return Err(QuantityError(format!(

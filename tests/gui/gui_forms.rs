@@ -52,17 +52,25 @@ pub fn type_field(h: &mut Harness<'static, App>, label: &str, text: &str) {
     h.run();
 }
 
-/// Pick `option` in the drop-down labelled `label`.
+/// Pick `option` in the drop-down labelled `label` (the option shown by the opened list, not
+/// a same-named label elsewhere on screen).
 pub fn pick(h: &mut Harness<'static, App>, label: &str, option: &str) {
+    let before: Vec<String> = h
+        .query_all_by_label(option)
+        .map(|n| format!("{:?}", n.rect()))
+        .collect();
     h.get_all_by_role_and_label(Role::ComboBox, label)
         .next()
         .unwrap_or_else(|| panic!("a drop-down `{label}`"))
         .click();
     h.run();
-    h.get_all_by_label(option)
+    let node = h
+        .query_all_by_label(option)
+        .filter(|n| !before.contains(&format!("{:?}", n.rect())))
         .last()
-        .unwrap_or_else(|| panic!("option `{option}` of `{label}`"))
-        .click();
+        .or_else(|| h.query_all_by_label(option).last())
+        .unwrap_or_else(|| panic!("option `{option}` of `{label}`"));
+    node.click();
     h.run();
     h.run();
 }
@@ -89,7 +97,9 @@ fn s3_form_edits_every_field_with_units() {
     type_field(&mut h, "Data retrieved", "500 GiB");
     type_field(&mut h, "Retention", "90 days");
     pick(&mut h, "Retrieval speed", "Bulk");
-    let Resource::S3(s) = resource(&h) else { panic!("S3") };
+    let Resource::S3(s) = resource(&h) else {
+        panic!("S3")
+    };
     assert_eq!(s.storage_gb, Num::Value(1024.0));
     assert_eq!(s.object_count, v(3e6));
     assert_eq!(s.avg_object_kb, v(512.0));
@@ -98,17 +108,16 @@ fn s3_form_edits_every_field_with_units() {
     assert_eq!(s.lifecycle_transitions, v(1e4));
     assert_eq!(s.retrieval_gb, v(500.0));
     assert_eq!(s.retention_days, v(90.0));
-    assert_eq!(
-        s.retrieval_tier,
-        Some(cloudplan::plan::RetrievalTier::Bulk)
-    );
+    assert_eq!(s.retrieval_tier, Some(cloudplan::plan::RetrievalTier::Bulk));
     // Intelligent-Tiering shows its access-tier shares.
     pick(&mut h, "Storage class", "S3 Intelligent-Tiering");
     type_field(&mut h, "Infrequent Access tier", "30 %");
     type_field(&mut h, "Archive Instant tier", "20");
     type_field(&mut h, "Archive Access tier", "5");
     type_field(&mut h, "Deep Archive Access tier", "5");
-    let Resource::S3(s) = resource(&h) else { panic!("S3") };
+    let Resource::S3(s) = resource(&h) else {
+        panic!("S3")
+    };
     assert_eq!(s.storage_class, "intelligent_tiering");
     let mix = s.intelligent_tiering.expect("mix");
     assert_eq!(mix.infrequent_pct, Num::Value(30.0));
@@ -117,7 +126,9 @@ fn s3_form_edits_every_field_with_units() {
     assert_eq!(mix.deep_archive_pct, Num::Value(5.0));
     // An optional field emptied is left out again.
     type_field(&mut h, "Objects", "");
-    let Resource::S3(s) = resource(&h) else { panic!("S3") };
+    let Resource::S3(s) = resource(&h) else {
+        panic!("S3")
+    };
     assert_eq!(s.object_count, None);
     assert!(h.state().doc.priced.item(0).is_some(), "still priced");
 }
@@ -138,14 +149,22 @@ fn bad_input_is_refused_with_a_message_and_the_value_stays() {
     );
     // The field shows the plan's value again (its edit buffer is dropped).
     assert_eq!(
-        h.state().detail.form.buffers.get("storage_gb").map(String::as_str),
+        h.state()
+            .detail
+            .form
+            .buffers
+            .get("storage_gb")
+            .map(String::as_str),
         Some("100")
     );
     // A negative number, and a formula over an unknown name (refused by the plan's checks).
     type_field(&mut h, "Objects", "-4");
     assert!(h.state().rejected_for(&id, "object_count").is_some());
     type_field(&mut h, "PUT, COPY, POST, LIST requests", "usres * 2");
-    let r = h.state().rejected_for(&id, "put_requests").expect("rejected");
+    let r = h
+        .state()
+        .rejected_for(&id, "put_requests")
+        .expect("rejected");
     assert!(r.reason.contains("usres"), "{}", r.reason);
     assert_eq!(resource(&h), before);
     let notice = h.state().notice.clone().expect("a message");
@@ -186,7 +205,10 @@ fn ec2_purchase_options_are_every_option_aws_sells() {
         .expect("refused")
         .reason
         .clone();
-    assert!(r.contains("all_upfront") || r.contains("All Upfront"), "{r}");
+    assert!(
+        r.contains("all_upfront") || r.contains("All Upfront"),
+        "{r}"
+    );
     assert!(matches!(
         purchase(&h),
         PurchaseOption::Reserved {
@@ -207,7 +229,12 @@ fn ec2_purchase_options_are_every_option_aws_sells() {
     // Savings Plans are offered; the embedded catalogue has no Savings Plan rates, so the
     // choice is refused with the reason (an imported catalogue with rates prices it).
     pick(&mut h, "Purchase option", "Savings Plan");
-    let r = h.state().rejected_for(&id, "purchase").expect("refused").reason.clone();
+    let r = h
+        .state()
+        .rejected_for(&id, "purchase")
+        .expect("refused")
+        .reason
+        .clone();
     assert!(r.to_lowercase().contains("savings plan"), "{r}");
     let _ = SavingsPlanKind::Compute;
     pick(&mut h, "Purchase option", "On-Demand");
@@ -244,7 +271,10 @@ fn ec2_usage_patterns_with_the_instance_hours_preview() {
         panic!("spike")
     };
     assert_eq!(*period, SpikePeriod::Weekly);
-    assert_eq!((baseline, peak, peak_hours), (&Num::Value(2.0), &Num::Value(10.0), &Num::Value(6.0)));
+    assert_eq!(
+        (baseline, peak, peak_hours),
+        (&Num::Value(2.0), &Num::Value(10.0), &Num::Value(6.0))
+    );
     assert_eq!(days.len(), 6);
     assert!(days.contains(&Weekday::Sat));
     // 2 × 730 + 8 × 6 h × 6 days × 730/168 — the engine's figure, shown in the form.
@@ -284,7 +314,10 @@ fn rds_form_offers_on_demand_and_reserved_only() {
     h.run();
     assert!(h.query_by_label("Spot").is_none(), "RDS sells no Spot");
     assert!(h.query_by_label("Savings Plan").is_none());
-    h.get_all_by_label("Reserved Instances").last().unwrap().click();
+    h.get_all_by_label("Reserved Instances")
+        .last()
+        .unwrap()
+        .click();
     h.run();
     assert!(h.query_by_label("Offering class").is_none());
     pick(&mut h, "Payment option", "Partial Upfront");
@@ -298,7 +331,9 @@ fn rds_form_offers_on_demand_and_reserved_only() {
     type_field(&mut h, "Provisioned IOPS", "3000");
     type_field(&mut h, "Throughput", "");
     type_field(&mut h, "Backup storage", "200");
-    let Resource::Rds(d) = resource(&h) else { panic!("RDS") };
+    let Resource::Rds(d) = resource(&h) else {
+        panic!("RDS")
+    };
     assert_eq!(
         d.purchase,
         PurchaseOption::Reserved {
@@ -326,14 +361,21 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "Volumes", "3");
     type_field(&mut h, "IOPS per volume", "16k");
     type_field(&mut h, "Snapshot storage", "300");
-    let Resource::Ebs(x) = resource(&h) else { panic!() };
+    let Resource::Ebs(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.volume_type, cloudplan::plan::EbsVolumeType::Io2);
-    assert_eq!((x.size_gb, x.volume_count), (Num::Value(2048.0), Num::Value(3.0)));
+    assert_eq!(
+        (x.size_gb, x.volume_count),
+        (Num::Value(2048.0), Num::Value(3.0))
+    );
     assert_eq!((x.iops, x.snapshot_gb), (v(16000.0), v(300.0)));
     pick(&mut h, "Volume type", "General Purpose SSD (gp3)");
     type_field(&mut h, "IOPS per volume", "");
     type_field(&mut h, "Throughput per volume", "250 MiB/s");
-    let Resource::Ebs(x) = resource(&h) else { panic!() };
+    let Resource::Ebs(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.throughput_mibps, v(250.0));
 
     // EFS
@@ -344,13 +386,20 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "Data read", "100");
     type_field(&mut h, "Data written", "20");
     type_field(&mut h, "Provisioned throughput", "");
-    let Resource::Efs(x) = resource(&h) else { panic!() };
+    let Resource::Efs(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.storage_class, "onezone");
     assert_eq!(x.storage_gb, Num::Value(5120.0));
-    assert_eq!((x.infrequent_pct, x.read_gb, x.write_gb), (v(60.0), v(100.0), v(20.0)));
+    assert_eq!(
+        (x.infrequent_pct, x.read_gb, x.write_gb),
+        (v(60.0), v(100.0), v(20.0))
+    );
     pick(&mut h, "Storage class", "Regional (Standard)");
     type_field(&mut h, "Archive share", "10");
-    let Resource::Efs(x) = resource(&h) else { panic!() };
+    let Resource::Efs(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.archive_pct, v(10.0));
 
     // Data transfer, with a destination region added.
@@ -358,12 +407,15 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "Out to the internet", "12 TB");
     type_field(&mut h, "In from the internet", "1 TB");
     type_field(&mut h, "Between Availability Zones", "300");
-    h.get_by_role_and_label(Role::ComboBox, "To other regions").click();
+    h.get_by_role_and_label(Role::ComboBox, "To other regions")
+        .click();
     h.run();
     h.get_by_label("Europe (Ireland) — eu-west-1").click();
     h.run();
     type_field(&mut h, "To other regions", "40");
-    let Resource::DataTransfer(x) = resource(&h) else { panic!() };
+    let Resource::DataTransfer(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.internet_out_gb, Num::Value(12288.0));
     assert_eq!(x.internet_in_gb, Num::Value(1024.0));
     assert_eq!(x.inter_az_gb, Num::Value(300.0));
@@ -376,7 +428,9 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "Memory", "1 GB");
     pick(&mut h, "Architecture", "x86_64");
     type_field(&mut h, "Ephemeral storage", "2048");
-    let Resource::Lambda(x) = resource(&h) else { panic!() };
+    let Resource::Lambda(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.requests_per_month, Num::Value(30e6));
     assert_eq!(x.duration_ms, Num::Value(250.0));
     assert_eq!(x.memory_mb, Num::Value(1024.0));
@@ -389,22 +443,37 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "Read request units", "20M");
     type_field(&mut h, "Table storage", "50");
     pick(&mut h, "Table class", "Standard-Infrequent Access");
-    let Resource::Dynamodb(x) = resource(&h) else { panic!() };
-    assert_eq!((x.write_request_units, x.read_request_units), (v(5e6), v(20e6)));
-    assert_eq!((x.storage_gb, x.table_class.as_str()), (Num::Value(50.0), "standard_ia"));
+    let Resource::Dynamodb(x) = resource(&h) else {
+        panic!()
+    };
+    assert_eq!(
+        (x.write_request_units, x.read_request_units),
+        (v(5e6), v(20e6))
+    );
+    assert_eq!(
+        (x.storage_gb, x.table_class.as_str()),
+        (Num::Value(50.0), "standard_ia")
+    );
     pick(&mut h, "Capacity mode", "Provisioned");
     type_field(&mut h, "Write capacity units", "100");
     type_field(&mut h, "Read capacity units", "400");
-    let Resource::Dynamodb(x) = resource(&h) else { panic!() };
+    let Resource::Dynamodb(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.mode, cloudplan::plan::DynamodbMode::Provisioned);
-    assert_eq!((x.write_capacity_units, x.read_capacity_units), (v(100.0), v(400.0)));
+    assert_eq!(
+        (x.write_capacity_units, x.read_capacity_units),
+        (v(100.0), v(400.0))
+    );
 
     // NAT gateway
     let mut h = new_item(Service::NatGateway);
     type_field(&mut h, "NAT gateways", "3");
     type_field(&mut h, "Hours per month", "720");
     type_field(&mut h, "Data processed", "2 TB");
-    let Resource::NatGateway(x) = resource(&h) else { panic!() };
+    let Resource::NatGateway(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(
         (x.count, x.hours_per_month, x.data_processed_gb),
         (Num::Value(3.0), Num::Value(720.0), Num::Value(2048.0))
@@ -418,14 +487,25 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "New connections", "25/s");
     type_field(&mut h, "Active connections", "3k");
     type_field(&mut h, "Rule evaluations", "50");
-    let Resource::LoadBalancer(x) = resource(&h) else { panic!() };
-    assert_eq!((x.count, x.processed_gb), (Num::Value(2.0), Num::Value(500.0)));
+    let Resource::LoadBalancer(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(
-        (x.new_connections_per_sec, x.active_connections, x.rule_evaluations_per_sec),
+        (x.count, x.processed_gb),
+        (Num::Value(2.0), Num::Value(500.0))
+    );
+    assert_eq!(
+        (
+            x.new_connections_per_sec,
+            x.active_connections,
+            x.rule_evaluations_per_sec
+        ),
         (Num::Value(25.0), Num::Value(3000.0), Num::Value(50.0))
     );
     pick(&mut h, "Load balancer type", "Network Load Balancer");
-    let Resource::LoadBalancer(x) = resource(&h) else { panic!() };
+    let Resource::LoadBalancer(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!(x.lb_type, cloudplan::plan::LoadBalancerType::Nlb);
 
     // Public IPv4
@@ -433,7 +513,9 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "In-use addresses", "6");
     type_field(&mut h, "Idle addresses", "1");
     type_field(&mut h, "Hours per month", "730");
-    let Resource::PublicIpv4(x) = resource(&h) else { panic!() };
+    let Resource::PublicIpv4(x) = resource(&h) else {
+        panic!()
+    };
     assert_eq!((x.in_use, x.idle), (Num::Value(6.0), Num::Value(1.0)));
 
     // Custom line
@@ -441,20 +523,24 @@ fn every_other_kind_has_a_form_for_every_field() {
     type_field(&mut h, "Monthly", "$1,200");
     type_field(&mut h, "Upfront", "5k");
     type_field(&mut h, "Source", "Business support quote 2026-01");
-    let Resource::Custom(x) = resource(&h) else { panic!() };
-    assert_eq!((x.monthly_usd, x.upfront_usd), (Num::Value(1200.0), Num::Value(5000.0)));
+    let Resource::Custom(x) = resource(&h) else {
+        panic!()
+    };
+    assert_eq!(
+        (x.monthly_usd, x.upfront_usd),
+        (Num::Value(1200.0), Num::Value(5000.0))
+    );
     assert_eq!(x.note, "Business support quote 2026-01");
 }
 
 #[test]
 fn item_fields_name_group_region_tags_and_id() {
     let mut h = new_item(Service::S3);
-    h.state_mut().send(Command::Plan(
-        cloudplan::ui::commands::PlanEdit::AddGroup {
+    h.state_mut()
+        .send(Command::Plan(cloudplan::ui::commands::PlanEdit::AddGroup {
             name: "Archive team".into(),
             parent: None,
-        },
-    ));
+        }));
     h.run();
     type_field(&mut h, "Name", "User uploads");
     pick(&mut h, "Group", "Archive team");

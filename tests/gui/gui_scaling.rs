@@ -74,7 +74,10 @@ fn policy_edit_is_one_undoable_step() {
     h.get_by_label("Policies").click();
     h.run();
     // Remove the second policy in its form: the target-tracking one stays.
-    h.get_all_by_label("Remove").nth(1).expect("second policy").click();
+    h.get_all_by_label("Remove")
+        .nth(1)
+        .expect("second policy")
+        .click();
     h.run();
     assert_eq!(policies(&h), before[..1].to_vec());
     h.state_mut().send(cloudplan::ui::commands::Command::Undo);
@@ -123,10 +126,7 @@ fn add_scaling_group_is_one_undoable_command_and_selects_the_group() {
     ));
     // The Scaling tab now shows (and its forms edit) the new group; the plan still prices.
     assert_eq!(h.state().tab, Tab::Scaling);
-    assert_eq!(
-        h.state().scaling.selected.clone(),
-        Some(added.id.clone())
-    );
+    assert_eq!(h.state().scaling.selected.clone(), Some(added.id.clone()));
     let est = h.state().doc.priced.estimate.clone().expect("priced");
     assert!(
         est.items

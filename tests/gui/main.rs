@@ -9,6 +9,7 @@ mod gui_forecast;
 mod gui_forecast_commitments;
 mod gui_forms;
 mod gui_malformed;
+mod gui_plan_editing;
 mod gui_plan_scaling;
 mod gui_scaling;
 mod kit;

@@ -106,13 +106,20 @@ impl<'a> Form<'a> {
         let label = if label.is_empty() { key } else { label };
         ui.add_space(4.0);
         let r = ui.add(egui::Label::new(RichText::new(label).strong()).wrap());
-        if help.is_empty() { r } else { r.on_hover_text(help) }
+        if help.is_empty() {
+            r
+        } else {
+            r.on_hover_text(help)
+        }
     }
 
     /// Under an input: its one-line help, and the rejection of the last text typed (if any).
     fn after(&self, ui: &mut egui::Ui, key: &str) {
         let (_, help) = text::field(self.lang, self.kind, key);
-        if let Some(r) = self.rejected.get(&(self.id.clone(), format!("{}{key}", self.scope))) {
+        if let Some(r) = self
+            .rejected
+            .get(&(self.id.clone(), format!("{}{key}", self.scope)))
+        {
             let w = text::words(self.lang);
             let shown = if r.text.is_empty() {
                 format!("{}: {}", w.rejected, r.reason)
@@ -121,8 +128,8 @@ impl<'a> Form<'a> {
             };
             ui.label(
                 RichText::new(shown)
-                .small()
-                .color(ui.visuals().error_fg_color),
+                    .small()
+                    .color(ui.visuals().error_fg_color),
             );
         }
         if !help.is_empty() {
@@ -131,15 +138,25 @@ impl<'a> Form<'a> {
     }
 
     /// A text input bound to `current`; returns the typed text when it is committed changed.
-    fn text_input(&mut self, ui: &mut egui::Ui, key: &str, current: &str, label: egui::Id) -> Option<String> {
+    fn text_input(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        current: &str,
+        label: egui::Id,
+    ) -> Option<String> {
         let buf = self
             .buffers
             .entry(format!("{}{key}", self.scope))
             .or_insert_with(|| current.to_string());
         let r = ui
-            .add(egui::TextEdit::singleline(buf).desired_width((ui.available_width() - 60.0).clamp(80.0, 260.0)))
+            .add(
+                egui::TextEdit::singleline(buf)
+                    .desired_width((ui.available_width() - 60.0).clamp(80.0, 260.0)),
+            )
             .labelled_by(label);
-        let enter = r.lost_focus() || (r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        let enter =
+            r.lost_focus() || (r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
         (enter && buf.trim() != current.trim()).then(|| buf.clone())
     }
 
@@ -163,7 +180,15 @@ impl<'a> Form<'a> {
     }
 
     /// A whole number from `min` to `max` (counts of instances, months, seconds).
-    pub fn whole(&mut self, ui: &mut egui::Ui, key: &str, v: &mut u32, min: u32, max: u32, unit: &str) {
+    pub fn whole(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        v: &mut u32,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) {
         let l = self.label(ui, key);
         let current = v.to_string();
         ui.horizontal(|ui| {
@@ -188,7 +213,15 @@ impl<'a> Form<'a> {
     }
 
     /// A real number (not a formula) from `min` to `max`, in `unit`.
-    pub fn real(&mut self, ui: &mut egui::Ui, key: &str, v: &mut f64, min: f64, max: f64, unit: &str) {
+    pub fn real(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        v: &mut f64,
+        min: f64,
+        max: f64,
+        unit: &str,
+    ) {
         let mut o = Some(*v);
         self.opt_real_inner(ui, key, &mut o, min, max, unit, false);
         if let Some(x) = o {
@@ -197,7 +230,15 @@ impl<'a> Form<'a> {
     }
 
     /// An optional real number: an empty field leaves it out.
-    pub fn opt_real(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<f64>, min: f64, max: f64, unit: &str) {
+    pub fn opt_real(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        v: &mut Option<f64>,
+        min: f64,
+        max: f64,
+        unit: &str,
+    ) {
         self.opt_real_inner(ui, key, v, min, max, unit, true);
     }
 
@@ -216,7 +257,11 @@ impl<'a> Form<'a> {
         let current = v.map(crate::plan::format_number).unwrap_or_default();
         ui.horizontal(|ui| {
             if let Some(t) = self.text_input(ui, key, &current, l.id) {
-                let plain = t.trim().trim_end_matches('%').trim().replace([',', '_'], "");
+                let plain = t
+                    .trim()
+                    .trim_end_matches('%')
+                    .trim()
+                    .replace([',', '_'], "");
                 if plain.is_empty() && optional {
                     *v = None;
                     self.commit(key);
@@ -227,11 +272,9 @@ impl<'a> Form<'a> {
                             self.commit(key);
                         }
                         Ok(n) => self.refuse(key, t, format!("must be {min} to {max} (got {n})")),
-                        Err(_) => self.refuse(
-                            key,
-                            t.clone(),
-                            format!("`{}` is not a number", t.trim()),
-                        ),
+                        Err(_) => {
+                            self.refuse(key, t.clone(), format!("`{}` is not a number", t.trim()))
+                        }
                     }
                 }
             }
@@ -241,12 +284,24 @@ impl<'a> Form<'a> {
     }
 
     /// An optional whole number: an empty field leaves it out.
-    pub fn opt_whole(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<u32>, min: u32, max: u32, unit: &str) {
+    pub fn opt_whole(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        v: &mut Option<u32>,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) {
         let mut x = v.map(f64::from);
         self.opt_real_inner(ui, key, &mut x, f64::from(min), f64::from(max), unit, true);
         let new = x.map(|x| x as u32);
         if x.is_some_and(|x| x.fract() != 0.0) {
-            self.refuse(key, format!("{}", x.unwrap_or(0.0)), "must be a whole number".into());
+            self.refuse(
+                key,
+                format!("{}", x.unwrap_or(0.0)),
+                "must be a whole number".into(),
+            );
         } else if new != *v {
             *v = new;
         }
@@ -335,24 +390,29 @@ impl<'a> Form<'a> {
                     .get(&format!("{}{key}", self.scope))
                     .map(|b| b.trim().to_ascii_lowercase())
                     .unwrap_or_default();
-                egui::ComboBox::from_id_salt(("form-options", self.row, format!("{}{key}", self.scope)))
-                    .selected_text("…")
-                    .width(30.0)
-                    .height(300.0)
-                    .show_ui(ui, |ui| {
-                        let matching = options
-                            .iter()
-                            .filter(|o| needle.is_empty() || o.to_ascii_lowercase().contains(&needle));
-                        for o in matching.take(200) {
-                            if ui.selectable_label(*o == current, o).clicked() {
-                                typed = Some(o.clone());
-                            }
+                egui::ComboBox::from_id_salt((
+                    "form-options",
+                    self.row,
+                    format!("{}{key}", self.scope),
+                ))
+                .selected_text("…")
+                .width(30.0)
+                .height(300.0)
+                .show_ui(ui, |ui| {
+                    let matching = options
+                        .iter()
+                        .filter(|o| needle.is_empty() || o.to_ascii_lowercase().contains(&needle));
+                    for o in matching.take(200) {
+                        if ui.selectable_label(*o == current, o).clicked() {
+                            typed = Some(o.clone());
                         }
-                    })
-                    .response
-                    .labelled_by(l.id);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
                 if let Some(t) = typed.filter(|t| t.trim() != current) {
-                    self.buffers.insert(format!("{}{key}", self.scope), t.clone());
+                    self.buffers
+                        .insert(format!("{}{key}", self.scope), t.clone());
                     match check(&t) {
                         Ok(t) => {
                             *v = t;
@@ -405,7 +465,8 @@ impl<'a> Form<'a> {
         let l = self.label(ui, key);
         ui.vertical(|ui| {
             let mut b = *v;
-            ui.checkbox(&mut b, text::words(self.lang).yes).labelled_by(l.id);
+            ui.checkbox(&mut b, text::words(self.lang).yes)
+                .labelled_by(l.id);
             if b != *v {
                 *v = b;
                 self.commit(key);
@@ -439,7 +500,11 @@ pub enum Outcome {
 
 /// The layout every form uses: one field under the other — its label, the input with its
 /// unit, the help — which fits the narrow Details panel and a wide window alike.
-pub fn grid(ui: &mut egui::Ui, id: impl std::hash::Hash + std::fmt::Debug, body: impl FnOnce(&mut egui::Ui)) {
+pub fn grid(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    body: impl FnOnce(&mut egui::Ui),
+) {
     ui.push_id(id, |ui| {
         ui.spacing_mut().item_spacing.y = 2.0;
         body(ui)

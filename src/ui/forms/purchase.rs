@@ -195,9 +195,18 @@ pub fn usage_form(
         &mut pattern,
         &[
             (Pattern::Constant, w.constant.to_string()),
-            (Pattern::Spike(SpikePeriod::Daily), w.daily_spike.to_string()),
-            (Pattern::Spike(SpikePeriod::Weekly), w.weekly_spike.to_string()),
-            (Pattern::Spike(SpikePeriod::Monthly), w.monthly_spike.to_string()),
+            (
+                Pattern::Spike(SpikePeriod::Daily),
+                w.daily_spike.to_string(),
+            ),
+            (
+                Pattern::Spike(SpikePeriod::Weekly),
+                w.weekly_spike.to_string(),
+            ),
+            (
+                Pattern::Spike(SpikePeriod::Monthly),
+                w.monthly_spike.to_string(),
+            ),
         ],
     );
     if pattern != pattern_of(usage) {
@@ -241,7 +250,13 @@ pub fn usage_form(
                     peak,
                     peak_hours,
                     days: if period == SpikePeriod::Weekly && days.is_empty() {
-                        vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]
+                        vec![
+                            Weekday::Mon,
+                            Weekday::Tue,
+                            Weekday::Wed,
+                            Weekday::Thu,
+                            Weekday::Fri,
+                        ]
                     } else if period == SpikePeriod::Weekly {
                         days
                     } else {
@@ -286,12 +301,10 @@ pub fn usage_form(
     // The preview: what the engine bills for this pattern.
     ui.add_space(4.0);
     ui.label(RichText::new(w.preview).weak());
-    let preview = eval
-        .ok_or_else(|| String::from("—"))
-        .and_then(|ev| {
-            let c = ev.eval(count).map_err(|e| e.to_string())?;
-            crate::plan::usage::fleet_hours(c, usage, ev).map_err(|e| e.message)
-        });
+    let preview = eval.ok_or_else(|| String::from("—")).and_then(|ev| {
+        let c = ev.eval(count).map_err(|e| e.to_string())?;
+        crate::plan::usage::fleet_hours(c, usage, ev).map_err(|e| e.message)
+    });
     match preview {
         Ok(h) => {
             ui.vertical(|ui| {

@@ -59,7 +59,11 @@ pub fn item_form(f: &mut Form, ui: &mut egui::Ui, item: &mut Item, cx: &Context)
         let default = &cx.plan.default_region;
         let mut region_opts: Vec<(Option<String>, String)> = vec![(
             None,
-            format!("{}: {}", words(f.lang).plan_default, regions::region_label(default)),
+            format!(
+                "{}: {}",
+                words(f.lang).plan_default,
+                regions::region_label(default)
+            ),
         )];
         for r in cx.catalog.regions() {
             region_opts.push((Some(r.to_string()), regions::region_label(r)));
@@ -80,9 +84,9 @@ pub fn item_form(f: &mut Form, ui: &mut egui::Ui, item: &mut Item, cx: &Context)
         f.text(ui, "tags", &mut tags, |t| {
             let mut out = Vec::new();
             for pair in t.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                let (k, v) = pair
-                    .split_once('=')
-                    .ok_or_else(|| format!("`{pair}`: write tags as key=value, separated by commas"))?;
+                let (k, v) = pair.split_once('=').ok_or_else(|| {
+                    format!("`{pair}`: write tags as key=value, separated by commas")
+                })?;
                 out.push(format!("{}={}", k.trim(), v.trim()));
             }
             Ok(out.join(", "))
@@ -138,7 +142,12 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             f.num(ui, "size_gb", &mut x.size_gb, Unit::Gigabytes);
             f.num(ui, "volume_count", &mut x.volume_count, Unit::Count);
             f.opt_num(ui, "iops", &mut x.iops, Unit::Count);
-            f.opt_num(ui, "throughput_mibps", &mut x.throughput_mibps, Unit::MibPerSecond);
+            f.opt_num(
+                ui,
+                "throughput_mibps",
+                &mut x.throughput_mibps,
+                Unit::MibPerSecond,
+            );
             f.opt_num(ui, "snapshot_gb", &mut x.snapshot_gb, Unit::Gigabytes);
         }
         Resource::S3(x) => {
@@ -152,7 +161,12 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             f.opt_num(ui, "avg_object_kb", &mut x.avg_object_kb, Unit::Kilobytes);
             f.opt_num(ui, "put_requests", &mut x.put_requests, Unit::Count);
             f.opt_num(ui, "get_requests", &mut x.get_requests, Unit::Count);
-            f.opt_num(ui, "lifecycle_transitions", &mut x.lifecycle_transitions, Unit::Count);
+            f.opt_num(
+                ui,
+                "lifecycle_transitions",
+                &mut x.lifecycle_transitions,
+                Unit::Count,
+            );
             f.opt_num(ui, "retrieval_gb", &mut x.retrieval_gb, Unit::Gigabytes);
             f.choice(
                 ui,
@@ -169,14 +183,24 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             if x.storage_class == "intelligent_tiering" || x.intelligent_tiering.is_some() {
                 let mut mix = x.intelligent_tiering.clone().unwrap_or_default();
                 let before = mix.clone();
-                f.num(ui, "intelligent_tiering.infrequent_pct", &mut mix.infrequent_pct, Unit::Percent);
+                f.num(
+                    ui,
+                    "intelligent_tiering.infrequent_pct",
+                    &mut mix.infrequent_pct,
+                    Unit::Percent,
+                );
                 f.num(
                     ui,
                     "intelligent_tiering.archive_instant_pct",
                     &mut mix.archive_instant_pct,
                     Unit::Percent,
                 );
-                f.num(ui, "intelligent_tiering.archive_pct", &mut mix.archive_pct, Unit::Percent);
+                f.num(
+                    ui,
+                    "intelligent_tiering.archive_pct",
+                    &mut mix.archive_pct,
+                    Unit::Percent,
+                );
                 f.num(
                     ui,
                     "intelligent_tiering.deep_archive_pct",
@@ -204,16 +228,31 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             f.opt_num(ui, "archive_pct", &mut x.archive_pct, Unit::Percent);
             f.opt_num(ui, "read_gb", &mut x.read_gb, Unit::Gigabytes);
             f.opt_num(ui, "write_gb", &mut x.write_gb, Unit::Gigabytes);
-            f.opt_num(ui, "provisioned_mibps", &mut x.provisioned_mibps, Unit::MibPerSecond);
+            f.opt_num(
+                ui,
+                "provisioned_mibps",
+                &mut x.provisioned_mibps,
+                Unit::MibPerSecond,
+            );
         }
         Resource::DataTransfer(x) => {
-            f.num(ui, "internet_out_gb", &mut x.internet_out_gb, Unit::Gigabytes);
+            f.num(
+                ui,
+                "internet_out_gb",
+                &mut x.internet_out_gb,
+                Unit::Gigabytes,
+            );
             f.num(ui, "internet_in_gb", &mut x.internet_in_gb, Unit::Gigabytes);
             f.num(ui, "inter_az_gb", &mut x.inter_az_gb, Unit::Gigabytes);
             inter_region(f, ui, &mut x.inter_region_gb, cx, region);
         }
         Resource::Lambda(x) => {
-            f.num(ui, "requests_per_month", &mut x.requests_per_month, Unit::Count);
+            f.num(
+                ui,
+                "requests_per_month",
+                &mut x.requests_per_month,
+                Unit::Count,
+            );
             f.num(ui, "duration_ms", &mut x.duration_ms, Unit::Milliseconds);
             f.num(ui, "memory_mb", &mut x.memory_mb, Unit::Megabytes);
             f.choice(
@@ -225,7 +264,12 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                     (Arch::Arm64, "Arm (Graviton)".to_string()),
                 ],
             );
-            f.opt_num(ui, "ephemeral_storage_mb", &mut x.ephemeral_storage_mb, Unit::Megabytes);
+            f.opt_num(
+                ui,
+                "ephemeral_storage_mb",
+                &mut x.ephemeral_storage_mb,
+                Unit::Megabytes,
+            );
         }
         Resource::Rds(x) => {
             f.choice(
@@ -260,14 +304,25 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 &[
                     (RdsStorageType::Gp3, "General Purpose SSD (gp3)".to_string()),
                     (RdsStorageType::Gp2, "General Purpose SSD (gp2)".to_string()),
-                    (RdsStorageType::Io1, "Provisioned IOPS SSD (io1)".to_string()),
-                    (RdsStorageType::Io2, "Provisioned IOPS SSD (io2)".to_string()),
+                    (
+                        RdsStorageType::Io1,
+                        "Provisioned IOPS SSD (io1)".to_string(),
+                    ),
+                    (
+                        RdsStorageType::Io2,
+                        "Provisioned IOPS SSD (io2)".to_string(),
+                    ),
                     (RdsStorageType::Magnetic, "Magnetic".to_string()),
                 ],
             );
             f.num(ui, "storage_gb", &mut x.storage_gb, Unit::Gigabytes);
             f.opt_num(ui, "iops", &mut x.iops, Unit::Count);
-            f.opt_num(ui, "throughput_mibps", &mut x.throughput_mibps, Unit::MibPerSecond);
+            f.opt_num(
+                ui,
+                "throughput_mibps",
+                &mut x.throughput_mibps,
+                Unit::MibPerSecond,
+            );
             f.opt_num(ui, "backup_gb", &mut x.backup_gb, Unit::Gigabytes);
             purchase::purchase_form(f, ui, &mut x.purchase, Offer::Rds);
         }
@@ -287,17 +342,40 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 &mut x.table_class,
                 &[
                     ("standard".to_string(), "Standard".to_string()),
-                    ("standard_ia".to_string(), "Standard-Infrequent Access".to_string()),
+                    (
+                        "standard_ia".to_string(),
+                        "Standard-Infrequent Access".to_string(),
+                    ),
                 ],
             );
             match x.mode {
                 DynamodbMode::OnDemand => {
-                    f.opt_num(ui, "write_request_units", &mut x.write_request_units, Unit::Count);
-                    f.opt_num(ui, "read_request_units", &mut x.read_request_units, Unit::Count);
+                    f.opt_num(
+                        ui,
+                        "write_request_units",
+                        &mut x.write_request_units,
+                        Unit::Count,
+                    );
+                    f.opt_num(
+                        ui,
+                        "read_request_units",
+                        &mut x.read_request_units,
+                        Unit::Count,
+                    );
                 }
                 DynamodbMode::Provisioned => {
-                    f.opt_num(ui, "write_capacity_units", &mut x.write_capacity_units, Unit::Count);
-                    f.opt_num(ui, "read_capacity_units", &mut x.read_capacity_units, Unit::Count);
+                    f.opt_num(
+                        ui,
+                        "write_capacity_units",
+                        &mut x.write_capacity_units,
+                        Unit::Count,
+                    );
+                    f.opt_num(
+                        ui,
+                        "read_capacity_units",
+                        &mut x.read_capacity_units,
+                        Unit::Count,
+                    );
                 }
             }
             f.num(ui, "storage_gb", &mut x.storage_gb, Unit::Gigabytes);
@@ -305,7 +383,12 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
         Resource::NatGateway(x) => {
             f.num(ui, "count", &mut x.count, Unit::Count);
             f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
-            f.num(ui, "data_processed_gb", &mut x.data_processed_gb, Unit::Gigabytes);
+            f.num(
+                ui,
+                "data_processed_gb",
+                &mut x.data_processed_gb,
+                Unit::Gigabytes,
+            );
         }
         Resource::LoadBalancer(x) => {
             f.choice(
@@ -313,15 +396,28 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 "lb_type",
                 &mut x.lb_type,
                 &[
-                    (LoadBalancerType::Alb, "Application Load Balancer".to_string()),
+                    (
+                        LoadBalancerType::Alb,
+                        "Application Load Balancer".to_string(),
+                    ),
                     (LoadBalancerType::Nlb, "Network Load Balancer".to_string()),
                 ],
             );
             f.num(ui, "count", &mut x.count, Unit::Count);
             f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
             f.num(ui, "processed_gb", &mut x.processed_gb, Unit::Gigabytes);
-            f.num(ui, "new_connections_per_sec", &mut x.new_connections_per_sec, Unit::PerSecond);
-            f.num(ui, "active_connections", &mut x.active_connections, Unit::Count);
+            f.num(
+                ui,
+                "new_connections_per_sec",
+                &mut x.new_connections_per_sec,
+                Unit::PerSecond,
+            );
+            f.num(
+                ui,
+                "active_connections",
+                &mut x.active_connections,
+                Unit::Count,
+            );
             if x.lb_type == LoadBalancerType::Alb {
                 f.num(
                     ui,
@@ -419,7 +515,12 @@ fn inter_region(
         .width(220.0)
         .show_ui(ui, |ui| {
             for r in cx.catalog.regions() {
-                if r != region && !map.contains_key(r) && ui.selectable_label(false, regions::region_label(r)).clicked() {
+                if r != region
+                    && !map.contains_key(r)
+                    && ui
+                        .selectable_label(false, regions::region_label(r))
+                        .clicked()
+                {
                     add = Some(r.to_string());
                 }
             }

@@ -3,8 +3,8 @@
 //! scheduled actions, predictive scaling and the simulation settings. Each edits the group in
 //! the caller's copy of the item; no JSON is typed anywhere.
 
-use super::text::words;
 use super::Form;
+use super::text::words;
 use crate::scaling::GroupSpec;
 use crate::scaling::demand::{DailyCycle, DemandSpec, MonthlySpike, Noise, Profile, WeeklyDip};
 use crate::scaling::group::InstanceChoice;
@@ -47,19 +47,51 @@ pub fn capacity_form(f: &mut Form, ui: &mut egui::Ui, g: &mut GroupSpec, types: 
         f.commit("instance_types");
     }
     ui.separator();
-    f.real(ui, "capacity_per_unit", &mut g.capacity_per_unit, 0.000_001, 1e9, "");
+    f.real(
+        ui,
+        "capacity_per_unit",
+        &mut g.capacity_per_unit,
+        0.000_001,
+        1e9,
+        "",
+    );
     f.whole(ui, "min", &mut g.min, 0, 100_000, "");
     f.whole(ui, "desired", &mut g.desired, 0, 100_000, "");
     f.whole(ui, "max", &mut g.max, 0, 100_000, "");
-    f.opt_whole(ui, "instance_warmup_s", &mut g.instance_warmup_s, 0, 86_400, "s");
-    f.whole(ui, "default_cooldown_s", &mut g.default_cooldown_s, 0, 86_400, "s");
-    f.whole(ui, "replacement_delay_s", &mut g.replacement_delay_s, 0, 86_400, "s");
+    f.opt_whole(
+        ui,
+        "instance_warmup_s",
+        &mut g.instance_warmup_s,
+        0,
+        86_400,
+        "s",
+    );
+    f.whole(
+        ui,
+        "default_cooldown_s",
+        &mut g.default_cooldown_s,
+        0,
+        86_400,
+        "s",
+    );
+    f.whole(
+        ui,
+        "replacement_delay_s",
+        &mut g.replacement_delay_s,
+        0,
+        86_400,
+        "s",
+    );
     ui.separator();
     f.choice(
         ui,
         "step_minutes",
         &mut g.simulation.step_minutes,
-        &[(1, "1 min".into()), (5, "5 min".into()), (60, "60 min".into())],
+        &[
+            (1, "1 min".into()),
+            (5, "5 min".into()),
+            (60, "60 min".into()),
+        ],
     );
     f.whole(ui, "months", &mut g.simulation.months, 1, 36, "");
     let mut seed = u32::try_from(g.simulation.seed).unwrap_or(u32::MAX);
@@ -154,7 +186,14 @@ pub fn demand_form(f: &mut Form, ui: &mut egui::Ui, d: &mut DemandSpec) {
                 f.whole(ui, "hours", &mut c.hours, 1, 24 * 31, "h");
                 f.real(ui, "factor", &mut c.factor, 0.0, 1000.0, "×");
             }
-            f.real(ui, "growth_pct_per_month", &mut p.growth_pct_per_month, -99.0, 1000.0, "%");
+            f.real(
+                ui,
+                "growth_pct_per_month",
+                &mut p.growth_pct_per_month,
+                -99.0,
+                1000.0,
+                "%",
+            );
             let mut noise = p.noise.as_ref().map_or(0.0, |n| n.sd_pct);
             let before = noise;
             f.real(ui, "noise", &mut noise, 0.0, 100.0, "%");
@@ -267,9 +306,15 @@ fn policy_form(f: &mut Form, ui: &mut egui::Ui, p: &mut DynamicPolicy) {
         };
     }
     let adjustment_types = [
-        (AdjustmentType::ChangeInCapacity, w.change_in_capacity.to_string()),
+        (
+            AdjustmentType::ChangeInCapacity,
+            w.change_in_capacity.to_string(),
+        ),
         (AdjustmentType::ExactCapacity, w.exact_capacity.to_string()),
-        (AdjustmentType::PercentChangeInCapacity, w.percent_change.to_string()),
+        (
+            AdjustmentType::PercentChangeInCapacity,
+            w.percent_change.to_string(),
+        ),
     ];
     match p {
         DynamicPolicy::TargetTracking {
@@ -327,7 +372,14 @@ fn policy_form(f: &mut Form, ui: &mut egui::Ui, p: &mut DynamicPolicy) {
                 }
                 f.commit("steps");
             }
-            f.opt_whole(ui, "min_adjustment_magnitude", min_adjustment_magnitude, 1, 100_000, "");
+            f.opt_whole(
+                ui,
+                "min_adjustment_magnitude",
+                min_adjustment_magnitude,
+                1,
+                100_000,
+                "",
+            );
             f.opt_whole(ui, "policy_warmup_s", instance_warmup_s, 0, 86_400, "s");
         }
         DynamicPolicy::Simple {
@@ -340,7 +392,14 @@ fn policy_form(f: &mut Form, ui: &mut egui::Ui, p: &mut DynamicPolicy) {
             alarm_form(f, ui, alarm);
             f.choice(ui, "adjustment_type", adjustment_type, &adjustment_types);
             f.real(ui, "adjustment", adjustment, -1e9, 1e9, "");
-            f.opt_whole(ui, "min_adjustment_magnitude", min_adjustment_magnitude, 1, 100_000, "");
+            f.opt_whole(
+                ui,
+                "min_adjustment_magnitude",
+                min_adjustment_magnitude,
+                1,
+                100_000,
+                "",
+            );
             f.opt_whole(ui, "cooldown_s", cooldown_s, 0, 86_400, "s");
         }
     }
@@ -359,7 +418,14 @@ fn alarm_form(f: &mut Form, ui: &mut egui::Ui, a: &mut Alarm) {
         ],
     );
     f.real(ui, "threshold", &mut a.threshold, 0.0, 100.0, "%");
-    f.whole(ui, "evaluation_minutes", &mut a.evaluation_minutes, 1, 1440, "min");
+    f.whole(
+        ui,
+        "evaluation_minutes",
+        &mut a.evaluation_minutes,
+        1,
+        1440,
+        "min",
+    );
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,12 +445,13 @@ const DAYS: [(Weekday, &str); 7] = [
     (Weekday::Sun, "Sun"),
 ];
 
-/// The scheduled actions, one form each (the time-zone picker is drawn by the caller after
+/// The scheduled actions (a new one sets the group's `desired`), one form each (the time-zone picker is drawn by the caller after
 /// each action through `zone`), with add and remove.
 pub fn scheduled_form(
     f: &mut Form,
     ui: &mut egui::Ui,
     list: &mut Vec<ScheduledAction>,
+    desired: u32,
     mut zone: impl FnMut(&mut Form, &mut egui::Ui, usize, &mut ScheduledAction),
 ) {
     let w = words(f.lang);
@@ -462,8 +529,12 @@ pub fn scheduled_form(
                 a.utc_offset_minutes = off;
                 let sign = if off < 0 { '-' } else { '+' };
                 ui.label(
-                    RichText::new(format!("UTC{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60))
-                        .weak(),
+                    RichText::new(format!(
+                        "UTC{sign}{:02}:{:02}",
+                        off.abs() / 60,
+                        off.abs() % 60
+                    ))
+                    .weak(),
                 );
             }
             f.opt_whole(ui, "set_min", &mut a.min, 0, 100_000, "");
@@ -484,7 +555,8 @@ pub fn scheduled_form(
             time_zone: None,
             min: None,
             max: None,
-            desired: None,
+            // An action sets at least one capacity: start from the group's desired.
+            desired: Some(desired),
         });
         f.commit("scheduled");
     }
@@ -513,12 +585,29 @@ pub fn predictive_form(f: &mut Form, ui: &mut egui::Ui, p: &mut Option<Predictiv
             &mut c.mode,
             &[
                 (PredictiveMode::ForecastOnly, w.forecast_only.to_string()),
-                (PredictiveMode::ForecastAndScale, w.forecast_and_scale.to_string()),
+                (
+                    PredictiveMode::ForecastAndScale,
+                    w.forecast_and_scale.to_string(),
+                ),
             ],
         );
-        f.whole(ui, "scheduling_buffer_s", &mut c.scheduling_buffer_s, 0, 3599, "s");
+        f.whole(
+            ui,
+            "scheduling_buffer_s",
+            &mut c.scheduling_buffer_s,
+            0,
+            3599,
+            "s",
+        );
         f.check(ui, "increase_max_capacity", &mut c.increase_max_capacity);
-        f.real(ui, "max_capacity_buffer_pct", &mut c.max_capacity_buffer_pct, 0.0, 100.0, "%");
+        f.real(
+            ui,
+            "max_capacity_buffer_pct",
+            &mut c.max_capacity_buffer_pct,
+            0.0,
+            100.0,
+            "%",
+        );
         f.scope.clear();
     }
 }
