@@ -14,6 +14,7 @@ mod forecast_scaling;
 mod fuzz_regressions;
 mod import;
 mod malformed;
+mod plan_edit;
 mod plan_files;
 mod purchase;
 mod random_groups;

@@ -376,4 +376,3 @@ fn scaling_tab_takes_typed_whole_numbers() {
     assert_eq!(g.scheduled.len(), 1);
     assert_eq!(g.scheduled[0].desired, Some(6));
 }
-
