@@ -244,7 +244,7 @@ impl App {
         if self.tab == Tab::Plan {
             egui::Panel::right("detail")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(340.0)
                 .min_size(260.0)
                 .show(ui, |ui| detail::ui(self, ui));
         }
