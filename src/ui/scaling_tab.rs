@@ -549,6 +549,7 @@ fn zone_picker(
                     .desired_width(200.0),
             )
             .labelled_by(l.id);
+        crate::ui::forms::claim_keys(ui, &r);
         let mut commit = r.lost_focus();
         let needle = text.trim().to_ascii_lowercase();
         egui::ComboBox::from_id_salt(("zone-matches", i))

@@ -203,6 +203,7 @@ fn groups_ui(app: &mut App, ui: &mut egui::Ui) {
                 )
                 .labelled_by(button.id);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            crate::ui::forms::claim_keys(ui, &r);
             if (button.clicked() || enter) && !app.sidebar.new_group.trim().is_empty() {
                 let name = std::mem::take(&mut app.sidebar.new_group);
                 app.send(Command::Plan(PlanEdit::AddGroup {
@@ -268,6 +269,7 @@ fn group_editor(app: &mut App, ui: &mut egui::Ui, name: &str) {
                 egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
+        crate::ui::forms::claim_keys(ui, &r);
         if r.lost_focus() && app.sidebar.edit_name.trim() != name {
             app.commands.push(Command::Plan(PlanEdit::RenameGroup {
                 old: name.to_string(),
@@ -290,6 +292,7 @@ fn group_editor(app: &mut App, ui: &mut egui::Ui, name: &str) {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
+        crate::ui::forms::claim_keys(ui, &r);
         if r.lost_focus() && app.sidebar.edit_description.trim() != current {
             app.commands.push(Command::Plan(PlanEdit::DescribeGroup {
                 name: name.to_string(),
@@ -404,6 +407,7 @@ fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
                     let buf = app.sidebar.buffers.entry(i).or_insert_with(|| text.clone());
                     let edit = egui::TextEdit::singleline(buf).desired_width(f32::INFINITY);
                     let resp = ui.add(edit).labelled_by(label.id);
+                    crate::ui::forms::claim_keys(ui, &resp);
                     if resp.lost_focus() && *buf != text {
                         commit = Some(Command::SetParameter {
                             index: i,
@@ -451,6 +455,7 @@ fn parameter_editor(app: &mut App, ui: &mut egui::Ui, name: &str, description: &
                 egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
+        crate::ui::forms::claim_keys(ui, &r);
         if r.lost_focus() && app.sidebar.edit_name.trim() != name {
             app.commands.push(Command::Plan(PlanEdit::RenameParameter {
                 old: name.to_string(),
@@ -465,6 +470,7 @@ fn parameter_editor(app: &mut App, ui: &mut egui::Ui, name: &str, description: &
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
+        crate::ui::forms::claim_keys(ui, &r);
         if r.lost_focus() && app.sidebar.edit_description.trim() != description {
             app.commands
                 .push(Command::Plan(PlanEdit::DescribeParameter {

@@ -488,6 +488,27 @@ impl<'a> Form<'a> {
     }
 }
 
+/// The text a field received this frame is its own: once a text field had the keyboard this
+/// frame (it may have just lost it to the Enter that ends the typing), its text and Enter
+/// events are removed so the grid drawn later in the frame does not also take them as "type
+/// to edit" (which renamed the selected row after `1 TB⏎` typed fast into a form).
+pub fn claim_keys(ui: &egui::Ui, r: &egui::Response) {
+    if r.has_focus() || r.lost_focus() {
+        ui.input_mut(|i| {
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Text(_)
+                        | egui::Event::Key {
+                            key: egui::Key::Enter | egui::Key::Tab,
+                            ..
+                        }
+                )
+            })
+        });
+    }
+}
+
 /// What a form drawn over something other than an item yielded.
 pub enum Outcome {
     /// Nothing committed this frame.
