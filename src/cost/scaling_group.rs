@@ -61,6 +61,8 @@ pub fn simulate_all(plan: &Plan, catalog: &Catalog, cache: &SimCache) {
     }
 }
 
+/// Push the simulated group's lines: uncovered On-Demand, Reserved and per-type Spot
+/// instance-hours, as monthly averages.
 pub fn lines<'a>(
     ctx: &Ctx<'a>,
     g: &'a GroupSpec,

@@ -31,10 +31,12 @@ fn unit(z: u64) -> f64 {
 }
 
 impl SplitMix64 {
+    /// A generator seeded with `seed` (the same seed gives the same stream).
     pub fn new(seed: u64) -> SplitMix64 {
         SplitMix64(seed)
     }
 
+    /// The next 64-bit output.
     #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(GAMMA);
