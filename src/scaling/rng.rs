@@ -103,10 +103,10 @@ mod tests {
         assert_eq!(a.next_u64(), b.next_u64());
     }
 
-    /// The vectorised fill (taken on processors with AVX-512) gives the one-at-a-time
-    /// stream's values, for any state (wrapping included) and any length.
+    /// The bulk fill gives the one-at-a-time stream's values, for any state (wrapping
+    /// included) and any length.
     #[test]
-    fn vector_fill_is_the_baseline_fill() {
+    fn bulk_fill_is_the_one_at_a_time_fill() {
         let mut r = SplitMix64::new(9);
         for len in [0usize, 1, 7, 8, 9, 63, 1000] {
             for state in [0, 0u64.wrapping_sub(3u64.wrapping_mul(GAMMA)), r.next_u64()] {
