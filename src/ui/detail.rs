@@ -15,7 +15,8 @@ pub struct DetailState {
     pub form: FormState,
 }
 
-/// The panel: the selected item's form ([`crate::ui::forms::resource`]) and its cost.
+/// Draw the panel for the grid's current row (a hint when no row is selected): the row's
+/// form ([`crate::ui::forms::resource`]) and its cost.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     ui.add_space(6.0);

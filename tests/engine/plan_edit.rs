@@ -209,10 +209,7 @@ fn group_edits_keep_items_and_subtotals_roll_up() {
     // Or to no group.
     let n0 = plan.items.iter().filter(|i| i.group == g0).count();
     edit::delete_group(&mut plan, &g0, None).unwrap();
-    assert_eq!(
-        plan.items.iter().filter(|i| i.group.is_empty()).count() >= n0,
-        true
-    );
+    assert!(plan.items.iter().filter(|i| i.group.is_empty()).count() >= n0);
     // Reorder among siblings.
     let names =
         |p: &cloudplan::plan::Plan| p.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();

@@ -66,8 +66,7 @@ pub fn pick(h: &mut Harness<'static, App>, label: &str, option: &str) {
     h.run();
     let node = h
         .query_all_by_label(option)
-        .filter(|n| !before.contains(&format!("{:?}", n.rect())))
-        .last()
+        .rfind(|n| !before.contains(&format!("{:?}", n.rect())))
         .or_else(|| h.query_all_by_label(option).last())
         .unwrap_or_else(|| panic!("option `{option}` of `{label}`"));
     node.click();

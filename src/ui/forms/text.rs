@@ -1102,73 +1102,141 @@ pub fn s3_class(key: &str) -> &'static str {
 
 /// Korean or English words used by the forms outside field labels.
 pub struct Words {
+    /// “On-Demand”.
     pub on_demand: &'static str,
+    /// “Spot”.
     pub spot: &'static str,
+    /// “Reserved Instances”.
     pub reserved: &'static str,
+    /// “Savings Plan”.
     pub savings_plan: &'static str,
+    /// “Standard”.
     pub standard: &'static str,
+    /// “Convertible”.
     pub convertible: &'static str,
+    /// “Compute Savings Plan”.
     pub compute_sp: &'static str,
+    /// “EC2 Instance Savings Plan”.
     pub ec2_instance_sp: &'static str,
+    /// “1 year”.
     pub one_year: &'static str,
+    /// “3 years”.
     pub three_years: &'static str,
+    /// “Constant usage”.
     pub constant: &'static str,
+    /// “Daily spike”.
     pub daily_spike: &'static str,
+    /// “Weekly spike”.
     pub weekly_spike: &'static str,
+    /// “Monthly spike”.
     pub monthly_spike: &'static str,
+    /// “Per month”.
     pub preview: &'static str,
+    /// “instance-hours”.
     pub instance_hours: &'static str,
+    /// “(not set)”.
     pub not_set: &'static str,
+    /// “Add destination”.
     pub add_destination: &'static str,
+    /// “Remove”.
     pub remove: &'static str,
+    /// “Not applied”.
     pub rejected: &'static str,
+    /// “requests”.
     pub requests: &'static str,
+    /// “objects”.
     pub objects: &'static str,
+    /// “instances”.
     pub instances: &'static str,
+    /// “Yes”.
     pub yes: &'static str,
+    /// “Edit in the Scaling tab”.
     pub open_scaling: &'static str,
+    /// “Auto Scaling group: instance types, capacity, demand, policies and scheduled actions are edited in the Scaling tab.”.
     pub scaling_summary: &'static str,
+    /// “None”.
     pub none: &'static str,
+    /// “Plan settings”.
     pub plan_settings: &'static str,
+    /// “Aggregate per region (as AWS bills)”.
     pub tier_aggregate: &'static str,
+    /// “Per item (as the Pricing Calculator shows)”.
     pub tier_per_item: &'static str,
+    /// “months”.
     pub months: &'static str,
+    /// “Add group”.
     pub add_group: &'static str,
+    /// “New group name”.
     pub new_group_name: &'static str,
+    /// “Rename”.
     pub rename: &'static str,
+    /// “Delete group”.
     pub delete_group: &'static str,
+    /// “Move its items to”.
     pub items_move_to: &'static str,
+    /// “No group”.
     pub ungrouped: &'static str,
+    /// “Move up”.
     pub move_up: &'static str,
+    /// “Move down”.
     pub move_down: &'static str,
+    /// “Nested in”.
     pub nest_in: &'static str,
+    /// “(top level)”.
     pub top_level: &'static str,
+    /// “Description”.
     pub description: &'static str,
+    /// “Delete parameter”.
     pub delete_parameter: &'static str,
+    /// “Cancel”.
     pub cancel: &'static str,
+    /// “Delete”.
     pub confirm_delete: &'static str,
+    /// “Name”.
     pub parameter_name: &'static str,
+    /// “Manage”.
     pub manage: &'static str,
+    /// “Plan default”.
     pub plan_default: &'static str,
+    /// “Add policy”.
     pub add_policy: &'static str,
+    /// “Add step”.
     pub add_step: &'static str,
+    /// “Add scheduled action”.
     pub add_action: &'static str,
+    /// “Add instance type”.
     pub add_instance_type: &'static str,
+    /// “Policy”.
     pub policy: &'static str,
+    /// “Scheduled action”.
     pub action: &'static str,
+    /// “Built-in profile”.
     pub profile: &'static str,
+    /// “CSV file”.
     pub csv_file: &'static str,
+    /// “Target tracking”.
     pub target_tracking: &'static str,
+    /// “Step scaling”.
     pub step_scaling: &'static str,
+    /// “Simple scaling”.
     pub simple_scaling: &'static str,
+    /// “Once”.
     pub once: &'static str,
+    /// “Every day”.
     pub daily: &'static str,
+    /// “Weekly”.
     pub weekly: &'static str,
+    /// “Forecast only”.
     pub forecast_only: &'static str,
+    /// “Forecast and scale”.
     pub forecast_and_scale: &'static str,
+    /// “Change in capacity (units)”.
     pub change_in_capacity: &'static str,
+    /// “Exact capacity”.
     pub exact_capacity: &'static str,
+    /// “Percent change in capacity”.
     pub percent_change: &'static str,
+    /// “On”.
     pub enabled: &'static str,
 }
 
