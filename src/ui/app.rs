@@ -156,6 +156,10 @@ pub struct App {
     pub plan_settings: crate::ui::settings_panel::SettingsPanel,
     /// The Scaling tab's state.
     pub scaling: crate::ui::scaling_tab::ScalingTabState,
+    /// The Compare tab's state.
+    pub compare: crate::ui::compare_tab::CompareState,
+    /// The Forecast tab's state.
+    pub forecast: crate::ui::forecast_tab::ForecastState,
 }
 
 impl App {
@@ -217,6 +221,8 @@ impl App {
             catalog_tab: Default::default(),
             plan_settings: Default::default(),
             scaling: Default::default(),
+            compare: Default::default(),
+            forecast: Default::default(),
         };
         if !app.doc.plan.items.is_empty() {
             app.grid.cursor = Some((0, Col::Name));

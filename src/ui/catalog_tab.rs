@@ -34,6 +34,8 @@ pub struct TabState {
     pub catalogs: Vec<&'static Catalog>,
     /// The running import, if any.
     pub job: Option<ImportJob>,
+    /// The table's filter and sort (set on first showing, from the plan's default region).
+    pub filter: Option<Filter>,
 }
 
 /// What an import job sends back.
@@ -438,10 +440,11 @@ fn import_bar(app: &mut App, ui: &mut egui::Ui) {
 
 /// Draw the tab.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
-    let id = egui::Id::unique("catalog_tab_filter");
     let default_region = app.doc.plan.default_region.clone();
-    let mut f: Filter = ui
-        .data_mut(|d| d.get_temp::<Filter>(id))
+    let mut f: Filter = app
+        .catalog_tab
+        .filter
+        .take()
         .unwrap_or_else(|| Filter::new(&default_region));
     let s = app.strings();
     import_bar(app, ui);
@@ -606,5 +609,5 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             region: f.region.clone(),
         });
     }
-    ui.data_mut(|d| d.insert_temp(id, f));
+    app.catalog_tab.filter = Some(f);
 }

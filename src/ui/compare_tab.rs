@@ -44,7 +44,7 @@ type Key = (u64, Option<String>, u32, u64);
 /// What a chart texture was drawn for: comparison key, pixel size, dark theme.
 type TextureKey = (Key, [u32; 2], bool);
 
-/// Per-tab state, kept in egui memory under [`state_id`].
+/// The tab's state, owned by the app (`App::compare`).
 #[derive(Clone, Default)]
 pub struct CompareState {
     /// Item id compared, `None` for the whole plan.
@@ -60,27 +60,14 @@ pub struct CompareState {
     pub renders: u64,
 }
 
-/// Where the tab keeps its state.
-pub fn state_id() -> egui::Id {
-    egui::Id::unique("cloudplan-compare-tab")
-}
-
-/// Read the tab's state (e.g. from a test).
-pub fn state(ctx: &egui::Context) -> CompareState {
-    ctx.data(|d| d.get_temp::<CompareState>(state_id()))
-        .unwrap_or_default()
-}
-
 /// Change what is compared (`None`: whole plan).
-pub fn set_scope(ctx: &egui::Context, scope: Option<String>) {
-    ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<CompareState>(state_id()).scope = scope;
-    });
+pub fn set_scope(app: &mut App, scope: Option<String>) {
+    app.compare.scope = scope;
 }
 
 /// The comparison currently shown, if any.
-pub fn current(ctx: &egui::Context) -> Option<Arc<Comparison>> {
-    state(ctx).result.and_then(|r| r.ok())
+pub fn current(app: &App) -> Option<Arc<Comparison>> {
+    app.compare.result.clone().and_then(|r| r.ok())
 }
 
 fn refresh(app: &App, st: &mut CompareState) {
@@ -137,8 +124,12 @@ fn texture(
 
 /// Draw the tab.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let mut st = state(&ctx);
+    let mut st = std::mem::take(&mut app.compare);
+    tab(app, ui, &mut st);
+    app.compare = st;
+}
+
+fn tab(app: &mut App, ui: &mut egui::Ui, st: &mut CompareState) {
     let s = app.strings();
     let comparable: Vec<(String, String)> = app
         .doc
@@ -210,19 +201,16 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     if comparable.is_empty() {
         ui.add_space(20.0);
         ui.label(RichText::new(s.cmp_nothing).weak());
-        ctx.data_mut(|d| d.insert_temp(state_id(), st));
         return;
     }
-    refresh(app, &mut st);
+    refresh(app, st);
     let c = match &st.result {
         Some(Ok(c)) => c.clone(),
         Some(Err(e)) => {
             ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
-            ctx.data_mut(|d| d.insert_temp(state_id(), st));
             return;
         }
         None => {
-            ctx.data_mut(|d| d.insert_temp(state_id(), st));
             return;
         }
     };
@@ -303,13 +291,12 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = gap;
                 for kind in CompareChart::ALL {
-                    let tex = texture(&mut st, ui.ctx(), &c, kind, px, dark);
+                    let tex = texture(st, ui.ctx(), &c, kind, px, dark);
                     ui.add(egui::Image::new(&tex).fit_to_exact_size(egui::vec2(w, h)))
                         .on_hover_text(kind.title());
                 }
             });
         });
-    ctx.data_mut(|d| d.insert_temp(state_id(), st));
 }
 
 fn options_table(app: &App, ui: &mut egui::Ui, c: &Comparison) {

@@ -33,33 +33,20 @@ pub struct ForecastState {
     pub message: Option<String>,
 }
 
-fn state_id() -> egui::Id {
-    egui::Id::unique("cloudplan-forecast-tab")
-}
-
-/// The tab's state (for tests: e.g. to load a history without a file dialog).
-pub fn state(ctx: &egui::Context) -> ForecastState {
-    ctx.data_mut(|d| d.get_temp::<ForecastState>(state_id()))
-        .unwrap_or_default()
-}
-
-/// Replace the tab's state.
-pub fn set_state(ctx: &egui::Context, st: ForecastState) {
-    ctx.data_mut(|d| d.insert_temp(state_id(), st));
-}
-
 /// Set the bill history shown by the tab.
-pub fn set_history(ctx: &egui::Context, history: Option<BillHistory>) {
-    let mut st = state(ctx);
-    st.history = history;
-    st.history_gen += 1;
-    set_state(ctx, st);
+pub fn set_history(app: &mut App, history: Option<BillHistory>) {
+    app.forecast.history = history;
+    app.forecast.history_gen += 1;
 }
 
 /// Draw the tab: buttons, chart, month-by-month table, commitments and driver forms.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let mut st = state(&ctx);
+    let mut st = std::mem::take(&mut app.forecast);
+    tab(app, ui, &mut st);
+    app.forecast = st;
+}
+
+fn tab(app: &mut App, ui: &mut egui::Ui, st: &mut ForecastState) {
     let s = app.strings();
     let key = (app.doc.generation, st.history_gen);
     if st.cached.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -153,7 +140,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             }
             match &result {
                 Some(Ok(f)) => {
-                    chart_ui(ui, &mut st, f, app.doc.generation);
+                    chart_ui(ui, st, f, app.doc.generation);
                     table_ui(ui, f, s);
                 }
                 Some(Err(e)) => {
@@ -164,7 +151,6 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             ui.add_space(10.0);
             forecast_drivers::ui(app, ui, &mut st.drafts);
         });
-    set_state(&ctx, st);
 }
 
 fn chart_ui(ui: &mut egui::Ui, st: &mut ForecastState, f: &Forecast, generation: u64) {

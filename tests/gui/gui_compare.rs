@@ -25,7 +25,7 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     h.get_by_label("Compare").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Compare);
-    let shown = compare_tab::current(&h.ctx).expect("a comparison is shown");
+    let shown = compare_tab::current(h.state()).expect("a comparison is shown");
     assert_eq!(shown.scope, Scope::Plan);
     // Same numbers as the engine for the same plan, horizon 36 months (the default).
     let plan = h.state().doc.plan.clone();
@@ -48,11 +48,11 @@ fn compare_tab_shows_whole_plan_then_one_item() {
             .collect::<Vec<_>>()
             .is_empty()
     );
-    let renders = compare_tab::state(&h.ctx).renders;
+    let renders = h.state().compare.renders;
     assert!(renders >= 2, "both charts rendered");
     h.run_steps(3);
     assert_eq!(
-        compare_tab::state(&h.ctx).renders,
+        h.state().compare.renders,
         renders,
         "charts are cached"
     );
@@ -65,11 +65,11 @@ fn compare_tab_shows_whole_plan_then_one_item() {
         .unwrap()
         .id
         .clone();
-    compare_tab::set_scope(&h.ctx, Some(item.clone()));
+    compare_tab::set_scope(h.state_mut(), Some(item.clone()));
     h.run();
     h.get_by_label("12 months").click();
     h.run();
-    let shown = compare_tab::current(&h.ctx).unwrap();
+    let shown = compare_tab::current(h.state()).unwrap();
     assert_eq!(shown.scope, Scope::Item(item.clone()));
     assert_eq!(shown.settings.horizon_months, 12);
     let direct = purchase::compare_item(
@@ -84,7 +84,7 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     .unwrap();
     assert_eq!(shown.options, direct.options);
     assert!(
-        compare_tab::state(&h.ctx).renders > renders,
+        h.state().compare.renders > renders,
         "charts redrawn"
     );
 }

@@ -131,7 +131,7 @@ fn forecast_tab_shows_the_projection_and_edits_drivers_with_undo() {
     // Import the sample bill history: the model's summary appears.
     h.get_by_label("Import bill history…").click();
     h.run();
-    let st = cloudplan::ui::forecast_tab::state(&h.ctx);
+    let st = &h.state().forecast;
     assert_eq!(st.history.as_ref().map(|h| h.len()), Some(48));
     assert!(
         h.query_all_by_label_contains("held-out MAPE").count() >= 1,
