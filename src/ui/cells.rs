@@ -103,6 +103,17 @@ pub fn quantity_field(r: &Resource) -> (&'static str, Option<&Num>) {
     }
 }
 
+/// The unit of the Quantity column's field: a cell takes `1 TB` where the field is in GB,
+/// `3M` where it counts requests ([`crate::units::quantity`]).
+pub fn quantity_unit(r: &Resource) -> crate::units::quantity::Unit {
+    use crate::units::quantity::Unit;
+    match quantity_field(r).0 {
+        f if f.ends_with("_gb") => Unit::Gigabytes,
+        "monthly_usd" => Unit::Usd,
+        _ => Unit::Count,
+    }
+}
+
 fn quantity_mut(r: &mut Resource) -> Option<&mut Num> {
     Some(match r {
         Resource::Ec2(x) => &mut x.count,
@@ -299,7 +310,7 @@ pub fn set_text(plan: &Plan, item: &mut Item, col: Col, text: &str) -> Result<()
         }
         Col::Kind => set_kind(&mut item.resource, text)?,
         Col::Quantity => {
-            let n = parse_num(plan, text)?;
+            let n = parse_num_in(plan, text, quantity_unit(&item.resource))?;
             if let Num::Value(v) = n
                 && (v < 0.0 || (v == 0.0 && v.is_sign_negative()))
             {
@@ -340,6 +351,18 @@ pub fn set_text(plan: &Plan, item: &mut Item, col: Col, text: &str) -> Result<()
         }
     }
     Ok(())
+}
+
+/// [`parse_num`] for a field written in `unit`: `1 TB`, `500 GiB`, `3M` are read in it.
+pub fn parse_num_in(
+    plan: &Plan,
+    text: &str,
+    unit: crate::units::quantity::Unit,
+) -> Result<Num, String> {
+    let n = Num::parse_in(text, unit)?;
+    let ev = crate::plan::formula::Evaluator::new(plan).map_err(|e| e.to_string())?;
+    ev.eval(&n).map_err(|e| e.to_string())?;
+    Ok(n)
 }
 
 /// Parse a number or formula and evaluate it against the plan's parameters.

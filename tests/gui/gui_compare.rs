@@ -51,11 +51,7 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     let renders = h.state().compare.renders;
     assert!(renders >= 2, "both charts rendered");
     h.run_steps(3);
-    assert_eq!(
-        h.state().compare.renders,
-        renders,
-        "charts are cached"
-    );
+    assert_eq!(h.state().compare.renders, renders, "charts are cached");
 
     // One item, 12-month horizon.
     let item = plan
@@ -83,10 +79,7 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     )
     .unwrap();
     assert_eq!(shown.options, direct.options);
-    assert!(
-        h.state().compare.renders > renders,
-        "charts redrawn"
-    );
+    assert!(h.state().compare.renders > renders, "charts redrawn");
 }
 
 #[test]

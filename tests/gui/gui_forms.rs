@@ -562,3 +562,28 @@ fn item_fields_name_group_region_tags_and_id() {
     assert_ne!(h.state().doc.plan.items[0].id, "uploads");
     assert_eq!(h.state().doc.plan.items[0].tags.len(), 2);
 }
+
+/// The grid's Quantity cell takes units too: `1 TB` in an S3 row is 1,024 GB, `3M` in a
+/// Lambda row is three million requests; a unit the field does not take is refused.
+#[test]
+fn quantity_cells_take_units() {
+    let mut h = new_item(Service::S3);
+    kit::type_into_cell(&mut h, 0, Col::Quantity, "1 TB");
+    let Resource::S3(s) = resource(&h) else {
+        panic!("S3")
+    };
+    assert_eq!(s.storage_gb, Num::Value(1024.0));
+    kit::type_into_cell(&mut h, 0, Col::Quantity, "3 ms");
+    let Resource::S3(s) = resource(&h) else {
+        panic!("S3")
+    };
+    assert_eq!(s.storage_gb, Num::Value(1024.0));
+    let id = h.state().doc.plan.items[0].id.clone();
+    assert!(h.state().rejected_for(&id, "Quantity").is_some());
+    let mut h = new_item(Service::Lambda);
+    kit::type_into_cell(&mut h, 0, Col::Quantity, "3M");
+    let Resource::Lambda(l) = resource(&h) else {
+        panic!("Lambda")
+    };
+    assert_eq!(l.requests_per_month, Num::Value(3e6));
+}
