@@ -56,7 +56,7 @@ impl Num {
     }
     /// Parse what a person typed into a field written in `unit`: a number with or without a
     /// unit this field takes (`1 TB` in a GB field is 1024), else a formula. A number with a
-    /// unit the field does not take, or a negative one, is refused with the reason.
+    /// unit the field does not take is refused with the reason (signs are the field's checks).
     pub fn parse_in(text: &str, unit: crate::units::quantity::Unit) -> Result<Num, String> {
         let t = text.trim();
         let t = t.strip_prefix('=').unwrap_or(t).trim();

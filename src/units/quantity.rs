@@ -100,8 +100,8 @@ pub struct QuantityError(pub String);
 
 /// Read `text` as a quantity in `unit`: `Ok(None)` when the text is not a number with a unit at
 /// all (a formula, for the caller to try), `Ok(Some(v))` in the field's unit, `Err` when the
-/// text is a number with a unit this field does not take (`3 ms` in a size field) or a
-/// negative quantity.
+/// text is a number with a unit this field does not take (`3 ms` in a size field) or is not
+/// finite. Negative values are returned as such: the field's own checks refuse them.
 pub fn parse(text: &str, unit: Unit) -> Result<Option<f64>, QuantityError> {
     let t = text.trim();
     let t = t
@@ -191,12 +191,7 @@ pub fn parse(text: &str, unit: Unit) -> Result<Option<f64>, QuantityError> {
             text.trim()
         )));
     }
-    if value < 0.0 {
-        return Err(QuantityError(format!(
-            "must not be negative (got {})",
-            text.trim()
-        )));
-    }
+    // The sign is kept: whether a field may be negative is its own rule (the plan's checks).
     Ok(Some(value))
 }
 
@@ -214,6 +209,6 @@ mod tests {
         assert_eq!(parse("users * 2", Unit::Count), Ok(None));
         assert_eq!(parse("2 * users", Unit::Count), Ok(None));
         assert!(parse("3 ms", Unit::Gigabytes).is_err());
-        assert!(parse("-4", Unit::Count).is_err());
+        assert_eq!(parse("-4", Unit::Count), Ok(Some(-4.0)));
     }
 }

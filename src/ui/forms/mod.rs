@@ -55,6 +55,8 @@ pub struct Form<'a> {
     pub changed: Option<String>,
     /// A refused text: (field, text, reason).
     pub refused: Option<(String, String, String)>,
+    /// What the next count field counts (`requests`), shown as its unit; taken by that field.
+    pub noun: Option<&'static str>,
     /// Prefix of the field paths of the rows drawn now (`policies[1].`): buffers, rejections
     /// and the committed field use the full path; labels and help use the key alone.
     pub scope: String,
@@ -80,6 +82,7 @@ impl<'a> Form<'a> {
             changed: None,
             refused: None,
             scope: String::new(),
+            noun: None,
         }
     }
 
@@ -160,8 +163,23 @@ impl<'a> Form<'a> {
         (enter && buf.trim() != current.trim()).then(|| buf.clone())
     }
 
+    /// Name what the next count field counts (`requests`, `instances`): shown as its unit.
+    pub fn counts(&mut self, noun: &'static str) -> &mut Self {
+        self.noun = Some(noun);
+        self
+    }
+
+    /// The unit shown beside a field in `unit` (a count shows what it counts).
+    fn shown(&mut self, unit: Unit) -> &'static str {
+        match (unit, self.noun.take()) {
+            (Unit::Count, Some(noun)) => noun,
+            _ => unit.symbol(),
+        }
+    }
+
     /// A required number (or formula) in `unit`.
     pub fn num(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Num, unit: Unit) {
+        let shown = self.shown(unit);
         let l = self.label(ui, key);
         let current = v.to_text();
         ui.horizontal(|ui| {
@@ -174,7 +192,7 @@ impl<'a> Form<'a> {
                     Err(reason) => self.refuse(key, t, reason),
                 }
             }
-            ui.label(RichText::new(unit.symbol()).weak());
+            ui.label(RichText::new(shown).weak());
         });
         self.after(ui, key);
     }
@@ -324,6 +342,7 @@ impl<'a> Form<'a> {
 
     /// An optional number (or formula) in `unit`: an empty field leaves it out.
     pub fn opt_num(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<Num>, unit: Unit) {
+        let shown = self.shown(unit);
         let l = self.label(ui, key);
         let current = v.as_ref().map(Num::to_text).unwrap_or_default();
         ui.horizontal(|ui| {
@@ -341,7 +360,7 @@ impl<'a> Form<'a> {
                     }
                 }
             }
-            ui.label(RichText::new(unit.symbol()).weak());
+            ui.label(RichText::new(shown).weak());
         });
         self.after(ui, key);
     }

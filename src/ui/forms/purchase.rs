@@ -273,7 +273,7 @@ pub fn usage_form(
     }
     match usage {
         Usage::Constant { hours_per_month } => {
-            f.num(ui, "count", count, Unit::Count);
+            f.counts(w.instances).num(ui, "count", count, Unit::Count);
             f.num(ui, "usage.hours_per_month", hours_per_month, Unit::Hours);
         }
         Usage::Spike {
@@ -284,8 +284,10 @@ pub fn usage_form(
             days,
             days_per_month,
         } => {
-            f.num(ui, "usage.baseline", baseline, Unit::Count);
-            f.num(ui, "usage.peak", peak, Unit::Count);
+            f.counts(w.instances)
+                .num(ui, "usage.baseline", baseline, Unit::Count);
+            f.counts(w.instances)
+                .num(ui, "usage.peak", peak, Unit::Count);
             f.num(ui, "usage.peak_hours", peak_hours, Unit::Hours);
             match period {
                 SpikePeriod::Weekly => weekdays(f, ui, days),

@@ -140,8 +140,10 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 .collect();
             f.choice(ui, "volume_type", &mut x.volume_type, &types);
             f.num(ui, "size_gb", &mut x.size_gb, Unit::Gigabytes);
-            f.num(ui, "volume_count", &mut x.volume_count, Unit::Count);
-            f.opt_num(ui, "iops", &mut x.iops, Unit::Count);
+            f.counts(w.volumes)
+                .num(ui, "volume_count", &mut x.volume_count, Unit::Count);
+            f.counts("IOPS")
+                .opt_num(ui, "iops", &mut x.iops, Unit::Count);
             f.opt_num(
                 ui,
                 "throughput_mibps",
@@ -157,11 +159,14 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 .collect();
             f.choice(ui, "storage_class", &mut x.storage_class, &classes);
             f.num(ui, "storage_gb", &mut x.storage_gb, Unit::Gigabytes);
-            f.opt_num(ui, "object_count", &mut x.object_count, Unit::Count);
+            f.counts(w.objects)
+                .opt_num(ui, "object_count", &mut x.object_count, Unit::Count);
             f.opt_num(ui, "avg_object_kb", &mut x.avg_object_kb, Unit::Kilobytes);
-            f.opt_num(ui, "put_requests", &mut x.put_requests, Unit::Count);
-            f.opt_num(ui, "get_requests", &mut x.get_requests, Unit::Count);
-            f.opt_num(
+            f.counts(w.requests)
+                .opt_num(ui, "put_requests", &mut x.put_requests, Unit::Count);
+            f.counts(w.requests)
+                .opt_num(ui, "get_requests", &mut x.get_requests, Unit::Count);
+            f.counts(w.objects).opt_num(
                 ui,
                 "lifecycle_transitions",
                 &mut x.lifecycle_transitions,
@@ -247,7 +252,7 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             inter_region(f, ui, &mut x.inter_region_gb, cx, region);
         }
         Resource::Lambda(x) => {
-            f.num(
+            f.counts(w.requests).num(
                 ui,
                 "requests_per_month",
                 &mut x.requests_per_month,
@@ -295,7 +300,8 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 .collect();
             f.text_with_options(ui, "instance_class", &mut x.instance_class, &classes, keep);
             f.check(ui, "multi_az", &mut x.multi_az);
-            f.num(ui, "count", &mut x.count, Unit::Count);
+            f.counts(w.instances)
+                .num(ui, "count", &mut x.count, Unit::Count);
             f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
             f.choice(
                 ui,
@@ -316,7 +322,8 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                 ],
             );
             f.num(ui, "storage_gb", &mut x.storage_gb, Unit::Gigabytes);
-            f.opt_num(ui, "iops", &mut x.iops, Unit::Count);
+            f.counts("IOPS")
+                .opt_num(ui, "iops", &mut x.iops, Unit::Count);
             f.opt_num(
                 ui,
                 "throughput_mibps",
@@ -350,13 +357,13 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             );
             match x.mode {
                 DynamodbMode::OnDemand => {
-                    f.opt_num(
+                    f.counts(w.units).opt_num(
                         ui,
                         "write_request_units",
                         &mut x.write_request_units,
                         Unit::Count,
                     );
-                    f.opt_num(
+                    f.counts(w.units).opt_num(
                         ui,
                         "read_request_units",
                         &mut x.read_request_units,
@@ -364,13 +371,13 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                     );
                 }
                 DynamodbMode::Provisioned => {
-                    f.opt_num(
+                    f.counts(w.units).opt_num(
                         ui,
                         "write_capacity_units",
                         &mut x.write_capacity_units,
                         Unit::Count,
                     );
-                    f.opt_num(
+                    f.counts(w.units).opt_num(
                         ui,
                         "read_capacity_units",
                         &mut x.read_capacity_units,
@@ -381,7 +388,8 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             f.num(ui, "storage_gb", &mut x.storage_gb, Unit::Gigabytes);
         }
         Resource::NatGateway(x) => {
-            f.num(ui, "count", &mut x.count, Unit::Count);
+            f.counts(w.gateways)
+                .num(ui, "count", &mut x.count, Unit::Count);
             f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
             f.num(
                 ui,
@@ -403,7 +411,8 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
                     (LoadBalancerType::Nlb, "Network Load Balancer".to_string()),
                 ],
             );
-            f.num(ui, "count", &mut x.count, Unit::Count);
+            f.counts(w.load_balancers)
+                .num(ui, "count", &mut x.count, Unit::Count);
             f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
             f.num(ui, "processed_gb", &mut x.processed_gb, Unit::Gigabytes);
             f.num(
@@ -428,8 +437,10 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             }
         }
         Resource::PublicIpv4(x) => {
-            f.num(ui, "in_use", &mut x.in_use, Unit::Count);
-            f.num(ui, "idle", &mut x.idle, Unit::Count);
+            f.counts(w.addresses)
+                .num(ui, "in_use", &mut x.in_use, Unit::Count);
+            f.counts(w.addresses)
+                .num(ui, "idle", &mut x.idle, Unit::Count);
             f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
         }
         Resource::Custom(x) => {

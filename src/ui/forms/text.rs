@@ -1142,6 +1142,16 @@ pub struct Words {
     pub remove: &'static str,
     /// “Not applied”.
     pub rejected: &'static str,
+    /// “volumes”.
+    pub volumes: &'static str,
+    /// “addresses”.
+    pub addresses: &'static str,
+    /// “gateways”.
+    pub gateways: &'static str,
+    /// “load balancers”.
+    pub load_balancers: &'static str,
+    /// “units”.
+    pub units: &'static str,
     /// “requests”.
     pub requests: &'static str,
     /// “objects”.
@@ -1261,6 +1271,11 @@ const EN: Words = Words {
     add_destination: "Add destination",
     remove: "Remove",
     rejected: "Not applied",
+    volumes: "volumes",
+    addresses: "addresses",
+    gateways: "gateways",
+    load_balancers: "load balancers",
+    units: "units",
     requests: "requests",
     objects: "objects",
     instances: "instances",
@@ -1332,6 +1347,11 @@ const KO: Words = Words {
     add_destination: "목적지 추가",
     remove: "삭제",
     rejected: "적용 안 됨",
+    volumes: "볼륨",
+    addresses: "주소",
+    gateways: "게이트웨이",
+    load_balancers: "로드 밸런서",
+    units: "단위",
     requests: "요청",
     objects: "객체",
     instances: "인스턴스",
