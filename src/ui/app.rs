@@ -586,6 +586,14 @@ impl App {
             }
             Command::Plan(edit) => self.plan_edit(edit),
             Command::ShowPlanSettings(open) => self.plan_settings.open = open,
+            Command::SwitchCatalog(n) => {
+                if let Some(&cat) = self.catalog_tab.catalogs.get(n)
+                    && !std::ptr::eq(cat, self.catalog)
+                {
+                    self.catalog = cat;
+                    self.doc.reprice(cat);
+                }
+            }
             Command::AddItem(service) => {
                 let item = commands::new_item(&self.doc.plan, self.catalog, service);
                 self.doc.edit(self.catalog, |p| p.items.push(item));

@@ -346,8 +346,7 @@ fn import_bar(app: &mut App, ui: &mut egui::Ui) {
             Ok(done) => {
                 let cat: &'static Catalog = Box::leak(Box::new(done.catalog));
                 app.catalog_tab.catalogs.push(cat);
-                app.catalog = cat;
-                app.doc.reprice(cat);
+                app.send(Command::SwitchCatalog(app.catalog_tab.catalogs.len() - 1));
                 app.notice = Some(crate::ui::app::Notice {
                     text: format!(
                         "{}: {} ({} {}, {} {}) — {}",
@@ -378,22 +377,21 @@ fn import_bar(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(s.catalog_source);
-        let mut current = app.catalog;
+        let mut pick: Option<usize> = None;
         egui::ComboBox::from_id_salt("catalog_source")
             .selected_text(app.catalog.id.to_string())
             .show_ui(ui, |ui| {
-                for &c in &app.catalog_tab.catalogs {
-                    let on = std::ptr::eq(c, current);
-                    if ui.selectable_label(on, c.id.to_string()).clicked() {
-                        current = c;
+                for (i, &c) in app.catalog_tab.catalogs.iter().enumerate() {
+                    let on = std::ptr::eq(c, app.catalog);
+                    if ui.selectable_label(on, c.id.to_string()).clicked() && !on {
+                        pick = Some(i);
                     }
                 }
             })
             .response
             .labelled_by(l.id);
-        if !std::ptr::eq(current, app.catalog) {
-            app.catalog = current;
-            app.doc.reprice(current);
+        if let Some(i) = pick {
+            app.send(Command::SwitchCatalog(i));
         }
         match &app.catalog_tab.job {
             None => {

@@ -92,6 +92,8 @@ pub enum Command {
     Plan(PlanEdit),
     /// Show or hide the plan settings window.
     ShowPlanSettings(bool),
+    /// Price with the Catalogue tab's catalogue number `n` (the app's own first, then imports).
+    SwitchCatalog(usize),
     /// Append a new item of this service with starting values ([`new_item`]) and select it.
     AddItem(Service),
     /// Catalogue tab "Add to plan": one EC2 item of this type in this region, one undo step.
