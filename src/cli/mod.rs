@@ -491,12 +491,13 @@ fn list_catalog(
             catalog.regions().join(", ")
         )));
     }
-    let rows: Vec<&catalog::Rate> = catalog
-        .rates()
-        .iter()
-        .filter(|r| service.is_none_or(|s| r.service == s))
-        .filter(|r| region.is_none_or(|g| r.region == g))
-        .collect();
+    let rows: Vec<&catalog::Rate> = match region {
+        Some(g) => catalog.rates_in(g).iter().collect::<Vec<_>>(),
+        None => catalog.rates().collect(),
+    }
+    .into_iter()
+    .filter(|r| service.is_none_or(|s| r.service == s))
+    .collect();
     let text = match format {
         ListFormat::Csv => report::catalog::rates_csv(&rows),
         ListFormat::Table => report::catalog::rates_table(&catalog.id, &rows),

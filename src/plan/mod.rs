@@ -212,7 +212,8 @@ pub enum PurchaseOption {
         term: Term,
         payment: Payment,
     },
-    /// Compute or EC2 Instance Savings Plan (priced once the catalogue carries SP rates).
+    /// Compute or EC2 Instance Savings Plan, priced from the catalogue's Savings Plans rates
+    /// (see `cost::ec2`); a rate the catalogue lacks is a missing price.
     SavingsPlan {
         plan: SavingsPlanKind,
         term: Term,
@@ -220,12 +221,8 @@ pub enum PurchaseOption {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SavingsPlanKind {
-    Compute,
-    Ec2Instance,
-}
+/// Compute or EC2 Instance Savings Plan (defined with the catalogue's Savings Plans rates).
+pub use crate::catalog::SavingsPlanKind;
 
 /// Running time of an EC2 fleet, as the AWS Pricing Calculator models it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

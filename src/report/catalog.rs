@@ -5,16 +5,7 @@ use crate::catalog::{CatalogId, PriceOption, Rate};
 use std::fmt::Write;
 
 fn option_parts(o: PriceOption) -> [&'static str; 4] {
-    match o {
-        PriceOption::OnDemand => ["on_demand", "", "", ""],
-        PriceOption::Spot => ["spot", "", "", ""],
-        PriceOption::Reserved(r) => [
-            "reserved",
-            r.term.as_str(),
-            r.payment.as_str(),
-            r.class.as_str(),
-        ],
-    }
+    o.file_fields()
 }
 
 fn tier_end(r: &Rate) -> String {

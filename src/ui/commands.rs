@@ -232,7 +232,12 @@ pub fn new_item(plan: &Plan, catalog: &Catalog, service: Service) -> Item {
             idle: v(0.0),
             hours_per_month: v(730.0),
         }),
-        Service::Custom => Resource::Custom(CustomLine {
+        // Catalogue-only services have no plan item yet (the Add menu lists `Service::ALL`).
+        Service::Custom
+        | Service::Fargate
+        | Service::CloudFront
+        | Service::ElastiCache
+        | Service::Eks => Resource::Custom(CustomLine {
             monthly_usd: v(0.0),
             upfront_usd: v(0.0),
             note: String::new(),

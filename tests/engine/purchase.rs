@@ -81,6 +81,7 @@ fn example_catalog(od: f64, reserved: &[(Reservation, f64, f64)], url: &str) -> 
             description: "worked example".into(),
             url: url.into(),
             effective_date: "undated".into(),
+            published: None,
         }],
     )
 }
@@ -459,7 +460,7 @@ proptest! {
         let cat = load::embedded();
         let usage: Vec<f64> = usage.iter().map(|u| *u as f64 * (1.0 - 0.5 * frac)).collect();
         let od = 0.096;
-        for r in cat.rates().iter().filter(|r| r.product == "m5.large" && r.region == "us-east-1") {
+        for r in cat.rates_in("us-east-1").iter().filter(|r| r.product == "m5.large") {
             if let PriceOption::Reserved(res) = r.option {
                 let eff = r.usd + r.upfront_usd / res.term.hours();
                 let c = reserved_count(&usage, od, eff);
