@@ -7,6 +7,7 @@
 //! and is read-only afterwards. The vocabulary of services, products and dimensions is
 //! documented in `pricing-data/README.md` and mirrored by the constants in [`vocab`].
 
+pub mod across;
 pub mod import;
 pub mod load;
 pub mod vocab;
@@ -301,6 +302,26 @@ pub struct SavingsPlanOffer {
     pub term: Term,
     /// No / Partial / All Upfront.
     pub payment: Payment,
+}
+
+/// Share of a Partial Upfront Savings Plan's commitment paid upfront: one half. AWS Billing user
+/// guide (Savings Plans): "The Partial Upfront option … You are charged at least half of your
+/// commitment upfront and the remaining is charged on a monthly basis"; the Savings Plans API
+/// (`CreateSavingsPlan` `upfrontPaymentAmount`) takes 50 to 99 % of the plan's total value.
+/// cloudplan uses the least, 50 %, which the published Partial Upfront rates assume.
+pub const SP_PARTIAL_UPFRONT_SHARE: f64 = 0.5;
+
+impl SavingsPlanOffer {
+    /// Share of the commitment (`$/hour × term hours`) paid upfront: No Upfront 0, Partial
+    /// Upfront [`SP_PARTIAL_UPFRONT_SHARE`], All Upfront 1 ("your entire commitment is charged in
+    /// one payment"). The rest is paid monthly, `(1 − share) × $/hour × 730 h`.
+    pub fn upfront_share(self) -> f64 {
+        match self.payment {
+            Payment::NoUpfront => 0.0,
+            Payment::PartialUpfront => SP_PARTIAL_UPFRONT_SHARE,
+            Payment::AllUpfront => 1.0,
+        }
+    }
 }
 
 impl fmt::Display for SavingsPlanOffer {

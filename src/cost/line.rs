@@ -60,6 +60,13 @@ pub enum Pricing {
     Scaled { factor: f64, why: &'static str },
     /// A user-entered fixed amount (custom lines): no catalogue lookup.
     Fixed { monthly: f64, upfront: f64 },
+    /// A Savings Plan commitment priced at the catalogue's Savings Plans rate: `upfront_share`
+    /// of `upfront_units × rate × term hours` is paid upfront, the rest (`1 − upfront_share`)
+    /// monthly with the line (see `SavingsPlanOffer::upfront_share`).
+    Commitment {
+        upfront_share: f64,
+        why: &'static str,
+    },
 }
 
 /// One usage line of one item.

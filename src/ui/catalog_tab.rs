@@ -402,6 +402,34 @@ fn import_bar(app: &mut App, ui: &mut egui::Ui) {
     });
 }
 
+/// The catalogue's price files, newest first: publication date, source id, the copy it was read
+/// from and the AWS address (`sources.csv`), collapsed by default.
+fn price_files(catalog: &Catalog, heading: &str, ui: &mut egui::Ui) {
+    let c = &catalog.id;
+    egui::CollapsingHeader::new(format!(
+        "{heading} · {} – {}",
+        c.effective_from, c.effective_to
+    ))
+    .id_salt("catalog_price_files")
+    .show(ui, |ui| {
+        let mut srcs: Vec<_> = catalog.sources().iter().collect();
+        srcs.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+        egui::ScrollArea::vertical()
+            .id_salt("catalog_price_files_scroll")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for src in srcs {
+                    let date = src
+                        .published
+                        .map_or_else(|| src.effective_date.clone(), |d| d.to_string());
+                    ui.label(egui::RichText::new(format!("{date}  {}", src.id)).strong())
+                        .on_hover_text(&src.url);
+                    ui.label(egui::RichText::new(&src.description).small().weak());
+                }
+            });
+    });
+}
+
 /// Draw the tab.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let id = egui::Id::unique("catalog_tab_filter");
@@ -414,10 +442,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(s.catalog_region);
         egui::ComboBox::from_id_salt("catalog_region")
-            .selected_text(f.region.clone())
+            .selected_text(app.catalog.region_label(&f.region))
             .show_ui(ui, |ui| {
                 for r in app.catalog.regions() {
-                    ui.selectable_value(&mut f.region, r.to_string(), r);
+                    ui.selectable_value(&mut f.region, r.to_string(), app.catalog.region_label(r));
                 }
             })
             .response
@@ -452,6 +480,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         ))
         .weak(),
     );
+    price_files(app.catalog, s.catalog_price_files, ui);
     let mut add: Option<String> = None;
     let sort_hint = s.catalog_sort_hint;
     let header = |ui: &mut egui::Ui, f: &mut Filter, label: &str, by: Option<SortBy>| match by {
