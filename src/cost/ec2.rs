@@ -178,7 +178,8 @@ pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
                 "commitment = count × Savings Plans rate per hour, for every hour of the term"
             });
             l.upfront_units = n;
-            l.term = Some(term);
+            // No Upfront: nothing upfront, no effective-rate trail to show.
+            l.term = (offer.upfront_share() > 0.0).then_some(term);
             out.push(l);
             if spiky {
                 out.push(
