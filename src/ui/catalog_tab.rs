@@ -430,6 +430,66 @@ fn price_files(catalog: &Catalog, heading: &str, ui: &mut egui::Ui) {
     });
 }
 
+/// When the type filter names one instance type exactly: its prices in every region, sorted by
+/// On-Demand price (click the header to reverse), `catalog::across`.
+fn across_regions(catalog: &Catalog, instance_type: &str, heading: &str, ui: &mut egui::Ui) {
+    use crate::catalog::across::{SortKey, instance_across_regions};
+    let id = egui::Id::new("catalog_across_descending");
+    let mut descending = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    egui::CollapsingHeader::new(format!("{heading}: {instance_type}"))
+        .id_salt("catalog_across_regions")
+        .default_open(true)
+        .show(ui, |ui| {
+            let rows =
+                instance_across_regions(catalog, instance_type, SortKey::OnDemand, descending);
+            egui::ScrollArea::vertical()
+                .id_salt("catalog_across_scroll")
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("catalog_across_grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.strong("region");
+                            let arrow = if descending { " ▼" } else { " ▲" };
+                            if ui
+                                .add(
+                                    egui::Label::new(
+                                        egui::RichText::new(format!("On-Demand $/h{arrow}"))
+                                            .strong(),
+                                    )
+                                    .sense(egui::Sense::click()),
+                                )
+                                .clicked()
+                            {
+                                descending = !descending;
+                            }
+                            for h in [
+                                "RI 1yr",
+                                "RI 3yr",
+                                "SP 1yr",
+                                "SP 3yr",
+                                "Spot $/h",
+                                "interruption",
+                            ] {
+                                ui.strong(h);
+                            }
+                            ui.end_row();
+                            for r in &rows {
+                                ui.label(catalog.region_label(&r.region));
+                                for v in
+                                    [r.on_demand, r.ri_1yr, r.ri_3yr, r.sp_1yr, r.sp_3yr, r.spot]
+                                {
+                                    ui.label(money(v, 4));
+                                }
+                                ui.label(r.interruption.as_deref().unwrap_or("—"));
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+    ui.data_mut(|d| d.insert_temp(id, descending));
+}
+
 /// Draw the tab.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let id = egui::Id::unique("catalog_tab_filter");
@@ -481,6 +541,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         .weak(),
     );
     price_files(app.catalog, s.catalog_price_files, ui);
+    if app.catalog.instance(f.text.trim()).is_some() {
+        across_regions(app.catalog, f.text.trim(), s.catalog_across_regions, ui);
+    }
     let mut add: Option<String> = None;
     let sort_hint = s.catalog_sort_hint;
     let header = |ui: &mut egui::Ui, f: &mut Filter, label: &str, by: Option<SortBy>| match by {

@@ -119,6 +119,8 @@ pub struct Strings {
     pub catalog_sort_hint: &'static str,
     /// Catalogue tab: heading of the list of price files (source, publication date).
     pub catalog_price_files: &'static str,
+    /// Catalogue tab: heading of one instance type's prices in every region (then the type).
+    pub catalog_across_regions: &'static str,
     pub sort_hint: &'static str,
     pub one_time: &'static str,
     pub tab_compare: &'static str,
@@ -369,6 +371,7 @@ pub static EN: Strings = Strings {
     first_12_note: "upfront + 12 × monthly",
     catalog_sort_hint: "Click to sort by this column; click again to reverse",
     catalog_price_files: "Price files (where each price came from)",
+    catalog_across_regions: "In every region",
     first_12_hint: "Upfront fees + 12 × this month's bill, at today's usage and prices. The Forecast tab's total also applies growth drivers, price changes and events.",
     one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
@@ -619,6 +622,7 @@ pub static KO: Strings = Strings {
     first_12_note: "선결제 + 12 × 월간",
     catalog_sort_hint: "클릭하면 이 열로 정렬하고, 다시 클릭하면 순서를 바꿉니다",
     catalog_price_files: "가격 파일 (각 가격의 출처)",
+    catalog_across_regions: "모든 리전",
     first_12_hint: "선결제 + 12 × 이번 달 청구액(현재 사용량과 가격 기준). 예측 탭의 합계에는 성장 요인, 가격 변경, 이벤트가 반영됩니다.",
     one_time: "일회성 (예약)",
     sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",
