@@ -55,13 +55,13 @@ pub enum Service {
     CloudFront,
     /// Amazon ElastiCache nodes (On-Demand and reserved) and serverless. In the catalogue only.
     ElastiCache,
-    /// Amazon EKS cluster hours (standard and extended support). In the catalogue only.
+    /// Amazon EKS cluster hours (standard and extended support): the `eks` plan item.
     Eks,
 }
 
 impl Service {
     /// The services a plan item can be (the catalogue services plus `Custom`), in menu order.
-    pub const ALL: [Service; 12] = [
+    pub const ALL: [Service; 13] = [
         Service::Ec2,
         Service::Ebs,
         Service::S3,
@@ -73,16 +73,13 @@ impl Service {
         Service::NatGateway,
         Service::Elb,
         Service::PublicIpv4,
+        Service::Eks,
         Service::Custom,
     ];
 
     /// Services whose rates the catalogue carries but no plan item prices yet (issue 18 part 2).
-    pub const CATALOGUE_ONLY: [Service; 4] = [
-        Service::Fargate,
-        Service::CloudFront,
-        Service::ElastiCache,
-        Service::Eks,
-    ];
+    pub const CATALOGUE_ONLY: [Service; 3] =
+        [Service::Fargate, Service::CloudFront, Service::ElastiCache];
 
     /// Every service a catalogue rate may have (all but `Custom`).
     pub fn priced() -> impl Iterator<Item = Service> {

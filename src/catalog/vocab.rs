@@ -176,3 +176,14 @@ pub mod public_ipv4 {
     /// Address time, per IP-hour.
     pub const HOURS: &str = "hours";
 }
+
+/// Amazon EKS — product `cluster`.
+pub mod eks {
+    /// The only EKS product key.
+    pub const PRODUCT: &str = "cluster";
+    /// Cluster running time under standard support, per cluster-hour.
+    pub const CLUSTER_HOURS: &str = "cluster_hours";
+    /// The extra charge per cluster-hour while the cluster's Kubernetes version is in extended
+    /// support (on top of `cluster_hours`).
+    pub const EXTENDED_SUPPORT_HOURS: &str = "extended_support_cluster_hours";
+}

@@ -714,6 +714,14 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
                 Limit::Max(744.0, "hours per month")
             );
         }
+        Resource::Eks(x) => {
+            req!("count", x.count, COUNT);
+            req!(
+                "hours_per_month",
+                x.hours_per_month,
+                Limit::Max(744.0, "hours per month")
+            );
+        }
         Resource::Custom(x) => {
             req!("monthly_usd", x.monthly_usd, USD);
             req!("upfront_usd", x.upfront_usd, USD);

@@ -117,6 +117,8 @@ pub const FIELD_COLUMNS: &[&str] = &[
     // public ipv4
     "in_use",
     "idle",
+    // eks
+    "extended_support",
     // custom
     "monthly_usd",
     "upfront_usd",
@@ -124,7 +126,7 @@ pub const FIELD_COLUMNS: &[&str] = &[
 ];
 
 /// Resource kinds as written in the `kind` column (and in JSON).
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 13] = [
     "ec2",
     "ebs",
     "s3",
@@ -136,6 +138,7 @@ pub const KINDS: [&str; 12] = [
     "nat_gateway",
     "load_balancer",
     "public_ipv4",
+    "eks",
     "custom",
 ];
 
@@ -287,6 +290,11 @@ fn item_cells(item: &Item) -> HashMap<&'static str, String> {
             num("idle", &x.idle);
             num("hours_per_month", &x.hours_per_month);
         }
+        Resource::Eks(x) => {
+            num("count", &x.count);
+            num("hours_per_month", &x.hours_per_month);
+            c.insert("extended_support", x.extended_support.to_string());
+        }
         Resource::Custom(x) => {
             num("monthly_usd", &x.monthly_usd);
             num("upfront_usd", &x.upfront_usd);
@@ -329,6 +337,7 @@ pub fn kind_name(r: &Resource) -> &'static str {
         Resource::NatGateway(_) => "nat_gateway",
         Resource::LoadBalancer(_) => "load_balancer",
         Resource::PublicIpv4(_) => "public_ipv4",
+        Resource::Eks(_) => "eks",
         Resource::Custom(_) => "custom",
         Resource::ScalingGroup(_) => "scaling_group",
     }
@@ -1004,6 +1013,13 @@ fn read_resource(r: &mut Row, kind: &str) -> Result<Resource, PlanError> {
             in_use: r.num_or("in_use", 0.0),
             idle: r.num_or("idle", 0.0),
             hours_per_month: r.num_or("hours_per_month", 730.0),
+        }),
+        "eks" => Resource::Eks(EksCluster {
+            count: r.num("count")?,
+            hours_per_month: r.num_or("hours_per_month", 730.0),
+            extended_support: r
+                .parse_with("extended_support", parse_bool)?
+                .unwrap_or(false),
         }),
         _ => Resource::Custom(CustomLine {
             monthly_usd: r.num("monthly_usd")?,

@@ -210,6 +210,8 @@ pub enum Resource {
     LoadBalancer(LoadBalancer),
     /// `public_ipv4`: public IPv4 addresses, in use or idle.
     PublicIpv4(PublicIpv4),
+    /// Amazon EKS clusters (cluster hours, standard or extended support).
+    Eks(EksCluster),
     /// `custom`: a fixed monthly / upfront amount the catalogue does not price.
     Custom(CustomLine),
     /// An EC2 Auto Scaling group, priced by simulation ([`crate::scaling`]).
@@ -231,6 +233,7 @@ impl Resource {
             Resource::NatGateway(_) => Service::NatGateway,
             Resource::LoadBalancer(_) => Service::Elb,
             Resource::PublicIpv4(_) => Service::PublicIpv4,
+            Resource::Eks(_) => Service::Eks,
             Resource::Custom(_) => Service::Custom,
             Resource::ScalingGroup(_) => Service::Ec2,
         }
@@ -726,6 +729,22 @@ pub struct PublicIpv4 {
     /// Hours each address is held per month (default 730).
     #[serde(default = "default_730")]
     pub hours_per_month: Num,
+}
+
+/// Amazon EKS clusters: each cluster is billed per hour (aws.amazon.com/eks/pricing), and a
+/// cluster whose Kubernetes version is in extended support costs "an additional cost per cluster
+/// hour" (EKS user guide, Kubernetes version lifecycle).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EksCluster {
+    /// Number of clusters.
+    pub count: Num,
+    /// Hours each cluster runs per month (default 730).
+    #[serde(default = "default_730")]
+    pub hours_per_month: Num,
+    /// The clusters run a Kubernetes version in extended support (default false: standard).
+    #[serde(default)]
+    pub extended_support: bool,
 }
 
 /// A fixed line the catalogue does not price (support plan, licence, marketplace …).

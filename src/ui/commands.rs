@@ -5,8 +5,9 @@
 use crate::catalog::{Catalog, PriceOption, Service, vocab};
 use crate::plan::{
     CustomLine, DataTransfer, DynamodbMode, DynamodbTable, EbsVolumeType, EbsVolumes, Ec2Fleet,
-    EfsFileSystem, Item, LambdaFunction, LoadBalancer, LoadBalancerType, NatGateway, Num, Plan,
-    PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType, Resource, S3Storage, Usage,
+    EfsFileSystem, EksCluster, Item, LambdaFunction, LoadBalancer, LoadBalancerType, NatGateway,
+    Num, Plan, PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType, Resource,
+    S3Storage, Usage,
 };
 use crate::report::chart::ChartKind;
 use crate::ui::cells::Col;
@@ -266,16 +267,19 @@ pub fn new_item(plan: &Plan, catalog: &Catalog, service: Service) -> Item {
             idle: v(0.0),
             hours_per_month: v(730.0),
         }),
-        // Catalogue-only services have no plan item yet (the Add menu lists `Service::ALL`).
-        Service::Custom
-        | Service::Fargate
-        | Service::CloudFront
-        | Service::ElastiCache
-        | Service::Eks => Resource::Custom(CustomLine {
-            monthly_usd: v(0.0),
-            upfront_usd: v(0.0),
-            note: String::new(),
+        Service::Eks => Resource::Eks(EksCluster {
+            count: v(1.0),
+            hours_per_month: v(730.0),
+            extended_support: false,
         }),
+        // Catalogue-only services have no plan item yet (the Add menu lists `Service::ALL`).
+        Service::Custom | Service::Fargate | Service::CloudFront | Service::ElastiCache => {
+            Resource::Custom(CustomLine {
+                monthly_usd: v(0.0),
+                upfront_usd: v(0.0),
+                note: String::new(),
+            })
+        }
     };
     let name = format!("New {}", service.display_name());
     let id = crate::ui::state::Document::unique_id(plan, service.as_str());

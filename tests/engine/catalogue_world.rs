@@ -245,3 +245,60 @@ fn savings_plans_user_guide_scenario_two() {
     assert!(close(c.best.level, 2.8), "{}", c.best.level);
     assert!(close(c.best.total_usd, 2.8));
 }
+
+fn eks_plan(region: &str, extended: bool) -> Plan {
+    let text = format!(
+        r#"{{"schema_version": 1, "name": "eks", "default_region": "{region}",
+            "start_month": "2027-01", "horizon_months": 12, "items": [
+            {{"id": "k8s", "name": "k8s", "resource": {{"kind": "eks", "count": 2,
+              "extended_support": {extended}}}}}]}}"#
+    );
+    from_json_str(&text, "eks").expect("valid plan")
+}
+
+// EKS (issue 18 part 2): a cluster is billed per hour — us-east-1 $0.10 per cluster-hour
+// (pricing-data/rates/eks.csv, AWS eks.json feed 2025-10-28, aws.amazon.com/eks/pricing) — and a
+// cluster in extended support pays "an additional cost per cluster hour" (EKS user guide,
+// "Understand the Kubernetes version lifecycle on EKS"), $0.50 in the feed: $0.60 per
+// cluster-hour in all, the extended-support price AWS quotes.
+// Standard: 2 × 730 h × $0.10 = $146.00. Extended: + 2 × 730 h × $0.50 = $730.00 → $876.00.
+#[test]
+fn eks_clusters_standard_and_extended_support() {
+    let cat = load::embedded();
+    let e = estimate(&eks_plan("us-east-1", false), cat).unwrap();
+    assert!(close(e.total.monthly_usd, 146.0), "{}", e.total.monthly_usd);
+    assert_eq!(e.items[0].service, Service::Eks);
+    let e = estimate(&eks_plan("us-east-1", true), cat).unwrap();
+    assert!(close(e.total.monthly_usd, 876.0), "{}", e.total.monthly_usd);
+    assert!(close(e.total.monthly_usd / (2.0 * 730.0), 0.60));
+    assert_eq!(e.items[0].components.len(), 2);
+    // eks.csv has the extended-support rate in all 34 regions but the standard cluster-hour rate
+    // in 18 only (the feed copy lacks the rest): elsewhere the item is a missing price, never $0.
+    let mut priced = 0;
+    for region in cat.regions() {
+        let has = cat.has_price(
+            region,
+            Service::Eks,
+            vocab::eks::PRODUCT,
+            vocab::eks::CLUSTER_HOURS,
+            PriceOption::OnDemand,
+        );
+        match estimate(&eks_plan(region, true), cat) {
+            Ok(e) => {
+                assert!(has && e.total.monthly_usd > 0.0, "{region}");
+                priced += 1;
+            }
+            Err(e) => assert!(
+                !has && matches!(e, CostError::MissingPrice { .. }),
+                "{region}: {e}"
+            ),
+        }
+    }
+    assert_eq!(priced, 18);
+    // The items CSV round trip keeps the kind and the support level.
+    let plan = eks_plan("us-east-1", true);
+    let csv = cloudplan::plan::items_csv::items_to_delimited(&plan.items, b',');
+    assert!(csv.contains(",eks,"), "{csv}");
+    let back = cloudplan::plan::items_csv::items_from_delimited(&csv, b',', "items.csv").unwrap();
+    assert_eq!(back[0].resource, plan.items[0].resource);
+}
