@@ -47,8 +47,8 @@ pub enum Service {
     PublicIpv4,
     /// A user-entered fixed monthly line (support plan, third-party licence …); never in the catalogue.
     Custom,
-    /// AWS Fargate (ECS and EKS): vCPU, memory, OS licence and ephemeral storage per hour.
-    /// In the catalogue only: no plan item prices it yet.
+    /// AWS Fargate (ECS and EKS): vCPU, memory, OS licence and ephemeral storage per hour —
+    /// the `fargate` plan item.
     Fargate,
     /// Amazon CloudFront (region `global`): transfer out by geography, requests, invalidations.
     /// In the catalogue only.
@@ -61,7 +61,7 @@ pub enum Service {
 
 impl Service {
     /// The services a plan item can be (the catalogue services plus `Custom`), in menu order.
-    pub const ALL: [Service; 13] = [
+    pub const ALL: [Service; 14] = [
         Service::Ec2,
         Service::Ebs,
         Service::S3,
@@ -74,12 +74,12 @@ impl Service {
         Service::Elb,
         Service::PublicIpv4,
         Service::Eks,
+        Service::Fargate,
         Service::Custom,
     ];
 
     /// Services whose rates the catalogue carries but no plan item prices yet (issue 18 part 2).
-    pub const CATALOGUE_ONLY: [Service; 3] =
-        [Service::Fargate, Service::CloudFront, Service::ElastiCache];
+    pub const CATALOGUE_ONLY: [Service; 2] = [Service::CloudFront, Service::ElastiCache];
 
     /// Every service a catalogue rate may have (all but `Custom`).
     pub fn priced() -> impl Iterator<Item = Service> {

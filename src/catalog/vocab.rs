@@ -187,3 +187,16 @@ pub mod eks {
     /// support (on top of `cluster_hours`).
     pub const EXTENDED_SUPPORT_HOURS: &str = "extended_support_cluster_hours";
 }
+
+/// AWS Fargate — product `<ecs|eks>:<linux_x86|linux_arm64|windows_x86>` and
+/// `ecs:ephemeral_storage`.
+pub mod fargate {
+    /// Task vCPU time, per vCPU-hour (option `spot`: Fargate Spot).
+    pub const VCPU_HOURS: &str = "vcpu_hours";
+    /// Task memory, per GB-hour (option `spot`: Fargate Spot).
+    pub const MEMORY_GB_HOURS: &str = "memory_gb_hours";
+    /// Windows operating-system licence, per vCPU-hour.
+    pub const OS_LICENSE_VCPU_HOURS: &str = "os_license_vcpu_hours";
+    /// Ephemeral storage above the included 20 GB, per GB-hour (product `ecs:ephemeral_storage`).
+    pub const STORAGE_GB_HOURS: &str = "storage_gb_hours";
+}

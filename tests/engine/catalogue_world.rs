@@ -302,3 +302,96 @@ fn eks_clusters_standard_and_extended_support() {
     let back = cloudplan::plan::items_csv::items_from_delimited(&csv, b',', "items.csv").unwrap();
     assert_eq!(back[0].resource, plan.items[0].resource);
 }
+
+fn fargate_plan(resource: &str) -> Plan {
+    let text = format!(
+        r#"{{"schema_version": 1, "name": "fargate", "default_region": "us-east-1",
+            "start_month": "2027-01", "horizon_months": 12, "items": [
+            {{"id": "svc", "name": "svc", "resource": {{"kind": "fargate", {resource}}}}}]}}"#
+    );
+    from_json_str(&text, "fargate").expect("valid plan")
+}
+
+// Fargate (issue 18 part 2), AWS's stated rule (aws.amazon.com/fargate/pricing): vCPU and memory
+// requested are billed per vCPU-hour and GB-hour; Windows adds an OS licence per vCPU-hour;
+// ephemeral storage above the 20 GB included is billed per GB-hour; Fargate Spot (ECS) at its own
+// rates. us-east-1 rates (pricing-data/rates/fargate.csv, AWS ecs.json 2025-10-27; Spot: fgcalc
+// copy of the Fargate Spot feed 2026-09-29): Linux/x86 $0.04048 per vCPU-hour, $0.004445 per
+// GB-hour; Spot $0.01288561 / $0.00141493; Windows $0.046552 + licence $0.046 per vCPU-hour,
+// $0.00511175 per GB-hour; storage $0.000111 per GB-hour.
+#[test]
+fn fargate_tasks_linux_windows_spot_and_storage() {
+    let cat = load::embedded();
+    // 2 tasks × 730 h × (1 vCPU × $0.04048 + 2 GB × $0.004445) = $59.1008 + $12.9794 = $72.0802.
+    let e = estimate(
+        &fargate_plan(r#""count": 2, "vcpu": 1, "memory_gb": 2"#),
+        cat,
+    )
+    .unwrap();
+    assert!(
+        close(e.total.monthly_usd, 72.0802),
+        "{}",
+        e.total.monthly_usd
+    );
+    assert_eq!(e.items[0].service, Service::Fargate);
+    // Half on Fargate Spot: $36.0401 On-Demand + 730 h × (1 × $0.01288561 + 2 × $0.00141493)
+    // = $36.0401 + $9.4064953 + $2.0657978 = $47.5123931.
+    let e = estimate(
+        &fargate_plan(r#""count": 2, "vcpu": 1, "memory_gb": 2, "spot_pct": 50"#),
+        cat,
+    )
+    .unwrap();
+    assert!(
+        close(e.total.monthly_usd, 47.5123931),
+        "{}",
+        e.total.monthly_usd
+    );
+    // Windows: 2 × 730 h × (1 × $0.046552 + 2 × $0.00511175 + 1 × $0.046) = 1,460 × $0.1027755 = $150.05223.
+    let e = estimate(
+        &fargate_plan(r#""count": 2, "vcpu": 1, "memory_gb": 2, "platform": "windows_x86""#),
+        cat,
+    )
+    .unwrap();
+    assert!(
+        close(e.total.monthly_usd, 150.05223),
+        "{}",
+        e.total.monthly_usd
+    );
+    // 50 GB of ephemeral storage: 30 GB above the included 20 × 2 × 730 h × $0.000111 = $4.8618.
+    let e = estimate(
+        &fargate_plan(r#""count": 2, "vcpu": 1, "memory_gb": 2, "ephemeral_storage_gb": 50"#),
+        cat,
+    )
+    .unwrap();
+    assert!(
+        close(e.total.monthly_usd, 72.0802 + 4.8618),
+        "{}",
+        e.total.monthly_usd
+    );
+    // EKS pods have no Fargate Spot: an error naming the field.
+    let errs = validate(
+        &fargate_plan(
+            r#""count": 2, "vcpu": 1, "memory_gb": 2, "orchestrator": "eks", "spot_pct": 10"#,
+        ),
+        cat,
+    );
+    assert!(errs[0].to_string().contains("fargate.spot_pct"), "{errs:?}");
+    // Linux/ARM has no Fargate Spot rate in the catalogue: a missing price, never $0.
+    let errs = validate(
+        &fargate_plan(
+            r#""count": 2, "vcpu": 1, "memory_gb": 2, "platform": "linux_arm64", "spot_pct": 10"#,
+        ),
+        cat,
+    );
+    assert!(
+        matches!(errs[0], CostError::MissingPrice { .. }),
+        "{errs:?}"
+    );
+    // The items CSV round trip keeps every Fargate field.
+    let plan = fargate_plan(
+        r#""count": 3, "vcpu": 0.5, "memory_gb": 1, "platform": "linux_arm64", "orchestrator": "ecs", "ephemeral_storage_gb": 30, "spot_pct": 0"#,
+    );
+    let csv = cloudplan::plan::items_csv::items_to_delimited(&plan.items, b',');
+    let back = cloudplan::plan::items_csv::items_from_delimited(&csv, b',', "items.csv").unwrap();
+    assert_eq!(back[0].resource, plan.items[0].resource);
+}
