@@ -10,6 +10,7 @@
 //! * Fargate Spot (ECS): `spot_pct` % of the task-hours are billed at the Fargate Spot vCPU and
 //!   GB rates, the rest On-Demand. The catalogue has Spot rates for ECS Linux/x86 only (20
 //!   regions); any other Spot share is a missing price.
+//!
 //! Products without a rate in the region (EKS pods other than Linux/x86, Windows in two regions)
 //! are missing prices, never $0.
 
