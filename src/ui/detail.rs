@@ -38,7 +38,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         RichText::new(format!(
             "{} · {}",
             item.resource.service().display_name(),
-            crate::catalog::regions::region_label(item.region(&app.doc.plan))
+            app.catalog.region_label(item.region(&app.doc.plan))
         ))
         .weak(),
     );

@@ -2,7 +2,6 @@
 //! default region (by its name and code), start month, horizon, free tier and tier mode. Each
 //! committed field is one undoable [`PlanEdit::Settings`]; a refused one shows why beside it.
 
-use crate::catalog::regions;
 use crate::plan::TierMode;
 use crate::ui::app::App;
 use crate::ui::commands::{Command, PlanEdit, PlanSettings};
@@ -59,12 +58,12 @@ pub fn ui(app: &mut App, ctx: &egui::Context) {
                 });
                 let mut opts: Vec<(String, String)> = regions_list
                     .iter()
-                    .map(|r| (r.clone(), regions::region_label(r)))
+                    .map(|r| (r.clone(), app.catalog.region_label(r)))
                     .collect();
                 if !opts.iter().any(|(r, _)| *r == s.default_region) {
                     opts.push((
                         s.default_region.clone(),
-                        regions::region_label(&s.default_region),
+                        app.catalog.region_label(&s.default_region),
                     ));
                 }
                 f.choice(ui, "default_region", &mut s.default_region, &opts);

@@ -68,9 +68,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             let w = crate::ui::forms::text::words(app.settings.lang);
             if ui
                 .button(format!("{}…", w.plan_settings))
-                .on_hover_text(crate::catalog::regions::region_label(
-                    &app.doc.plan.default_region,
-                ))
+                .on_hover_text(app.catalog.region_label(&app.doc.plan.default_region))
                 .clicked()
             {
                 app.send(Command::ShowPlanSettings(true));

@@ -21,12 +21,20 @@ fn tall(app: App) -> Harness<'static, App> {
 #[test]
 fn plan_settings_window_edits_every_setting_and_new_remembers_the_region() {
     let mut h = tall(kit::default_app(FixedPaths::default()));
+    // From File › New, so every region of the catalogue can price the (empty) plan.
+    h.state_mut().send(Command::New);
+    h.run();
+    h.run();
     h.get_by_label("Plan settings…").click();
     h.run();
     assert!(h.state().plan_settings.open);
     type_field(&mut h, "Plan name", "Checkout service");
     type_field(&mut h, "Description", "EU launch, year one");
-    pick(&mut h, "Default region", "Europe (Ireland) — eu-west-1");
+    pick(
+        &mut h,
+        "Default region",
+        "ap-northeast-1 — Asia Pacific (Tokyo)",
+    );
     type_field(&mut h, "Start month", "2027-03");
     type_field(&mut h, "Horizon", "36");
     h.get_by_role_and_label(Role::CheckBox, "AWS Free Tier")
@@ -40,7 +48,7 @@ fn plan_settings_window_edits_every_setting_and_new_remembers_the_region() {
     let p = h.state().doc.plan.clone();
     assert_eq!(p.name, "Checkout service");
     assert_eq!(p.description, "EU launch, year one");
-    assert_eq!(p.default_region, "eu-west-1");
+    assert_eq!(p.default_region, "ap-northeast-1");
     assert_eq!(p.start_month, "2027-03");
     assert_eq!(p.horizon_months, 36);
     assert!(p.free_tier);
@@ -66,12 +74,15 @@ fn plan_settings_window_edits_every_setting_and_new_remembers_the_region() {
             >= 1
     );
     // The region is remembered: File › New starts there, with none of the sample's settings.
-    assert_eq!(h.state().settings.last_region.as_deref(), Some("eu-west-1"));
+    assert_eq!(
+        h.state().settings.last_region.as_deref(),
+        Some("ap-northeast-1")
+    );
     h.state_mut().doc.dirty = false;
     h.state_mut().send(Command::New);
     h.run();
     let p = h.state().doc.plan.clone();
-    assert_eq!(p.default_region, "eu-west-1");
+    assert_eq!(p.default_region, "ap-northeast-1");
     assert_eq!(p.name, "Untitled plan");
     assert!(p.items.is_empty() && p.groups.is_empty() && p.parameters.is_empty());
     assert!(!p.free_tier);
@@ -85,7 +96,7 @@ fn plan_settings_window_edits_every_setting_and_new_remembers_the_region() {
     h.run();
     assert_eq!(
         h.state().doc.plan.default_region,
-        "eu-west-1",
+        "ap-northeast-1",
         "New cleared history"
     );
 }

@@ -464,6 +464,7 @@ impl<'a> Form<'a> {
             egui::ComboBox::from_id_salt(("form", self.row, format!("{}{key}", self.scope)))
                 .selected_text(selected)
                 .width(220.0)
+                .height(560.0)
                 .show_ui(ui, |ui| {
                     for (o, s) in options {
                         ui.selectable_value(&mut pick, o.clone(), s);

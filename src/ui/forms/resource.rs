@@ -5,11 +5,11 @@
 use super::purchase::{self, Offer};
 use super::text::{self, words};
 use super::{Form, Unit, grid};
-use crate::catalog::{Arch, Catalog, Service, regions};
+use crate::catalog::{Arch, Catalog, Service};
 use crate::plan::formula::Evaluator;
 use crate::plan::{
-    DynamodbMode, EbsVolumeType, IntelligentTieringMix, Item, LoadBalancerType, Num, Plan,
-    RdsEngine, RdsStorageType, Resource, RetrievalTier,
+    DynamodbMode, EbsVolumeType, FargateOrchestrator, FargatePlatform, IntelligentTieringMix, Item,
+    LoadBalancerType, Num, Plan, RdsEngine, RdsStorageType, Resource, RetrievalTier,
 };
 use egui::RichText;
 
@@ -43,6 +43,8 @@ pub fn kind_key(r: &Resource) -> &'static str {
         Resource::PublicIpv4(_) => "public_ipv4",
         Resource::Custom(_) => "custom",
         Resource::ScalingGroup(_) => "scaling_group",
+        Resource::Eks(_) => "eks",
+        Resource::Fargate(_) => "fargate",
     }
 }
 
@@ -62,16 +64,16 @@ pub fn item_form(f: &mut Form, ui: &mut egui::Ui, item: &mut Item, cx: &Context)
             format!(
                 "{}: {}",
                 words(f.lang).plan_default,
-                regions::region_label(default)
+                cx.catalog.region_label(default)
             ),
         )];
         for r in cx.catalog.regions() {
-            region_opts.push((Some(r.to_string()), regions::region_label(r)));
+            region_opts.push((Some(r.to_string()), cx.catalog.region_label(r)));
         }
         if let Some(r) = &item.region
             && !region_opts.iter().any(|(o, _)| o.as_ref() == Some(r))
         {
-            region_opts.push((Some(r.clone()), regions::region_label(r)));
+            region_opts.push((Some(r.clone()), cx.catalog.region_label(r)));
         }
         f.choice(ui, "region", &mut item.region, &region_opts);
         let mut tags = item
@@ -448,6 +450,51 @@ fn resource_rows(f: &mut Form, ui: &mut egui::Ui, r: &mut Resource, cx: &Context
             f.num(ui, "upfront_usd", &mut x.upfront_usd, Unit::Usd);
             f.text(ui, "note", &mut x.note, keep);
         }
+        Resource::Eks(x) => {
+            f.counts(w.clusters)
+                .num(ui, "count", &mut x.count, Unit::Count);
+            f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
+            f.check(ui, "extended_support", &mut x.extended_support);
+        }
+        Resource::Fargate(x) => {
+            f.counts(w.tasks)
+                .num(ui, "count", &mut x.count, Unit::Count);
+            f.num(ui, "vcpu", &mut x.vcpu, Unit::Count);
+            f.num(ui, "memory_gb", &mut x.memory_gb, Unit::Gigabytes);
+            f.num(ui, "hours_per_month", &mut x.hours_per_month, Unit::Hours);
+            f.choice(
+                ui,
+                "platform",
+                &mut x.platform,
+                &[
+                    (FargatePlatform::LinuxX86, "Linux, x86".to_string()),
+                    (
+                        FargatePlatform::LinuxArm64,
+                        "Linux, Arm (Graviton)".to_string(),
+                    ),
+                    (
+                        FargatePlatform::WindowsX86,
+                        "Windows Server, x86".to_string(),
+                    ),
+                ],
+            );
+            f.choice(
+                ui,
+                "orchestrator",
+                &mut x.orchestrator,
+                &[
+                    (FargateOrchestrator::Ecs, "Amazon ECS".to_string()),
+                    (FargateOrchestrator::Eks, "Amazon EKS".to_string()),
+                ],
+            );
+            f.num(
+                ui,
+                "ephemeral_storage_gb",
+                &mut x.ephemeral_storage_gb,
+                Unit::Gigabytes,
+            );
+            f.num(ui, "spot_pct", &mut x.spot_pct, Unit::Percent);
+        }
         Resource::ScalingGroup(g) => {
             ui.vertical(|ui| {
                 ui.label(RichText::new(w.scaling_summary).weak());
@@ -495,7 +542,7 @@ fn inter_region(
         let mut v = map.get(&dest).cloned().unwrap_or_default();
         let l = f.label(ui, "inter_region_gb");
         ui.vertical(|ui| {
-            ui.label(RichText::new(regions::region_label(&dest)).small());
+            ui.label(RichText::new(cx.catalog.region_label(&dest)).small());
             ui.horizontal(|ui| {
                 let current = v.to_text();
                 if let Some(t) = f.text_input(ui, &key, &current, l.id) {
@@ -529,7 +576,7 @@ fn inter_region(
                 if r != region
                     && !map.contains_key(r)
                     && ui
-                        .selectable_label(false, regions::region_label(r))
+                        .selectable_label(false, cx.catalog.region_label(r))
                         .clicked()
                 {
                     add = Some(r.to_string());

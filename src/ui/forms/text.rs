@@ -655,6 +655,70 @@ const FIELDS: &[Entry] = &[
         "유휴 주소",
         "할당되었지만 연결되지 않은 탄력적 IP.",
     ),
+    // EKS, Fargate
+    (
+        "eks.count",
+        "Clusters",
+        "Number of EKS clusters (each billed per cluster-hour).",
+        "클러스터 수",
+        "EKS 클러스터 수(클러스터 시간당 과금).",
+    ),
+    (
+        "extended_support",
+        "Extended support",
+        "The clusters run a Kubernetes version in extended support (higher hourly rate).",
+        "연장 지원",
+        "연장 지원 Kubernetes 버전 실행(시간당 요금 높음).",
+    ),
+    (
+        "fargate.count",
+        "Tasks",
+        "Average number of running tasks (or pods).",
+        "작업 수",
+        "실행 중인 평균 작업(또는 파드) 수.",
+    ),
+    (
+        "vcpu",
+        "vCPU per task",
+        "vCPU of each task (0.25 to 16).",
+        "작업당 vCPU",
+        "작업당 vCPU(0.25~16).",
+    ),
+    (
+        "memory_gb",
+        "Memory per task",
+        "Memory of each task.",
+        "작업당 메모리",
+        "작업당 메모리.",
+    ),
+    (
+        "platform",
+        "Platform",
+        "Operating system and CPU (Windows adds an OS licence per vCPU-hour).",
+        "플랫폼",
+        "운영 체제와 CPU(Windows는 vCPU 시간당 OS 라이선스 추가).",
+    ),
+    (
+        "orchestrator",
+        "Orchestrator",
+        "Amazon ECS tasks or Amazon EKS pods on Fargate.",
+        "오케스트레이터",
+        "Fargate의 Amazon ECS 작업 또는 Amazon EKS 파드.",
+    ),
+    (
+        "ephemeral_storage_gb",
+        "Ephemeral storage per task",
+        "20 GB are included; more is billed per GB-hour.",
+        "작업당 임시 스토리지",
+        "20 GB 포함, 초과분은 GB 시간당 과금.",
+    ),
+    (
+        "spot_pct",
+        "Fargate Spot share",
+        "Share of the task-hours on Fargate Spot (ECS only).",
+        "Fargate Spot 비율",
+        "Fargate Spot에서 실행되는 작업 시간 비율(ECS 전용).",
+    ),
     // Custom
     (
         "monthly_usd",
@@ -1152,6 +1216,10 @@ pub struct Words {
     pub load_balancers: &'static str,
     /// “units”.
     pub units: &'static str,
+    /// “clusters”.
+    pub clusters: &'static str,
+    /// “tasks”.
+    pub tasks: &'static str,
     /// “requests”.
     pub requests: &'static str,
     /// “objects”.
@@ -1276,6 +1344,8 @@ const EN: Words = Words {
     gateways: "gateways",
     load_balancers: "load balancers",
     units: "units",
+    clusters: "clusters",
+    tasks: "tasks",
     requests: "requests",
     objects: "objects",
     instances: "instances",
@@ -1352,6 +1422,8 @@ const KO: Words = Words {
     gateways: "게이트웨이",
     load_balancers: "로드 밸런서",
     units: "단위",
+    clusters: "클러스터",
+    tasks: "작업",
     requests: "요청",
     objects: "객체",
     instances: "인스턴스",
