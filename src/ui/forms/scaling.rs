@@ -466,7 +466,7 @@ pub fn scheduled_form(
                 }
             });
             f.scope = format!("scheduled[{i}].");
-            f.text(ui, "name", &mut a.name, |t| Ok(t.trim().to_string()));
+            f.text(ui, "action_name", &mut a.name, |t| Ok(t.trim().to_string()));
             let mut when = match &a.when {
                 Recurrence::Once { .. } => When::Once,
                 Recurrence::Daily { .. } => When::Daily,

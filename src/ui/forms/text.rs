@@ -1044,7 +1044,7 @@ const FIELDS: &[Entry] = &[
         "단계 상한(비우면 +∞).",
     ),
     (
-        "scaling_group.name",
+        "scaling_group.action_name",
         "Name",
         "Name of the scheduled action.",
         "이름",
