@@ -212,6 +212,9 @@ impl App {
             self.applied_theme = Some(self.settings.dark);
         }
         self.shortcuts(&ctx);
+        if self.tab == Tab::Plan {
+            grid::keys(self, &ctx);
+        }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.doc.dirty {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -660,13 +663,15 @@ impl App {
         self.settings.recent.truncate(RECENT_LIMIT);
     }
 
+    /// Add the rows of an items table (CSV file or pasted TSV) as new items, one undo step;
+    /// the message counts them and repeats the reader's notes (columns read past).
     fn add_items_from(&mut self, text: &str, delimiter: u8, origin: &str) {
-        match plan::items_csv::items_from_delimited(text, delimiter, origin) {
-            Ok(items) if !items.is_empty() => {
-                let n = items.len();
+        match plan::items_csv::items_from_table(text, delimiter, origin) {
+            Ok(table) if !table.items.is_empty() => {
+                let n = table.items.len();
                 let first = self.doc.plan.items.len();
                 self.doc.edit(self.catalog, |p| {
-                    for mut it in items {
+                    for mut it in table.items {
                         it.id = Document::unique_id(p, &it.id);
                         p.items.push(it);
                     }
@@ -674,9 +679,14 @@ impl App {
                 self.grid.selected.clear();
                 self.grid.selected.extend(first..first + n);
                 self.grid.cursor = Some((first, Col::Name));
-                self.info(format!("{}: {n}", self.strings().pasted_rows));
+                let mut text = format!("{}: {n}", self.strings().pasted_rows);
+                for note in &table.notes {
+                    text.push_str(" · ");
+                    text.push_str(note);
+                }
+                self.info(text);
             }
-            Ok(_) => {}
+            Ok(_) => self.error(format!("{origin}: {}", self.strings().nothing_to_paste)),
             Err(e) => self.error(e.to_string()),
         }
     }

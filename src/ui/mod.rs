@@ -19,6 +19,7 @@ pub mod fonts;
 pub mod forecast_drivers;
 pub mod forecast_tab;
 pub mod grid;
+pub mod grid_keys;
 pub mod i18n;
 pub mod menu;
 pub mod scaling_tab;

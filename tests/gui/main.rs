@@ -2,6 +2,9 @@
 //! dialogs, malformed files), and crash safety of saving and autosave recovery.
 
 mod crash_safety;
+mod grid_clipboard;
+mod grid_nav;
+mod grid_typing;
 mod gui;
 mod gui_catalog;
 mod gui_compare;
