@@ -101,6 +101,10 @@ pub struct App {
     pub charts: estimate_tab::ChartCache,
     pub dialogs: Box<dyn Dialogs>,
     pub notice: Option<Notice>,
+    /// The notice as last seen and the plan generation it was first shown at: a notice lasts
+    /// until the plan changes (an edit, undo, another plan opened) — it belongs to the state
+    /// that caused it.
+    notice_seen: Option<(Notice, u64)>,
     pub modal: Option<Modal>,
     /// Rejected edits by (item id or `param:NAME`, field key).
     pub rejected: HashMap<(String, String), Rejected>,
@@ -169,6 +173,7 @@ impl App {
             charts: estimate_tab::ChartCache::default(),
             dialogs,
             notice,
+            notice_seen: None,
             modal,
             rejected: HashMap::new(),
             recovery_path,
@@ -250,6 +255,7 @@ impl App {
         for c in cmds {
             self.run_command(c, &ctx);
         }
+        self.expire_notice();
         self.update_title(&ctx);
         self.autosave(ctx.input(|i| i.time));
         self.frame_ms = start.elapsed().as_secs_f32() * 1000.0;
@@ -431,6 +437,22 @@ impl App {
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// Drop the notice once the plan has changed since it was first shown; a new notice is
+    /// stamped with the plan's generation when it first appears.
+    fn expire_notice(&mut self) {
+        let generation = self.doc.generation;
+        match (&self.notice, &self.notice_seen) {
+            (None, _) => self.notice_seen = None,
+            (Some(n), Some((seen, g))) if n == seen => {
+                if *g != generation {
+                    self.notice = None;
+                    self.notice_seen = None;
+                }
+            }
+            (Some(n), _) => self.notice_seen = Some((n.clone(), generation)),
         }
     }
 

@@ -380,9 +380,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                 }
                                 let key = format!("{col:?}");
                                 let rejected = app_ref.rejected_for(&item.id, &key);
-                                let (text, color, tip) = if let Some(rj) = rejected {
-                                    (rj.text.clone(), Some(error_color), Some(rj.reason.clone()))
-                                } else if col == Col::Monthly && cost.is_none() {
+                                let (text, color, tip) = if col == Col::Monthly && cost.is_none() {
                                     (
                                         s.not_priced.to_string(),
                                         Some(error_color),
@@ -432,15 +430,36 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                     rt = rt.strong();
                                 }
                                 let label = egui::Label::new(rt).selectable(false).truncate();
-                                let resp = if col.numeric() {
+                                // The cell shows the value the plan has (and prices); a rejected
+                                // entry is shown beside it, in red, with its reason on hover.
+                                let badge = rejected.map(|rj| {
+                                    egui::Label::new(
+                                        RichText::new(format!("! {}", rj.text))
+                                            .color(error_color)
+                                            .small(),
+                                    )
+                                    .selectable(false)
+                                    .truncate()
+                                });
+                                let tip = match rejected {
+                                    Some(rj) => Some(format!(
+                                        "{} “{}”: {}\n{}",
+                                        s.edit_rejected, rj.text, rj.reason, s.rejected_keeps
+                                    )),
+                                    None => tip,
+                                };
+                                let (resp, badge_resp) = if col.numeric() {
                                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                        ui.add(label)
+                                        (ui.add(label), badge.map(|b| ui.add(b)))
                                     })
                                     .inner
                                 } else {
-                                    ui.add(label)
+                                    (ui.add(label), badge.map(|b| ui.add(b)))
                                 };
                                 if let Some(t) = tip {
+                                    if let Some(b) = badge_resp {
+                                        b.on_hover_text(&t);
+                                    }
                                     resp.on_hover_text(t);
                                 }
                             });

@@ -14,3 +14,4 @@ mod gui_malformed;
 mod gui_plan_scaling;
 mod gui_scaling;
 mod kit;
+mod messages;
