@@ -10,7 +10,7 @@ use crate::plan::{self, Item, Num, Parameter, Plan};
 use crate::report::chart;
 use crate::ui::cells::{self, Col};
 use crate::ui::commands::{self, Command, ExportKind};
-use crate::ui::dialogs::{Dialogs, FileKind};
+use crate::ui::dialogs::{Dialogs, FileDialogs, FileKind};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::state::Document;
 use crate::ui::{detail, estimate_tab, grid, menu, sidebar, status};
@@ -25,6 +25,8 @@ pub struct Settings {
     pub dark: bool,
     pub lang: Lang,
     pub recent: Vec<PathBuf>,
+    /// Folders chosen in the app's own file dialog, most recent first.
+    pub recent_folders: Vec<PathBuf>,
 }
 
 /// Key under which [`Settings`] are stored.
@@ -99,7 +101,9 @@ pub struct App {
     pub detail: detail::DetailState,
     pub sidebar: sidebar::SidebarState,
     pub charts: estimate_tab::ChartCache,
-    pub dialogs: Box<dyn Dialogs>,
+    pub dialogs: FileDialogs,
+    /// The app's own file dialog, open when the system's could not be shown.
+    pub file_dialog: Option<crate::ui::file_dialog::FileDialog>,
     pub notice: Option<Notice>,
     /// The notice as last seen and the plan generation it was first shown at: a notice lasts
     /// until the plan changes (an edit, undo, another plan opened) — it belongs to the state
@@ -171,7 +175,8 @@ impl App {
             detail: detail::DetailState::default(),
             sidebar: sidebar::SidebarState::default(),
             charts: estimate_tab::ChartCache::default(),
-            dialogs,
+            dialogs: FileDialogs::new(dialogs),
+            file_dialog: None,
             notice,
             notice_seen: None,
             modal,
@@ -251,9 +256,18 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.modal_ui(&ctx);
 
+        crate::ui::file_dialog::ui(self, &ctx);
+        let had_file_dialog = self.file_dialog.is_some();
         let cmds = std::mem::take(&mut self.commands);
         for c in cmds {
+            let asked = c.clone();
             self.run_command(c, &ctx);
+            self.offer_own_file_dialog(Some(asked));
+        }
+        // A pick asked by a tab's button (not a command).
+        self.offer_own_file_dialog(None);
+        if self.file_dialog.is_some() && !had_file_dialog {
+            ctx.request_repaint();
         }
         self.expire_notice();
         self.update_title(&ctx);
@@ -438,6 +452,36 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// When the system file dialog could not open, open the app's own and say why.
+    fn offer_own_file_dialog(&mut self, retry: Option<Command>) {
+        let Some(failed) = self.dialogs.failed.take() else {
+            return;
+        };
+        let s = self.strings();
+        self.error(format!(
+            "{}: {}. {}",
+            s.fd_unavailable, failed.reason, s.fd_use_own
+        ));
+        let folders: Vec<PathBuf> = self.settings.recent_folders.clone();
+        self.file_dialog = Some(crate::ui::file_dialog::FileDialog::new(
+            failed, retry, &folders,
+        ));
+    }
+
+    /// Run `cmd` again now that the app's own file dialog has a path for its pick (a command
+    /// that replaces the plan was already confirmed the first time).
+    pub fn retry_after_file_dialog(&mut self, cmd: Command) {
+        if cmd.discards_plan() {
+            self.discard_confirmed = true;
+        }
+        self.send(cmd);
+    }
+
+    /// Show an information message in the status bar.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.info(text);
     }
 
     /// Drop the notice once the plan has changed since it was first shown; a new notice is

@@ -9,7 +9,7 @@
 use crate::ui::app::App;
 use crate::ui::cells::{self, Choice, Col};
 use crate::ui::commands::Command;
-use egui::{Align, Id, Key, Layout, RichText, Sense};
+use egui::{Align, Id, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 use std::collections::BTreeSet;
 

@@ -42,7 +42,9 @@ pub struct Deferred {
 /// Whether the grid has the keyboard: no other text field focused and no modal open.
 fn grid_has_keyboard(app: &App, ctx: &egui::Context) -> bool {
     let focused = ctx.memory(|m| m.focused());
-    app.modal.is_none() && !focused.is_some_and(|f| f != EDITOR_ID.with(""))
+    app.modal.is_none()
+        && app.file_dialog.is_none()
+        && !focused.is_some_and(|f| f != EDITOR_ID.with(""))
 }
 
 /// Handle the frame's keys before the grid is drawn.

@@ -109,6 +109,26 @@ pub struct Strings {
     pub pasted_rows: &'static str,
     /// A paste or import whose table has a header but no rows.
     pub nothing_to_paste: &'static str,
+    /// The app's own file dialog (when the system's cannot open).
+    pub fd_open_title: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_save_title: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_why: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_path: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_folders: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_files: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_open: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_unavailable: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_use_own: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_press_again: &'static str,
     pub copied_rows: &'static str,
     pub exported_to: &'static str,
     pub edit_rejected: &'static str,
@@ -364,6 +384,16 @@ pub static EN: Strings = Strings {
     opened: "Opened",
     pasted_rows: "Pasted rows",
     nothing_to_paste: "no rows under the header row; nothing was added",
+    fd_open_title: "Open a file",
+    fd_save_title: "Save as",
+    fd_why: "cloudplan's own dialog, because",
+    fd_path: "Path",
+    fd_folders: "Recent folders",
+    fd_files: "Files in this folder",
+    fd_open: "Open",
+    fd_unavailable: "The system file dialog could not open",
+    fd_use_own: "Choose the file in cloudplan's own dialog",
+    fd_press_again: "Chosen; press the button again to use",
     copied_rows: "Copied rows",
     exported_to: "Exported",
     edit_rejected: "Not applied",
@@ -615,6 +645,16 @@ pub static KO: Strings = Strings {
     opened: "열림",
     pasted_rows: "붙여넣은 행",
     nothing_to_paste: "머리글 행 아래에 행이 없어 추가된 항목이 없습니다",
+    fd_open_title: "파일 열기",
+    fd_save_title: "다른 이름으로 저장",
+    fd_why: "cloudplan 자체 대화 상자를 사용하는 이유",
+    fd_path: "경로",
+    fd_folders: "최근 폴더",
+    fd_files: "이 폴더의 파일",
+    fd_open: "열기",
+    fd_unavailable: "시스템 파일 대화 상자를 열 수 없습니다",
+    fd_use_own: "cloudplan 자체 대화 상자에서 파일을 선택하세요",
+    fd_press_again: "선택됨. 사용하려면 버튼을 다시 누르세요:",
     copied_rows: "복사한 행",
     exported_to: "내보냄",
     edit_rejected: "적용 안 됨",

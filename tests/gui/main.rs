@@ -2,6 +2,7 @@
 //! dialogs, malformed files), and crash safety of saving and autosave recovery.
 
 mod crash_safety;
+mod file_fallback;
 mod grid_clipboard;
 mod grid_nav;
 mod grid_typing;
