@@ -84,8 +84,6 @@ const FUNCTIONS: &[&str] = &[
 ];
 /// Operators written as words between two values (`a min b`).
 const WORD_OPERATORS: &[&str] = &["min", "max", "atan2"];
-/// Named constants.
-const CONSTANTS: &[&str] = &["PI", "π", "E", "e", "TAU", "τ"];
 
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
@@ -304,8 +302,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

@@ -948,10 +948,11 @@ pub fn items_from_table(text: &str, delimiter: u8, origin: &str) -> Result<Table
                     }
                 },
             };
-            if col == "region" && !crate::plan::file::looks_like_region(cell.trim()) {
-                if let Some(code) = h::region_code(cell) {
-                    value = code.to_string();
-                }
+            if col == "region"
+                && !crate::plan::file::looks_like_region(cell.trim())
+                && let Some(code) = h::region_code(cell)
+            {
+                value = code.to_string();
             }
             if col == "purchase"
                 && let Some(code) = h::purchase_code(cell)

@@ -94,6 +94,23 @@ const SYNONYMS: &[(&str, Target)] = &[
     ("currency", Target::Calculated),
     ("annual", Target::Calculated),
     ("yearly", Target::Calculated),
+    // The app's own grid titles (English above, Korean here), so its columns paste back.
+    ("이름", Target::Column("name")),
+    ("그룹", Target::Column("group")),
+    ("서비스", Target::Column("kind")),
+    ("리전", Target::Column("region")),
+    ("지역", Target::Column("region")),
+    ("유형 클래스", Target::TypeClass),
+    ("유형", Target::TypeClass),
+    ("인스턴스 유형", Target::Column("instance_type")),
+    ("수량", Target::Quantity),
+    ("사용량", Target::Column("usage")),
+    ("구매 옵션", Target::Column("purchase")),
+    ("설명", Target::Description),
+    ("월 usd", Target::Calculated),
+    ("월 비용", Target::Calculated),
+    ("선결제 usd", Target::Calculated),
+    ("선결제", Target::Calculated),
 ];
 
 /// The target of a spreadsheet header that is not one of the table's own column names.
@@ -203,6 +220,9 @@ mod tests {
         assert_eq!(target_of_header("Type / class"), Some(Target::TypeClass));
         assert_eq!(target_of_header("Monthly cost"), Some(Target::Calculated));
         assert_eq!(target_of_header("colour"), None);
+        assert_eq!(target_of_header("유형 / 클래스"), Some(Target::TypeClass));
+        assert_eq!(target_of_header("수량"), Some(Target::Quantity));
+        assert_eq!(target_of_header("Monthly USD"), Some(Target::Calculated));
         assert_eq!(kind_of_service("Amazon EC2"), Some(("ec2", None)));
         assert_eq!(
             kind_of_service("Application Load Balancer"),
