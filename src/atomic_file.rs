@@ -21,6 +21,7 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 pub struct WriteError {
     /// What could not be done, e.g. "write the temporary file".
     pub action: &'static str,
+    /// The operating system's error.
     pub source: std::io::Error,
 }
 

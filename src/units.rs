@@ -12,11 +12,18 @@ pub const HOURS_PER_MONTH: f64 = 730.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weekday {
+    /// Monday (`"mon"`).
     Mon,
+    /// Tuesday (`"tue"`).
     Tue,
+    /// Wednesday (`"wed"`).
     Wed,
+    /// Thursday (`"thu"`).
     Thu,
+    /// Friday (`"fri"`).
     Fri,
+    /// Saturday (`"sat"`).
     Sat,
+    /// Sunday (`"sun"`).
     Sun,
 }

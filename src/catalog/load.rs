@@ -99,8 +99,11 @@ const EMBEDDED_FILES: &[(&str, &str)] = &[
 /// Where in the input a problem is: file, 1-based line and (when known) 1-based column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// Catalogue file name relative to the catalogue directory, e.g. `rates/ec2.csv`.
     pub file: String,
+    /// 1-based line number in the file.
     pub line: u64,
+    /// 1-based column number, when the error concerns one field.
     pub column: Option<usize>,
 }
 
@@ -119,24 +122,43 @@ pub enum CatalogError {
     /// A header or a field is wrong (unknown column, missing value, bad number, bad tiers …).
     #[error("{location}: field `{field}`: {message}")]
     Field {
+        /// File, line and column of the bad header or field.
         location: Location,
+        /// Name of the column concerned, e.g. `usd`.
         field: String,
+        /// What is wrong, e.g. "negative price -0.5".
         message: String,
     },
     /// The text is not well-formed CSV (e.g. a row with the wrong number of fields).
     #[error("{location}: malformed CSV: {message}")]
-    Csv { location: Location, message: String },
+    Csv {
+        /// File, line and (when known) column where the CSV reader failed.
+        location: Location,
+        /// The CSV reader's description of the problem.
+        message: String,
+    },
     /// A file whose name the catalogue does not know.
     #[error(
         "{file}: unknown catalogue file (expected rates/<name>.csv, instances.csv, spot_advisor.csv, s3_storage_classes.csv, sources.csv or catalog.csv)"
     )]
-    UnknownFile { file: String },
+    UnknownFile {
+        /// The file's name relative to the catalogue directory.
+        file: String,
+    },
     /// A file or directory could not be read.
     #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// Path of the file or directory.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
     /// The files parse, but hold no rate at all.
     #[error("catalogue `{name}` has no rates (expected rates/<name>.csv files)")]
-    Empty { name: String },
+    Empty {
+        /// Name of the catalogue that has no rates.
+        name: String,
+    },
 }
 
 impl CatalogError {

@@ -21,22 +21,34 @@ use std::hash::{Hash, Hasher};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
+    /// Amazon EC2 instances, priced per instance-hour.
     Ec2,
+    /// Amazon EBS volumes and snapshots (storage, IOPS, throughput, I/O requests).
     Ebs,
+    /// Amazon S3 storage classes: storage, requests, retrievals and restores.
     S3,
+    /// Amazon EFS file-system storage, access charges and throughput.
     Efs,
+    /// Data transfer out to the internet, in, between AZs and between regions, per GB.
     DataTransfer,
+    /// AWS Lambda requests, duration (GB-second) and ephemeral storage.
     Lambda,
+    /// Amazon RDS database instances, storage, IOPS, throughput and backup.
     Rds,
+    /// Amazon DynamoDB request units, provisioned capacity and table storage.
     Dynamodb,
+    /// NAT gateway hours and data processed.
     NatGateway,
+    /// Elastic Load Balancing (ALB, NLB, GWLB, CLB) hours and capacity units.
     Elb,
+    /// Public IPv4 addresses, per IP-hour (in use or idle).
     PublicIpv4,
     /// A user-entered fixed monthly line (support plan, third-party licence …); never in the catalogue.
     Custom,
 }
 
 impl Service {
+    /// Every service: the eleven the catalogue prices, then `Custom`.
     pub const ALL: [Service; 12] = [
         Service::Ec2,
         Service::Ebs,
@@ -88,6 +100,7 @@ impl Service {
         }
     }
 
+    /// The service whose file identifier (`ec2`, `data_transfer` …) is `s`; `None` if unknown.
     pub fn parse(s: &str) -> Option<Service> {
         Service::ALL.into_iter().find(|x| x.as_str() == s)
     }
@@ -102,19 +115,23 @@ impl fmt::Display for Service {
 /// Length of a Reserved Instance / Savings Plan commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Term {
+    /// One-year commitment (`1yr`, 12 months).
     #[serde(rename = "1yr")]
     OneYear,
+    /// Three-year commitment (`3yr`, 36 months).
     #[serde(rename = "3yr")]
     ThreeYears,
 }
 
 impl Term {
+    /// The identifier used in files: `1yr` or `3yr`.
     pub fn as_str(self) -> &'static str {
         match self {
             Term::OneYear => "1yr",
             Term::ThreeYears => "3yr",
         }
     }
+    /// Length of the term in billing months (12 or 36).
     pub fn months(self) -> u32 {
         match self {
             Term::OneYear => 12,
@@ -129,6 +146,7 @@ impl Term {
             Term::ThreeYears => 26280.0,
         }
     }
+    /// The term spelt `1yr` or `3yr`; `None` otherwise.
     pub fn parse(s: &str) -> Option<Term> {
         match s {
             "1yr" => Some(Term::OneYear),
@@ -142,17 +160,22 @@ impl Term {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payment {
+    /// No upfront fee: the whole commitment is billed hourly over the term.
     NoUpfront,
+    /// Part of the commitment paid upfront, the rest billed hourly at a lower rate.
     PartialUpfront,
+    /// The whole commitment paid upfront; no hourly charge.
     AllUpfront,
 }
 
 impl Payment {
+    /// Every payment option, from no to all upfront.
     pub const ALL: [Payment; 3] = [
         Payment::NoUpfront,
         Payment::PartialUpfront,
         Payment::AllUpfront,
     ];
+    /// The identifier used in files (`no_upfront`, `partial_upfront`, `all_upfront`).
     pub fn as_str(self) -> &'static str {
         match self {
             Payment::NoUpfront => "no_upfront",
@@ -160,6 +183,7 @@ impl Payment {
             Payment::AllUpfront => "all_upfront",
         }
     }
+    /// The name AWS uses (`No Upfront`, `Partial Upfront`, `All Upfront`).
     pub fn display_name(self) -> &'static str {
         match self {
             Payment::NoUpfront => "No Upfront",
@@ -167,6 +191,7 @@ impl Payment {
             Payment::AllUpfront => "All Upfront",
         }
     }
+    /// The payment option whose file identifier is `s`; `None` if unknown.
     pub fn parse(s: &str) -> Option<Payment> {
         Payment::ALL.into_iter().find(|x| x.as_str() == s)
     }
@@ -176,17 +201,21 @@ impl Payment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OfferingClass {
+    /// Standard RI: the larger discount; cannot be exchanged for other attributes.
     Standard,
+    /// Convertible RI: a smaller discount, exchangeable for another instance family or OS.
     Convertible,
 }
 
 impl OfferingClass {
+    /// The identifier used in files: `standard` or `convertible`.
     pub fn as_str(self) -> &'static str {
         match self {
             OfferingClass::Standard => "standard",
             OfferingClass::Convertible => "convertible",
         }
     }
+    /// The offering class spelt `standard` or `convertible`; `None` otherwise.
     pub fn parse(s: &str) -> Option<OfferingClass> {
         match s {
             "standard" => Some(OfferingClass::Standard),
@@ -199,8 +228,11 @@ impl OfferingClass {
 /// One Reserved Instance offering: class × term × payment option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Reservation {
+    /// Standard or Convertible.
     pub class: OfferingClass,
+    /// Commitment length, 1 or 3 years.
     pub term: Term,
+    /// No, Partial or All Upfront.
     pub payment: Payment,
 }
 
@@ -219,8 +251,11 @@ impl fmt::Display for Reservation {
 /// The purchase option a catalogue rate applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PriceOption {
+    /// Pay-as-you-go price, no commitment.
     OnDemand,
+    /// Spot price for spare EC2 capacity (interruptible).
     Spot,
+    /// A Reserved Instance offering (class × term × payment).
     Reserved(Reservation),
 }
 
@@ -238,10 +273,16 @@ impl fmt::Display for PriceOption {
 /// usage between `tier_begin` and `tier_end` (in the rate's unit, per month).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rate {
+    /// AWS region code, e.g. `us-east-1`.
     pub region: String,
+    /// AWS service the price belongs to.
     pub service: Service,
+    /// Product key within the service, e.g. instance type `m5.large` or volume type `gp3`
+    /// (see [`vocab`]).
     pub product: String,
+    /// What is metered, e.g. `instance_hours`, `storage`, `iops` (a key in [`vocab`]).
     pub dimension: String,
+    /// Purchase option the price applies to (On-Demand, Spot or a Reserved offering).
     pub option: PriceOption,
     /// Unit the price is per, as a person reads it (`Hrs`, `GB-Mo`, `Requests` …).
     pub unit: String,
@@ -253,6 +294,7 @@ pub struct Rate {
     pub usd: f64,
     /// One-time fee per unit of commitment (Reserved Instances: per instance per term).
     pub upfront_usd: f64,
+    /// Date the price took effect (the source feed's publication date).
     pub effective_date: NaiveDate,
     /// Id of a row in the catalogue's sources table.
     pub source: String,
@@ -262,17 +304,21 @@ pub struct Rate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Arch {
+    /// Intel/AMD 64-bit (`x86_64`).
     X86_64,
+    /// 64-bit Arm, i.e. AWS Graviton (`arm64`).
     Arm64,
 }
 
 impl Arch {
+    /// The identifier used in files: `x86_64` or `arm64`.
     pub fn as_str(self) -> &'static str {
         match self {
             Arch::X86_64 => "x86_64",
             Arch::Arm64 => "arm64",
         }
     }
+    /// The architecture spelt `x86_64` or `arm64`; `None` otherwise.
     pub fn parse(s: &str) -> Option<Arch> {
         match s {
             "x86_64" => Some(Arch::X86_64),
@@ -285,24 +331,34 @@ impl Arch {
 /// Hardware of an EC2 instance type (or RDS instance class).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InstanceSpec {
+    /// Instance type, e.g. `m5.large`.
     pub instance_type: String,
+    /// Instance family, e.g. `m5`.
     pub family: String,
+    /// Number of vCPUs.
     pub vcpu: u32,
+    /// Memory in GiB.
     pub memory_gib: f64,
+    /// CPU architecture (`arm64` for Graviton families).
     pub architecture: Arch,
+    /// Id of the row in the sources table the specification came from.
     pub source: String,
 }
 
 /// Spot Instance Advisor figures for one instance type in one region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpotAdvice {
+    /// AWS region code, e.g. `us-east-1`.
     pub region: String,
+    /// EC2 instance type, e.g. `m5.large`.
     pub instance_type: String,
     /// Savings versus on-demand, percent (advisor field `s`).
     pub savings_pct: f64,
     /// Frequency of interruption band as the advisor labels it (`<5%`, `5-10%`, … `>20%`).
     pub interruption_band: String,
+    /// Date of the advisor data.
     pub effective_date: NaiveDate,
+    /// Id of the row in the sources table the figures came from.
     pub source: String,
 }
 
@@ -311,24 +367,31 @@ pub struct SpotAdvice {
 pub struct S3ClassRule {
     /// Product key used in rates (`standard_ia`, `glacier_flexible` …).
     pub storage_class: String,
+    /// Minimum billable storage duration in days (0 when none), e.g. 30 for Standard-IA.
     pub min_storage_days: u32,
     /// Minimum billable object size in KB (0 when none).
     pub min_object_kb: f64,
+    /// Id of the row in the sources table the rule came from.
     pub source: String,
 }
 
 /// Where prices came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// Identifier referenced by the `source` field of rates and other rows.
     pub id: String,
+    /// What the source is and which stored copy (repository, path, commit) the figures came from.
     pub description: String,
+    /// Upstream AWS address: price feed, pricing page or documentation.
     pub url: String,
+    /// When the figures took effect, as free text (some sources are undated).
     pub effective_date: String,
 }
 
 /// Which catalogue an estimate was priced with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogId {
+    /// Catalogue name, e.g. "cloudplan embedded catalogue" or the `catalog.csv` name.
     pub name: String,
     /// Oldest effective date of any rate.
     pub effective_from: NaiveDate,
@@ -349,6 +412,7 @@ impl fmt::Display for CatalogId {
 /// The price catalogue. Build it with [`Catalog::from_parts`] or [`load`]; read-only afterwards.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// Name and effective-date range of this catalogue, shown with every estimate.
     pub id: CatalogId,
     rates: Vec<Rate>,
     instances: Vec<InstanceSpec>,
@@ -480,36 +544,45 @@ impl Catalog {
             .is_empty()
     }
 
+    /// Every rate row.
     pub fn rates(&self) -> &[Rate] {
         &self.rates
     }
+    /// Every instance specification.
     pub fn instances(&self) -> &[InstanceSpec] {
         &self.instances
     }
+    /// Specification of an EC2 instance type (`m5.large`); `None` if the catalogue lacks it.
     pub fn instance(&self, instance_type: &str) -> Option<&InstanceSpec> {
         self.instance_index
             .get(instance_type)
             .map(|i| &self.instances[*i])
     }
+    /// Every Spot Instance Advisor row.
     pub fn spot_advice_all(&self) -> &[SpotAdvice] {
         &self.spot
     }
+    /// Spot Instance Advisor figures for an instance type in a region; `None` if absent.
     pub fn spot_advice(&self, region: &str, instance_type: &str) -> Option<&SpotAdvice> {
         self.spot_index
             .get(&(region.to_string(), instance_type.to_string()))
             .map(|i| &self.spot[*i])
     }
+    /// Billing rules of every S3 storage class.
     pub fn s3_rules(&self) -> &[S3ClassRule] {
         &self.s3_rules
     }
+    /// Billing rules of an S3 storage class (`standard_ia` …); `None` if unknown.
     pub fn s3_rule(&self, storage_class: &str) -> Option<&S3ClassRule> {
         self.s3_rules
             .iter()
             .find(|r| r.storage_class == storage_class)
     }
+    /// Every source the catalogue's figures came from.
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
+    /// The source with id `id`; `None` if absent.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

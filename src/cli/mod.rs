@@ -17,6 +17,7 @@ pub mod compare;
 pub mod located;
 mod prices;
 
+/// Command-line arguments of `cloudplan`: a command, or a plan file to open in the app.
 #[derive(Parser, Debug)]
 #[command(
     name = "cloudplan",
@@ -28,18 +29,21 @@ mod prices;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// The command to run; `None` opens the desktop app.
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Plan file to open in the app.
     pub plan: Option<PathBuf>,
 }
 
+/// The `cloudplan` commands, each pricing plans with the same engine as the app.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Price a plan and print the bill (the embedded default plan when PLAN is omitted).
     Estimate {
         /// Plan file (`*.cloudplan.json`).
         plan: Option<PathBuf>,
+        /// Output format: a text table, CSV, or the whole estimate as JSON.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Write the report to FILE instead of standard output (written only on success).
@@ -51,7 +55,9 @@ pub enum Command {
     },
     /// Check a plan against the catalogue and list every problem.
     Validate {
+        /// Plan file (`*.cloudplan.json`).
         plan: PathBuf,
+        /// Catalogue directory that extends (or, per its manifest, replaces) the embedded one.
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
@@ -65,11 +71,13 @@ pub enum Command {
         /// Months to total over: a number (1-120) or `plan` for the plan's horizon [default: plan].
         #[arg(long, allow_negative_numbers = true)]
         horizon: Option<String>,
+        /// Output format: a text table, CSV, or the whole comparison as JSON.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Write the report to FILE instead of standard output (written only on success).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Catalogue directory that extends (or, per its manifest, replaces) the embedded one.
         #[arg(long)]
         catalog: Option<PathBuf>,
         /// Spot interruption overhead: extra instance-hours to re-run lost work, percent.
@@ -96,6 +104,7 @@ pub enum Command {
         /// Demand from a `timestamp,value` CSV (minute or hour resolution) instead of the group's.
         #[arg(long)]
         demand: Option<PathBuf>,
+        /// Catalogue directory that extends (or, per its manifest, replaces) the embedded one.
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
@@ -110,6 +119,7 @@ pub enum Command {
         /// Months to forecast (1–60; default: the plan's horizon).
         #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..=60))]
         months: Option<u32>,
+        /// Output format: a text table, CSV, or the whole forecast as JSON.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Write the report to FILE instead of standard output (written only on success).
@@ -118,6 +128,7 @@ pub enum Command {
         /// Also draw the forecast chart to FILE (`.png` or `.svg`).
         #[arg(long)]
         chart: Option<PathBuf>,
+        /// Catalogue directory that extends (or, per its manifest, replaces) the embedded one.
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
@@ -129,13 +140,16 @@ pub enum Command {
         /// Only this region (e.g. ap-northeast-2).
         #[arg(long)]
         region: Option<String>,
+        /// Output format: a text table or CSV.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Catalogue directory to list (extends, or per its manifest replaces, the embedded one).
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
     /// AWS price files: `prices import` turns Price List offer files into a catalogue directory.
     Prices {
+        /// What to do with AWS price files (`import`).
         #[command(subcommand)]
         action: PricesCommand,
     },
@@ -160,23 +174,32 @@ pub enum PricesCommand {
     },
 }
 
+/// Output format of the `estimate`, `compare` and `forecast` reports.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum Format {
+    /// Text table for reading in a terminal.
     Table,
+    /// CSV with a header row (with a UTF-8 byte-order mark when written to a file).
     Csv,
+    /// Pretty-printed JSON of the whole result.
     Json,
 }
 
+/// Output format of the `catalog` price listing.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum ListFormat {
+    /// Text table for reading in a terminal.
     Table,
+    /// CSV with the columns of `pricing-data/rates/*.csv` (without `rate_code` and `notes`).
     Csv,
 }
 
 /// A failure with its exit code: 2 for bad input, 1 otherwise.
 #[derive(Debug)]
 pub struct Failure {
+    /// Process exit code: 2 for bad input (plan, catalogue or option), 1 for any other failure.
     pub code: u8,
+    /// What went wrong, printed on standard error after `cloudplan: `.
     pub message: String,
 }
 

@@ -4,6 +4,7 @@ use super::line::{Ctx, Line, Pricing};
 use crate::plan::CustomLine;
 use std::borrow::Cow;
 
+/// Push the item's entered monthly and upfront amount as one fixed line (no catalogue lookup).
 pub fn lines<'a>(ctx: &Ctx<'a>, c: &'a CustomLine, out: &mut Vec<Line<'a>>) {
     let monthly = ctx.num(&c.monthly_usd, "custom.monthly_usd");
     let upfront = ctx.num(&c.upfront_usd, "custom.upfront_usd");

@@ -14,6 +14,8 @@ use crate::catalog::vocab::data_transfer as v;
 use crate::plan::DataTransfer;
 use std::borrow::Cow;
 
+/// Push GB lines for internet egress (free tier applies), ingress, inter-AZ traffic and each
+/// inter-region destination.
 pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a DataTransfer, out: &mut Vec<Line<'a>>) {
     let egress = ctx.num(&d.internet_out_gb, "data_transfer.internet_out_gb");
     let ingress = ctx.num(&d.internet_in_gb, "data_transfer.internet_in_gb");

@@ -10,6 +10,7 @@ use crate::catalog::vocab::dynamodb as v;
 use crate::plan::{DynamodbMode, DynamodbTable};
 use crate::units::HOURS_PER_MONTH;
 
+/// Push request-unit lines (on-demand) or WCU/RCU-hour lines (provisioned), and storage GB-months.
 pub fn lines<'a>(ctx: &Ctx<'a>, t: &'a DynamodbTable, out: &mut Vec<Line<'a>>) {
     let class = t.table_class.as_str();
     if class != "standard" && class != "standard_ia" {

@@ -20,6 +20,7 @@ use crate::catalog::vocab::ebs::{
 };
 use crate::plan::{EbsVolumeType, EbsVolumes};
 
+/// Push lines for storage, IOPS and throughput above what the volume type includes, and snapshots.
 pub fn lines<'a>(ctx: &Ctx<'a>, v: &'a EbsVolumes, out: &mut Vec<Line<'a>>) {
     let size = ctx.num(&v.size_gb, "ebs.size_gb");
     let n = ctx.num(&v.volume_count, "ebs.volume_count");

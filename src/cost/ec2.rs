@@ -24,6 +24,8 @@ use crate::plan::{Ec2Fleet, PurchaseOption, SavingsPlanKind, Usage};
 use crate::units::HOURS_PER_MONTH;
 use std::borrow::Cow;
 
+/// Push the fleet's instance-hour lines for its purchase option: On-Demand, Reserved (with
+/// upfront), Spot or Savings Plan.
 pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
     let count = match f.usage {
         Usage::Constant { .. } => ctx.num(&f.count, "ec2.count"),

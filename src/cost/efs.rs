@@ -10,6 +10,8 @@ use super::line::{Ctx, Line};
 use crate::catalog::vocab::efs as v;
 use crate::plan::EfsFileSystem;
 
+/// Push lines for storage GB-months per class, Elastic Throughput GB read and written, and
+/// Provisioned Throughput MiB/s-months.
 pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a EfsFileSystem, out: &mut Vec<Line<'a>>) {
     let (primary, ia) = match f.storage_class.as_str() {
         "standard" => ("standard", "ia"),

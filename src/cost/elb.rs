@@ -47,6 +47,7 @@ pub fn capacity_units(
     )
 }
 
+/// Push load-balancer-hour and LCU-/NLCU-hour lines for the item's load balancers.
 pub fn lines<'a>(ctx: &Ctx<'a>, l: &'a LoadBalancer, out: &mut Vec<Line<'a>>) {
     let count = ctx.num(&l.count, "load_balancer.count");
     let hours = ctx.num(&l.hours_per_month, "load_balancer.hours_per_month");

@@ -17,12 +17,16 @@
 /// A free-tier allowance pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FreeKind {
+    /// Lambda requests: 1,000,000 free a month.
     LambdaRequests,
+    /// Lambda compute: 400,000 GB-seconds free a month.
     LambdaGbSeconds,
+    /// Data transfer out to the internet: 100 GB free a month, across all services and regions.
     InternetEgress,
 }
 
 impl FreeKind {
+    /// Every allowance pool, in declaration order.
     pub const ALL: [FreeKind; 3] = [
         FreeKind::LambdaRequests,
         FreeKind::LambdaGbSeconds,
@@ -38,6 +42,7 @@ impl FreeKind {
         }
     }
 
+    /// Position of the pool in [`FreeKind::ALL`].
     pub fn index(self) -> usize {
         self as usize
     }

@@ -18,6 +18,7 @@ use crate::plan::LambdaFunction;
 /// Ephemeral storage included with every function, MB.
 pub const INCLUDED_EPHEMERAL_MB: f64 = 512.0;
 
+/// Push lines for requests, duration GB-seconds (tiered) and ephemeral storage above 512 MB.
 pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a LambdaFunction, out: &mut Vec<Line<'a>>) {
     let req = ctx.num(&f.requests_per_month, "lambda.requests_per_month");
     let ms = ctx.num(&f.duration_ms, "lambda.duration_ms");

@@ -37,6 +37,7 @@ impl Basis {
         }
         b
     }
+    /// The factors kept, in order: (value, unit suffix).
     pub fn factors(&self) -> &[(f64, &'static str)] {
         &self.factors[..self.len as usize]
     }
@@ -57,25 +58,43 @@ pub enum Pricing {
     /// The catalogue's rate for the line's key.
     Catalog,
     /// The catalogue's rate scaled by `factor` (Spot estimated from on-demand × (1 − savings)).
-    Scaled { factor: f64, why: &'static str },
+    Scaled {
+        /// Multiplier of the catalogue rate (Spot: `1 − advisor savings % / 100`).
+        factor: f64,
+        /// Why the rate is scaled, shown in the calculation.
+        why: &'static str,
+    },
     /// A user-entered fixed amount (custom lines): no catalogue lookup.
-    Fixed { monthly: f64, upfront: f64 },
+    Fixed {
+        /// USD per month as entered.
+        monthly: f64,
+        /// One-time USD as entered.
+        upfront: f64,
+    },
 }
 
 /// One usage line of one item.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
+    /// Index of the item in the plan.
     pub item: u32,
+    /// Component name (`On-Demand instance hours` …).
     pub name: Cow<'static, str>,
+    /// Catalogue key: the service.
     pub service: Service,
+    /// Catalogue key: the region.
     pub region: &'a str,
+    /// Catalogue key: the product (instance type, storage class, volume type …).
     pub product: Cow<'a, str>,
+    /// Catalogue key: the usage dimension (instance hours, storage, requests …).
     pub dimension: &'static str,
+    /// Catalogue key: the purchase option (On-Demand, Reserved, Spot …).
     pub option: PriceOption,
     /// Monthly usage in the rate's unit, before any free tier.
     pub quantity: f64,
     /// Unit as shown in the component (`h`, `GB-mo`, `GB-s` …).
     pub unit: &'static str,
+    /// The factors whose product is `quantity`, shown in the calculation.
     pub basis: Basis,
     /// Extra explanation appended to the calculation (billing rule applied); may be empty.
     pub note: Cow<'static, str>,
@@ -83,8 +102,11 @@ pub struct Line<'a> {
     pub upfront_units: f64,
     /// Reserved term, to show the effective hourly rate.
     pub term: Option<Term>,
+    /// The free-tier pool the quantity draws from first, if any.
     pub free: Option<FreeKind>,
+    /// Whether tiered prices apply to the account's usage or to each unit alone.
     pub scope: Scope,
+    /// Catalogue rate, scaled catalogue rate, or a fixed amount.
     pub pricing: Pricing,
 }
 
@@ -118,26 +140,31 @@ impl<'a> Line<'a> {
             pricing: Pricing::Catalog,
         }
     }
+    /// Show the quantity as the product of `factors` (`3 × 730 h`) in the calculation.
     #[inline(always)]
     pub fn basis(mut self, factors: &[(f64, &'static str)]) -> Self {
         self.basis = Basis::of(factors);
         self
     }
+    /// Append a billing-rule note to the calculation.
     #[inline(always)]
     pub fn note(mut self, note: impl Into<Cow<'static, str>>) -> Self {
         self.note = note.into();
         self
     }
+    /// Draw the quantity from free-tier pool `kind` first.
     #[inline(always)]
     pub fn free(mut self, kind: FreeKind) -> Self {
         self.free = Some(kind);
         self
     }
+    /// Price at purchase option `option` (Reserved, Spot …) instead of On-Demand.
     #[inline(always)]
     pub fn option(mut self, option: PriceOption) -> Self {
         self.option = option;
         self
     }
+    /// Apply tiered prices over `scope` instead of the account's usage.
     #[inline(always)]
     pub fn scope(mut self, scope: Scope) -> Self {
         self.scope = scope;
@@ -149,15 +176,21 @@ impl<'a> Line<'a> {
 pub struct Ctx<'a> {
     /// Parameter values; it memoises formula results, so each formula is parsed once per estimate.
     pub ev: &'a Evaluator,
+    /// The price catalogue, for lookups a service module makes itself.
     pub catalog: &'a Catalog,
+    /// Index of the item in the plan.
     pub index: u32,
+    /// The plan item being priced.
     pub item: &'a Item,
+    /// The item's region (the plan's default region when the item sets none).
     pub region: &'a str,
+    /// The item's AWS service.
     pub service: Service,
     errors: RefCell<Vec<CostError>>,
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of item `item` (plan index `index`) priced in `region`, with no errors yet.
     pub fn new(
         ev: &'a Evaluator,
         catalog: &'a Catalog,
@@ -185,6 +218,7 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// Record an error already built (a missing price, a simulation error).
     pub fn push_error(&self, e: CostError) {
         self.errors.borrow_mut().push(e);
     }
@@ -219,10 +253,12 @@ impl<'a> Ctx<'a> {
         v
     }
 
+    /// Whether any error was recorded for this item.
     pub fn has_errors(&self) -> bool {
         !self.errors.borrow().is_empty()
     }
 
+    /// The errors recorded, in order.
     pub fn into_errors(self) -> Vec<CostError> {
         self.errors.into_inner()
     }

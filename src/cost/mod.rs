@@ -22,22 +22,37 @@ pub use crate::units::HOURS_PER_MONTH;
 /// Why a plan could not be priced. Always names the item and the field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CostError {
+    /// A field of an item is invalid.
     #[error("item `{item}`: field `{field}`: {message}")]
     Field {
+        /// Id of the plan item.
         item: String,
+        /// Path of the field (`ec2.count`, `scaling_group.min` …).
         field: String,
+        /// What is wrong with it.
         message: String,
     },
+    /// The catalogue lacks a rate the item needs; it is never priced as $0.
     #[error(
         "item `{item}`: the catalogue has no price for {what} (region {region}); cloudplan never prices a missing rate as $0"
     )]
     MissingPrice {
+        /// Id of the plan item.
         item: String,
+        /// Region whose catalogue prices were searched.
         region: String,
+        /// The missing rate: service, product, dimension, purchase option and component.
         what: String,
     },
+    /// A plan parameter's value could not be resolved.
     #[error("parameter `{name}`: {message}")]
-    Parameter { name: String, message: String },
+    Parameter {
+        /// Name of the parameter.
+        name: String,
+        /// Why its formula could not be evaluated.
+        message: String,
+    },
+    /// A problem with the plan as a whole (an item id used twice …).
     #[error("plan: {0}")]
     Plan(String),
 }
@@ -45,14 +60,18 @@ pub enum CostError {
 /// One priced cost component of an item (`Instance hours`, `Storage`, `PUT requests` …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Component {
+    /// Component name as billed (`Instance hours`, `Storage`, `PUT requests` …).
     pub name: Cow<'static, str>,
     /// Billed quantity per month, in `unit`.
     pub quantity: f64,
+    /// Unit of `quantity` (`h`, `GB-mo`, `requests` …).
     pub unit: &'static str,
     /// Effective USD per unit after tiers and free tier (monthly_usd / quantity); for a tiered
     /// line the per-tier trail is in `calculation`.
     pub unit_price: f64,
+    /// Recurring cost of the component, USD per month.
     pub monthly_usd: f64,
+    /// One-time upfront fee, USD (Reserved Instances' upfront payment; otherwise 0).
     pub upfront_usd: f64,
     /// How the figure was reached, checkable by hand: `3 × 730 h × $0.096/h = $210.24`
     /// (kept as numbers, rendered on demand: `calculation.text()`).
@@ -64,27 +83,39 @@ pub struct Component {
 pub struct ItemCost {
     /// Index of the item in the plan.
     pub index: usize,
+    /// The item's id, unique in the plan.
     pub id: String,
+    /// The item's display name.
     pub name: String,
+    /// The item's group ("" = ungrouped).
     pub group: String,
+    /// AWS service the item is priced under.
     pub service: Service,
+    /// Region the item is priced in (the plan's default region when the item sets none).
     pub region: String,
+    /// The item's cost-allocation tags, `key → value`.
     pub tags: BTreeMap<String, String>,
+    /// The item's priced components, in the order its service module lists them.
     pub components: Vec<Component>,
+    /// Sum of the components' recurring cost, USD per month.
     pub monthly_usd: f64,
+    /// Sum of the components' upfront fees, USD.
     pub upfront_usd: f64,
 }
 
 /// Upfront, recurring monthly and first-12-months totals.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Totals {
+    /// Recurring cost, USD per month.
     pub monthly_usd: f64,
+    /// One-time upfront fees, USD.
     pub upfront_usd: f64,
     /// upfront + 12 × monthly.
     pub first_12_months_usd: f64,
 }
 
 impl Totals {
+    /// Add one item's monthly and upfront cost (USD) and recompute the 12-month figure.
     pub fn add(&mut self, monthly: f64, upfront: f64) {
         self.monthly_usd += monthly;
         self.upfront_usd += upfront;
@@ -95,14 +126,21 @@ impl Totals {
 /// The priced plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimate {
+    /// Name of the priced plan.
     pub plan_name: String,
+    /// Which catalogue the prices came from (name and effective dates).
     pub catalog: CatalogId,
+    /// Cost of each item, in plan order.
     pub items: Vec<ItemCost>,
+    /// Grand totals over all items.
     pub total: Totals,
     /// Subtotals keyed by group name ("" = ungrouped), service, region, and `tag key=value`.
     pub by_group: BTreeMap<String, Totals>,
+    /// Subtotals per AWS service.
     pub by_service: BTreeMap<Service, Totals>,
+    /// Subtotals per region.
     pub by_region: BTreeMap<String, Totals>,
+    /// Subtotals per tag `key=value`; an item with several tags counts under each.
     pub by_tag: BTreeMap<String, Totals>,
 }
 

@@ -9,6 +9,7 @@ use crate::catalog::vocab::nat_gateway as v;
 use crate::plan::NatGateway;
 use crate::units::HOURS_PER_MONTH;
 
+/// Push lines for NAT gateway hours and GB processed.
 pub fn lines<'a>(ctx: &Ctx<'a>, n: &'a NatGateway, out: &mut Vec<Line<'a>>) {
     let count = ctx.num(&n.count, "nat_gateway.count");
     let hours = ctx.num(&n.hours_per_month, "nat_gateway.hours_per_month");

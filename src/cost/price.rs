@@ -22,9 +22,14 @@ use std::sync::Arc;
 /// A priced line: the figures of one [`super::Component`].
 #[derive(Debug, Clone)]
 pub struct Priced {
+    /// Cost, USD per month, after tiers, free tier and any price scaling.
     pub monthly: f64,
+    /// Upfront fee, USD: the line's upfront units × the rate's upfront fee.
     pub upfront: f64,
+    /// Effective USD per unit: monthly ÷ quantity (the catalogue rate when the quantity is 0;
+    /// the monthly amount for fixed lines).
     pub unit_price: f64,
+    /// The numbers behind the figure, rendered to text on demand.
     pub calculation: Trail,
 }
 

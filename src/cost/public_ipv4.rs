@@ -9,6 +9,7 @@ use crate::catalog::vocab::public_ipv4 as v;
 use crate::plan::PublicIpv4;
 use crate::units::HOURS_PER_MONTH;
 
+/// Push lines for in-use and idle public IPv4 address hours.
 pub fn lines<'a>(ctx: &Ctx<'a>, p: &'a PublicIpv4, out: &mut Vec<Line<'a>>) {
     let in_use = ctx.num(&p.in_use, "public_ipv4.in_use");
     let idle = ctx.num(&p.idle, "public_ipv4.idle");

@@ -34,6 +34,8 @@ pub fn gp3_baseline(storage_gb: f64) -> (f64, f64) {
     }
 }
 
+/// Push lines for DB instance-hours (Single- or Multi-AZ), storage, IOPS and throughput above
+/// the baseline, and backup storage beyond the free allowance.
 pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a RdsDatabase, out: &mut Vec<Line<'a>>) {
     let count = ctx.num(&d.count, "rds.count");
     let hours = ctx.num(&d.hours_per_month, "rds.hours_per_month");

@@ -35,6 +35,8 @@ const KB_PER_GB: f64 = 1024.0 * 1024.0;
 /// Intelligent-Tiering monitors only objects of at least this size.
 const IT_MONITORED_MIN_KB: f64 = 128.0;
 
+/// Push lines for storage per class, early-deletion and minimum-size charges, monitoring,
+/// requests, lifecycle transitions and retrievals.
 pub fn lines<'a>(ctx: &Ctx<'a>, s: &'a S3Storage, out: &mut Vec<Line<'a>>) {
     let class = s.storage_class.as_str();
     if !v::CLASSES.contains(&class) {

@@ -41,8 +41,8 @@ pub fn cost_error(item: &str, e: ScalingError) -> CostError {
 }
 
 /// Simulate the plan's scaling groups (those with a demand profile) together
-/// ([`run::priced_many`]: eight at a time where they share a shape, over the machine's cores)
-/// so that each item's [`lines`] finds its simulation remembered. Problems are left for
+/// ([`run::priced_many`]: over the machine's cores, remembered in `cache`) so that each item's
+/// [`lines`] finds its simulation remembered. Problems are left for
 /// [`lines`] to report.
 pub fn simulate_all(plan: &Plan, catalog: &Catalog, cache: &SimCache) {
     let start = plan.start_date().unwrap_or_default();
@@ -61,6 +61,8 @@ pub fn simulate_all(plan: &Plan, catalog: &Catalog, cache: &SimCache) {
     }
 }
 
+/// Push the simulated group's lines: uncovered On-Demand, Reserved and per-type Spot
+/// instance-hours, as monthly averages.
 pub fn lines<'a>(
     ctx: &Ctx<'a>,
     g: &'a GroupSpec,

@@ -8,9 +8,13 @@ use std::collections::BTreeMap;
 /// Every subtotal map of an estimate, and the grand total.
 #[derive(Debug, Default)]
 pub struct Subtotals {
+    /// Grand total over all items.
     pub total: Totals,
+    /// Keyed by group name ("" = ungrouped).
     pub by_group: BTreeMap<String, Totals>,
+    /// Keyed by AWS service.
     pub by_service: BTreeMap<Service, Totals>,
+    /// Keyed by region.
     pub by_region: BTreeMap<String, Totals>,
     /// Keyed `key=value`.
     pub by_tag: BTreeMap<String, Totals>,

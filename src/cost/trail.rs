@@ -17,9 +17,11 @@ use std::sync::Arc;
 /// One tier of a price as the trail shows it: `[begin, end)` and USD per unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TierStep {
+    /// Quantity where the tier starts, in the line's unit.
     pub begin: f64,
     /// `f64::INFINITY` for the open-ended last tier.
     pub end: f64,
+    /// USD per unit within the tier.
     pub usd: f64,
 }
 
@@ -39,22 +41,38 @@ fn split(q: f64, tiers: &[TierStep]) -> impl Iterator<Item = (f64, f64)> + '_ {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// Billable quantity × one flat unit price.
-    Flat { usd: f64 },
+    Flat {
+        /// USD per unit.
+        usd: f64,
+    },
     /// The line alone through the tiers.
-    TieredAlone { total: f64, tiers: Tiers },
+    TieredAlone {
+        /// The line's billable quantity.
+        total: f64,
+        /// The price's tiers.
+        tiers: Tiers,
+    },
     /// Lines sharing tiers: their total through the tiers, this line's share pro rata.
     /// `region` is the pool's region in aggregate mode, `None` for one item's pool.
     TieredShared {
+        /// The pool's region in aggregate mode; `None` for one item's pool.
         region: Option<Arc<str>>,
+        /// Billable quantity of all the pool's lines, in the line's unit.
         total: f64,
+        /// The price's tiers.
         tiers: Tiers,
+        /// USD of the pool's total through the tiers.
         pool_cost: f64,
     },
     /// Per-unit tiers (io2 IOPS per volume): each of `units` units priced alone.
     PerUnit {
+        /// Billable quantity of each unit.
         per: f64,
+        /// The price's tiers.
         tiers: Tiers,
+        /// USD of one unit through the tiers.
         unit_cost: f64,
+        /// Number of units (volumes) priced alike.
         units: f64,
     },
 }
@@ -62,25 +80,38 @@ pub enum Rule {
 /// A reserved term's effective rate and upfront fee.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TermTrail {
+    /// Recurring USD per hour of one reservation.
     pub hourly: f64,
+    /// Upfront USD of one reservation.
     pub upfront_each: f64,
+    /// Hours in the term (8,760 or 26,280).
     pub hours: f64,
+    /// Reservations the upfront fee is paid for.
     pub units: f64,
+    /// Total upfront fee, USD (`units × upfront_each`).
     pub upfront: f64,
 }
 
 /// The numbers behind a catalogue-priced component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PricedTrail {
+    /// The factors whose product is `quantity`.
     pub basis: Basis,
+    /// Monthly usage before the free tier, in `unit`.
     pub quantity: f64,
+    /// Unit of the quantity (`h`, `GB-mo` …).
     pub unit: &'static str,
+    /// Part of the quantity covered by the free tier.
     pub free: f64,
+    /// Quantity billed: `quantity − free`, never below 0.
     pub billable: f64,
+    /// How the billable quantity was priced.
     pub rule: Rule,
     /// Catalogue price scaled (Spot estimated from On-Demand): factor and why.
     pub scaled: Option<(f64, &'static str)>,
+    /// Resulting cost, USD per month.
     pub monthly: f64,
+    /// The reserved term's effective rate and upfront fee, for Reserved lines.
     pub term: Option<TermTrail>,
 }
 
@@ -94,15 +125,19 @@ pub enum How {
     Nothing,
     /// A user-entered amount.
     Fixed {
+        /// USD per month as entered.
         monthly: f64,
+        /// Upfront USD as entered.
         upfront: f64,
     },
+    /// A catalogue-priced line: its quantity, how it was priced and the result.
     Priced(PricedTrail),
 }
 
 /// How a component's figure was reached; rendered to text on demand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trail {
+    /// The numbers that produced the figure.
     pub how: How,
     /// The billing rule applied, appended in brackets; may be empty.
     pub note: Cow<'static, str>,

@@ -119,6 +119,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The name used in JSON and reports (`renews`).
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Starts => "starts",
@@ -133,7 +134,9 @@ impl EventKind {
 /// A commitment event in one month of the projection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommitmentEvent {
+    /// Id of the item the commitment belongs to.
     pub item: String,
+    /// What happens to the commitment this month.
     pub kind: EventKind,
     /// Upfront fee charged this month for this commitment, USD (starts / renews).
     pub upfront_usd: f64,
@@ -163,14 +166,17 @@ impl CommitmentEvent {
 /// One item's commitment over the horizon, as the report lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Commitment {
+    /// Id of the committed item.
     pub item: String,
     /// `RI standard 1yr All Upfront`, `Compute SP 3yr No Upfront`.
     pub option: String,
+    /// Length of one term, months (12 or 36).
     pub term_months: u32,
     /// First month (`YYYY-MM`) of the first term.
     pub start_month: String,
     /// Whether a `commitment` driver set the start (else: the item's first billed month).
     pub start_set: bool,
+    /// Whether each term renews when it ends; if not, the item falls back to On-Demand.
     pub renew: bool,
     /// Whether a `commitment` driver chose renewal (else: [`RENEW_BY_DEFAULT`]).
     pub renew_set: bool,

@@ -42,9 +42,11 @@ impl BillHistory {
             by_service: BTreeMap::new(),
         }
     }
+    /// Number of months in the history.
     pub fn len(&self) -> usize {
         self.total.len()
     }
+    /// Whether the history has no months.
     pub fn is_empty(&self) -> bool {
         self.total.is_empty()
     }
@@ -54,9 +56,13 @@ impl BillHistory {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{origin}:{line}: {}{message}", if .field.is_empty() { String::new() } else { format!("{}: ", .field) })]
 pub struct HistoryError {
+    /// The file path (or other origin) the history was read from.
     pub origin: String,
+    /// 1-based line of the file the error is about.
     pub line: usize,
+    /// Column the error is about (its header, or `month` / `cost`), empty for the file as a whole.
     pub field: String,
+    /// What is wrong, for a person to read.
     pub message: String,
 }
 

@@ -7,10 +7,15 @@ use serde::Serialize;
 /// A point forecast with its 80 % and 95 % prediction intervals.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Band {
+    /// Point forecast, USD.
     pub mean: f64,
+    /// Lower bound of the 80 % prediction interval (10th percentile), USD.
     pub lo80: f64,
+    /// Upper bound of the 80 % prediction interval (90th percentile), USD.
     pub hi80: f64,
+    /// Lower bound of the 95 % prediction interval (2.5th percentile), USD.
     pub lo95: f64,
+    /// Upper bound of the 95 % prediction interval (97.5th percentile), USD.
     pub hi95: f64,
 }
 
@@ -79,12 +84,14 @@ pub struct Rng {
 }
 
 impl Rng {
+    /// A generator seeded with `seed`; the same seed gives the same sequence.
     pub fn new(seed: u64) -> Rng {
         Rng {
             state: seed,
             spare: None,
         }
     }
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;

@@ -30,16 +30,32 @@ use serde::Serialize;
 /// Why a forecast could not be made.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ForecastError {
+    /// A growth driver, a parameter or the start month is unusable.
     #[error("{path}: {message}")]
-    Driver { path: String, message: String },
+    Driver {
+        /// Path of the offending value in the plan (`growth[2].pct`, `parameters`).
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A month's plan could not be priced.
     #[error("month {month}: {source}")]
     Cost {
+        /// The month, `YYYY-MM`.
         month: String,
+        /// The cost engine's error.
         #[source]
         source: CostError,
     },
+    /// A commitment's fee could not be priced.
     #[error("item `{item}`: commitment: {message}")]
-    Commitment { item: String, message: String },
+    Commitment {
+        /// Id of the committed item.
+        item: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The bill history is empty or too short to fit a model.
     #[error("bill history: {0}")]
     History(String),
 }
@@ -47,7 +63,9 @@ pub enum ForecastError {
 /// One month of the history model's forecast.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ForecastMonth {
+    /// The month, `YYYY-MM`.
     pub month: String,
+    /// Point forecast and 80 % / 95 % prediction intervals, USD (flattened into this object).
     #[serde(flatten)]
     pub band: Band,
 }
@@ -55,19 +73,28 @@ pub struct ForecastMonth {
 /// The history-fitted part of a forecast.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryForecast {
+    /// The bill history the models were fitted to.
     pub history: BillHistory,
+    /// Name of the chosen model (`Holt-Winters multiplicative, damped`).
     pub model: String,
+    /// The chosen model refitted on the whole history, with its fitted parameters.
     pub description: String,
+    /// Months held out at the end of the history to score the candidates.
     pub holdout_months: usize,
+    /// The chosen model's mean absolute percentage error on the held-out months, percent.
     pub holdout_mape: f64,
+    /// Every model tried, with its held-out error.
     pub candidates: Vec<select::Candidate>,
+    /// The forecast for each month after the history's last, oldest first.
     pub months: Vec<ForecastMonth>,
 }
 
 /// Everything the reports show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Forecast {
+    /// The plan's bill, month by month, under its growth drivers.
     pub projection: Projection,
+    /// The model forecast from a bill history, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<HistoryForecast>,
 }

@@ -39,6 +39,7 @@ pub struct MonthCost {
     /// Upfront fees charged this month (commitment terms starting this month; other items'
     /// upfront fees in their first billed month), USD.
     pub upfront_usd: f64,
+    /// Cost by AWS service, USD (recurring and upfront).
     pub by_service: BTreeMap<Service, f64>,
     /// By group name ("" = ungrouped).
     pub by_group: BTreeMap<String, f64>,
@@ -52,8 +53,11 @@ pub struct MonthCost {
 /// The plan's projected bill over its horizon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Projection {
+    /// Name of the plan projected.
     pub plan_name: String,
+    /// Id of the price catalogue the months were priced with.
     pub catalog: String,
+    /// One entry per month of the horizon, oldest first.
     pub months: Vec<MonthCost>,
     /// Every committed item: term, start, renewal (and whether the plan chose it), and what is
     /// owed after the horizon.

@@ -16,7 +16,9 @@ pub const PERIOD: usize = 12;
 /// How one candidate did on the held-out months.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Candidate {
+    /// The model and its configuration.
     pub kind: ModelKind,
+    /// Display name of the model (`Holt-Winters additive, damped`).
     pub name: String,
     /// Held-out MAPE, percent; `None` when the model could not be fitted.
     pub holdout_mape: Option<f64>,
@@ -25,14 +27,19 @@ pub struct Candidate {
 /// The chosen model's forecast.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Selection {
+    /// The model with the lowest held-out MAPE.
     pub chosen: ModelKind,
     /// The chosen model refitted on the whole history, with its parameters.
     pub description: String,
+    /// Months held out at the end of the history to score the candidates.
     pub holdout_months: usize,
+    /// The chosen model's held-out MAPE, percent.
     pub holdout_mape: f64,
+    /// Every model tried, with its held-out MAPE.
     pub candidates: Vec<Candidate>,
     /// Horizon months after the last history month.
     pub bands: Vec<Band>,
+    /// The chosen model refitted on the whole history (not serialised).
     #[serde(skip)]
     pub fitted: Option<Fitted>,
 }

@@ -37,17 +37,26 @@ pub enum PlanError {
     /// (`items[3].resource.size_gb`; a column name for CSV), empty for the document itself.
     #[error("{origin}{}: {}{message}", location(*.line, *.column), field_prefix(.field))]
     Invalid {
+        /// The file path, or another origin such as `clipboard`.
         origin: String,
+        /// 1-based line of the offending text, when known.
         line: Option<usize>,
+        /// 1-based column (characters), when known.
         column: Option<usize>,
+        /// Path of the offending value (`items[3].resource.size_gb`), a CSV column name, or
+        /// empty for the document itself.
         field: String,
+        /// What is wrong, for a person to read.
         message: String,
     },
     /// Reading or writing the file failed.
     #[error("{origin}: cannot {action}: {source}")]
     Io {
+        /// The file path the operation was on.
         origin: String,
+        /// What was being done, as a phrase after "cannot" (`read the plan file`).
         action: &'static str,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
@@ -102,7 +111,9 @@ impl PlanError {
 /// A rule broken by a parsed plan: the path of the value and what is wrong with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Path of the offending value in the plan (`items[3].resource.size_gb`).
     pub path: String,
+    /// What is wrong with the value, for a person to read.
     pub message: String,
 }
 

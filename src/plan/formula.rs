@@ -19,18 +19,36 @@ use std::collections::HashMap;
 /// Why a formula could not be evaluated.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FormulaError {
+    /// The formula does not read (what is wrong, in the user's words).
     #[error("`{formula}`: {reason}")]
-    Syntax { formula: String, reason: String },
+    Syntax {
+        /// The formula as written.
+        formula: String,
+        /// What is wrong and where ([`check_syntax`]).
+        reason: String,
+    },
+    /// The formula uses a name that is not one of the plan's parameters (the closest one is
+    /// suggested).
     #[error("{}", unknown_name_text(name, formula, known))]
     UnknownName {
+        /// The unknown name.
         name: String,
+        /// The formula it occurs in (for a parameter: the name of the parameter using it).
         formula: String,
+        /// The plan's parameter names, comma-separated (`none` when there are none).
         known: String,
     },
+    /// Parameters refer to each other in a loop; the chain as `a → b → a`.
     #[error("parameters refer to each other in a cycle: {0}")]
     Cycle(String),
+    /// The value is NaN or infinite (`1/0`, `1e400`).
     #[error("`{formula}` is not a finite number (got {value})")]
-    NotFinite { formula: String, value: f64 },
+    NotFinite {
+        /// The formula (or number) as written.
+        formula: String,
+        /// What it evaluated to.
+        value: f64,
+    },
 }
 
 /// Parameter values of a plan, resolved once; evaluates item fields.
@@ -47,7 +65,9 @@ pub struct Evaluator {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("parameter `{name}`: {error}")]
 pub struct ParameterError {
+    /// The parameter whose value could not be resolved.
     pub name: String,
+    /// Why not.
     pub error: FormulaError,
 }
 
@@ -382,6 +402,8 @@ impl Evaluator {
         Evaluator::from_parameters(plan.parameters.iter().map(|p| (p.name.as_str(), &p.value)))
     }
 
+    /// Resolve parameters given as `(name, value)` pairs (as [`Evaluator::new`] does for a plan's),
+    /// following references between them.
     pub fn from_parameters<'a>(
         params: impl IntoIterator<Item = (&'a str, &'a Num)>,
     ) -> Result<Evaluator, ParameterError> {

@@ -31,59 +31,89 @@ use serde::{Deserialize, Serialize};
 pub enum GrowthDriver {
     /// `+per_month` each month.
     Linear {
+        /// The parameter or item field that grows.
         target: Target,
+        /// Amount added each month, in the target's own unit (negative shrinks it).
         per_month: f64,
+        /// First month of growth, `YYYY-MM` (default: the plan's start month).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<String>,
     },
     /// `pct` percent per month or per year, compounded monthly.
     Compound {
+        /// The parameter or item field that grows.
         target: Target,
+        /// Growth rate, percent per `per` (above −100; negative shrinks the value).
         pct: f64,
+        /// Whether `pct` is per `month` (the default) or per `year`.
         #[serde(default)]
         per: Period,
+        /// First month of growth, `YYYY-MM` (default: the plan's start month).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<String>,
     },
     /// S-curve from the current value towards `cap`, growth rate `rate_pct` % per month.
     Logistic {
+        /// The parameter or item field that grows.
         target: Target,
+        /// Value the S-curve approaches, in the target's own unit (above 0).
         cap: f64,
+        /// Growth rate, percent per month (above 0).
         rate_pct: f64,
+        /// First month of growth, `YYYY-MM` (default: the plan's start month).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<String>,
     },
     /// Twelve multipliers, January to December.
-    Seasonal { target: Target, factors: Vec<f64> },
+    Seasonal {
+        /// The parameter or item field that varies.
+        target: Target,
+        /// Twelve multipliers ≥ 0, January first (`1.2` = 20 % up in that calendar month).
+        factors: Vec<f64>,
+    },
     /// A one-off change from `month` on: add `add`, or multiply by `multiply`.
     Step {
+        /// The parameter or item field that changes.
         target: Target,
+        /// First month of the change, `YYYY-MM`.
         month: String,
+        /// Amount added from `month` on, in the target's unit (exactly one of `add`, `multiply`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         add: Option<f64>,
+        /// Factor applied from `month` on, ≥ 0 (exactly one of `add`, `multiply`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         multiply: Option<f64>,
     },
     /// The item exists only from `start` to `end` (inclusive).
     ItemWindow {
+        /// Id of the item.
         item: String,
+        /// First month the item is billed, `YYYY-MM` (default: from the plan's start).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         start: Option<String>,
+        /// Last month the item is billed, `YYYY-MM` (default: to the end of the horizon).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         end: Option<String>,
     },
     /// From `month` on, the cost of the item or service is multiplied by `multiplier`.
     PriceChange {
+        /// Whose cost changes: `{"item": "id"}` or `{"service": "lambda"}`.
         scope: PriceScope,
+        /// First month of the new price, `YYYY-MM`.
         month: String,
+        /// Factor on the cost from `month` on, ≥ 0 (`0.9` = 10 % cheaper).
         multiplier: f64,
     },
     /// The item's commitment (its Reserved / Savings Plan purchase option) starts in `start`
     /// (default: its first billed month) and renews at the end of each term, or not.
     Commitment {
+        /// Id of the EC2, RDS or Auto Scaling group item bought Reserved / Savings Plan.
         item: String,
+        /// First month of the first term, `YYYY-MM`, possibly before the plan starts (a reservation
+        /// already owned); default: the item's first billed month.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         start: Option<String>,
+        /// Whether each term renews when it ends; if not, the item falls back to On-Demand.
         renew: bool,
     },
 }
@@ -92,7 +122,9 @@ pub enum GrowthDriver {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Target {
+    /// `{"parameter": "users"}`: one of the plan's parameters.
     Parameter(String),
+    /// `{"item": {"id": "web", "field": "count"}}`: a numeric field of one item.
     Item(ItemField),
 }
 
@@ -100,7 +132,9 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemField {
+    /// Id of the item.
     pub id: String,
+    /// Field name from [`ITEM_FIELDS`] for the item's kind (`count`, `usage.peak`, `storage_gb` …).
     pub field: String,
 }
 
@@ -108,7 +142,9 @@ pub struct ItemField {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum PriceScope {
+    /// `{"item": "id"}`: one item's cost.
     Item(String),
+    /// `{"service": "lambda"}`: the cost of every item of one AWS service.
     Service(Service),
 }
 
@@ -116,8 +152,10 @@ pub enum PriceScope {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
+    /// `month` (the default): `pct` percent per month.
     #[default]
     Month,
+    /// `year`: `pct` percent per year, compounded monthly.
     Year,
 }
 
@@ -587,9 +625,6 @@ fn check_target(plan: &Plan, t: &Target, path: &str) -> Result<(), (String, Stri
     Ok(())
 }
 
-/// Which driver of a plan text's `growth` list holds the offending `key` (serde reports errors
-/// inside an internally tagged enum after the whole list, without the index): the first
-/// driver that has the key and does not read on its own.
 /// The first growth driver that does not read, and the key that breaks it: the one whose
 /// removal changes serde's error (serde reports a wrong type inside an internally tagged
 /// driver without naming the field).
@@ -612,6 +647,9 @@ pub fn culprit_field(text: &str) -> Option<(usize, String)> {
     Some((i, key.clone()))
 }
 
+/// Which driver of a plan text's `growth` list holds the offending `key` (serde reports errors
+/// inside an internally tagged enum after the whole list, without the index): the first
+/// driver that has the key and does not read on its own.
 pub fn culprit_index(text: &str, key: &str) -> Option<usize> {
     let doc: serde_json::Value = serde_json::from_str(text).ok()?;
     doc.get("growth")?.as_array()?.iter().position(|d| {

@@ -24,11 +24,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Num {
+    /// A plain number (`3`, `0.25`), written as a JSON number.
     Value(f64),
+    /// A formula over the plan's parameters as typed (`ceil(peak_rps / 120)`), a JSON string.
     Formula(String),
 }
 
 impl Num {
+    /// Whether this is a formula rather than a plain number.
     pub fn is_formula(&self) -> bool {
         matches!(self, Num::Formula(_))
     }
@@ -88,8 +91,11 @@ pub enum TierMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Parameter {
+    /// Name formulas use for it: an identifier, unique in the plan, not a formula function.
     pub name: String,
+    /// Its value: a number, or a formula over the plan's other parameters.
     pub value: Num,
+    /// What the parameter stands for; omitted from JSON when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
@@ -98,7 +104,9 @@ pub struct Parameter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// Name items give in their `group` field; non-empty and unique in the plan.
     pub name: String,
+    /// What the group holds; omitted from JSON when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
@@ -107,22 +115,34 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// Plan file format version ([`SCHEMA_VERSION`]); files with a newer version are refused.
     pub schema_version: u32,
+    /// Display name of the plan.
     pub name: String,
+    /// Free-text notes on the plan; omitted from JSON when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// AWS region code of items that name none (`ap-northeast-2`).
     pub default_region: String,
     /// First month of the plan, `YYYY-MM`.
     pub start_month: String,
+    /// Months the plan covers from `start_month`, 1–60 (the forecast's and the purchase
+    /// comparison's default horizon).
     pub horizon_months: u32,
+    /// Whether the always-free AWS Free Tier allowances are deducted (Lambda requests and
+    /// GB-seconds, 100 GB internet egress); default `false`.
     #[serde(default)]
     pub free_tier: bool,
+    /// How tiered prices are applied (default `aggregate`).
     #[serde(default)]
     pub tier_mode: TierMode,
+    /// Named numbers the items' formulas use (default none).
     #[serde(default)]
     pub parameters: Vec<Parameter>,
+    /// Groups items may belong to (subtotals); an item's `group` must be one of them.
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// The plan's lines, each a priced resource.
     #[serde(default)]
     pub items: Vec<Item>,
     /// Growth drivers for the forecast (see `forecast::drivers`).
@@ -136,7 +156,9 @@ pub struct Plan {
 pub struct Item {
     /// Stable identifier, unique in the plan (`web-fleet`).
     pub id: String,
+    /// Display name of the item.
     pub name: String,
+    /// Name of the group the item belongs to (one of the plan's `groups`); empty = ungrouped.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub group: String,
     /// Cost-allocation tags, `key → value`.
@@ -145,6 +167,7 @@ pub struct Item {
     /// Region; the plan's default region when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// What is priced and how much of it, a JSON object tagged by `kind`.
     pub resource: Resource,
 }
 
@@ -156,6 +179,7 @@ impl Plan {
 }
 
 impl Item {
+    /// The item's region: its own `region`, else the plan's `default_region`.
     pub fn region<'a>(&'a self, plan: &'a Plan) -> &'a str {
         self.region.as_deref().unwrap_or(&plan.default_region)
     }
@@ -165,23 +189,36 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Resource {
+    /// `ec2`: a fleet of identical EC2 instances.
     Ec2(Ec2Fleet),
+    /// `ebs`: EBS volumes and their snapshots.
     Ebs(EbsVolumes),
+    /// `s3`: S3 storage in one storage class, with its requests and retrievals.
     S3(S3Storage),
+    /// `efs`: an EFS file system.
     Efs(EfsFileSystem),
+    /// `data_transfer`: internet, inter-AZ and inter-region data transfer.
     DataTransfer(DataTransfer),
+    /// `lambda`: a Lambda function's requests, duration and ephemeral storage.
     Lambda(LambdaFunction),
+    /// `rds`: RDS database instances and their storage.
     Rds(RdsDatabase),
+    /// `dynamodb`: a DynamoDB table (on-demand or provisioned capacity).
     Dynamodb(DynamodbTable),
+    /// `nat_gateway`: NAT gateways and the data they process.
     NatGateway(NatGateway),
+    /// `load_balancer`: Application or Network Load Balancers.
     LoadBalancer(LoadBalancer),
+    /// `public_ipv4`: public IPv4 addresses, in use or idle.
     PublicIpv4(PublicIpv4),
+    /// `custom`: a fixed monthly / upfront amount the catalogue does not price.
     Custom(CustomLine),
     /// An EC2 Auto Scaling group, priced by simulation ([`crate::scaling`]).
     ScalingGroup(crate::scaling::GroupSpec),
 }
 
 impl Resource {
+    /// The AWS service the item is billed under (an Auto Scaling group: EC2).
     pub fn service(&self) -> Service {
         match self {
             Resource::Ec2(_) => Service::Ec2,
@@ -205,26 +242,39 @@ impl Resource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PurchaseOption {
+    /// `on_demand` (the default): the catalogue's hourly rate, no commitment.
     #[default]
     OnDemand,
+    /// `spot`: EC2 Spot Instances at the catalogue's Spot price (else On-Demand less the Spot
+    /// Instance Advisor's savings); not for RDS.
     Spot,
+    /// `reserved`: Reserved Instances, billed every hour of a 1- or 3-year term.
     Reserved {
+        /// Offering class: `standard` or `convertible`.
         class: OfferingClass,
+        /// Term: `1yr` or `3yr`.
         term: Term,
+        /// Payment option: `no_upfront`, `partial_upfront` or `all_upfront`.
         payment: Payment,
     },
     /// Compute or EC2 Instance Savings Plan (priced once the catalogue carries SP rates).
     SavingsPlan {
+        /// Which Savings Plan: `compute` or `ec2_instance`.
         plan: SavingsPlanKind,
+        /// Term: `1yr` or `3yr`.
         term: Term,
+        /// Payment option: `no_upfront`, `partial_upfront` or `all_upfront`.
         payment: Payment,
     },
 }
 
+/// Kind of Savings Plan (`plan` of a `savings_plan` purchase option).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SavingsPlanKind {
+    /// `compute`: Compute Savings Plan, any instance family, size and region.
     Compute,
+    /// `ec2_instance`: EC2 Instance Savings Plan, one instance family in one region.
     Ec2Instance,
 }
 
@@ -233,13 +283,20 @@ pub enum SavingsPlanKind {
 #[serde(tag = "pattern", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Usage {
     /// `count` instances for `hours_per_month` hours (730 = always on).
-    Constant { hours_per_month: Num },
+    Constant {
+        /// Hours each instance runs per month, at most 730 (= always on).
+        hours_per_month: Num,
+    },
     /// `baseline` instances always, `peak` during `peak_hours` hours on the chosen days
     /// (`daily`: every day; `weekly`: the listed weekdays; `monthly`: `days_per_month` days).
     Spike {
+        /// Which days spike: `daily`, `weekly` or `monthly`.
         period: SpikePeriod,
+        /// Instances running all month; the part a Reserved Instance purchase covers.
         baseline: Num,
+        /// Instances running during a spike (at least `baseline`).
         peak: Num,
+        /// Hours a spike lasts on each spike day (at most 24).
         peak_hours: Num,
         /// Weekly spikes: which days (`mon` … `sun`); monthly spikes: ignored.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -258,11 +315,15 @@ impl Default for Usage {
     }
 }
 
+/// Which days a spike usage pattern peaks on (`period`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpikePeriod {
+    /// `daily`: every day (730 / 24 days a month).
     Daily,
+    /// `weekly`: the weekdays listed in `days` (730 / 168 weeks a month).
     Weekly,
+    /// `monthly`: `days_per_month` days a month.
     Monthly,
 }
 
@@ -274,28 +335,40 @@ fn default_730() -> Num {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ec2Fleet {
+    /// EC2 instance type (`m6i.large`), looked up in the price catalogue.
     pub instance_type: String,
     /// Number of instances (constant usage) — spike patterns carry their own counts.
     pub count: Num,
+    /// Running-time pattern (default: constant, 730 hours a month).
     #[serde(default)]
     pub usage: Usage,
+    /// How the instances are bought (default On-Demand).
     #[serde(default)]
     pub purchase: PurchaseOption,
 }
 
+/// EBS volume type (`volume_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EbsVolumeType {
+    /// `gp2`: General Purpose SSD, performance scales with size (no IOPS charge).
     Gp2,
+    /// `gp3`: General Purpose SSD, 3,000 IOPS and 125 MiB/s included per volume, more at a charge.
     Gp3,
+    /// `io1`: Provisioned IOPS SSD, every provisioned IOPS charged.
     Io1,
+    /// `io2`: Provisioned IOPS SSD, IOPS charged in tiers per volume.
     Io2,
+    /// `st1`: Throughput Optimized HDD.
     St1,
+    /// `sc1`: Cold HDD.
     Sc1,
+    /// `standard`: previous-generation Magnetic volumes.
     Standard,
 }
 
 impl EbsVolumeType {
+    /// Every volume type, in the order the editor offers them.
     pub const ALL: [EbsVolumeType; 7] = [
         EbsVolumeType::Gp2,
         EbsVolumeType::Gp3,
@@ -305,6 +378,7 @@ impl EbsVolumeType {
         EbsVolumeType::Sc1,
         EbsVolumeType::Standard,
     ];
+    /// The JSON / CSV name (`gp3`).
     pub fn as_str(self) -> &'static str {
         match self {
             EbsVolumeType::Gp2 => "gp2",
@@ -322,8 +396,11 @@ impl EbsVolumeType {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EbsVolumes {
+    /// Volume type (`gp3`, `io2`, `st1` …).
     pub volume_type: EbsVolumeType,
+    /// Provisioned size of each volume, GB.
     pub size_gb: Num,
+    /// Number of identical volumes (default 1).
     #[serde(default = "one")]
     pub volume_count: Num,
     /// Provisioned IOPS per volume (gp3: total including the 3,000 free; io1/io2).
@@ -355,8 +432,10 @@ pub struct S3Storage {
     /// Average object size in KB (alternative to `object_count`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avg_object_kb: Option<Num>,
+    /// PUT, COPY, POST and LIST requests per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub put_requests: Option<Num>,
+    /// GET and all other requests per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub get_requests: Option<Num>,
     /// Lifecycle transitions into this class per month.
@@ -376,23 +455,33 @@ pub struct S3Storage {
     pub intelligent_tiering: Option<IntelligentTieringMix>,
 }
 
+/// Retrieval speed for Glacier Flexible Retrieval and Deep Archive (`retrieval_tier`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RetrievalTier {
+    /// `expedited`: fastest, the highest price per GB.
     Expedited,
+    /// `standard`: between the two in speed and price; the default when none is given.
     Standard,
+    /// `bulk`: slowest, the lowest price per GB.
     Bulk,
 }
 
+/// Intelligent-Tiering: percent of the data in each access tier (each default 0); the rest
+/// stays in Frequent Access. The shares may add up to at most 100.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntelligentTieringMix {
+    /// Percent of the data in the Infrequent Access tier.
     #[serde(default)]
     pub infrequent_pct: Num,
+    /// Percent of the data in the Archive Instant Access tier.
     #[serde(default)]
     pub archive_instant_pct: Num,
+    /// Percent of the data in the (opt-in) Archive Access tier.
     #[serde(default)]
     pub archive_pct: Num,
+    /// Percent of the data in the (opt-in) Deep Archive Access tier.
     #[serde(default)]
     pub deep_archive_pct: Num,
 }
@@ -403,6 +492,7 @@ pub struct IntelligentTieringMix {
 pub struct EfsFileSystem {
     /// `standard` (Regional) or `onezone`.
     pub storage_class: String,
+    /// Average GB stored over the month, all tiers together.
     pub storage_gb: Num,
     /// Share of data in the IA tier, percent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -413,6 +503,7 @@ pub struct EfsFileSystem {
     /// Elastic throughput: GB read and written per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_gb: Option<Num>,
+    /// Elastic throughput: GB written per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub write_gb: Option<Num>,
     /// Provisioned throughput, MiB/s.
@@ -424,8 +515,10 @@ pub struct EfsFileSystem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataTransfer {
+    /// GB sent out to the internet per month (default 0).
     #[serde(default)]
     pub internet_out_gb: Num,
+    /// GB received from the internet per month (default 0; AWS charges $0.00 for it).
     #[serde(default)]
     pub internet_in_gb: Num,
     /// GB crossing Availability Zones, counted once per direction as billed.
@@ -440,9 +533,13 @@ pub struct DataTransfer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LambdaFunction {
+    /// Invocations per month.
     pub requests_per_month: Num,
+    /// Average duration of an invocation, milliseconds (billed per 1 ms).
     pub duration_ms: Num,
+    /// Memory allocated to the function, MB (sets the GB-seconds billed).
     pub memory_mb: Num,
+    /// Processor architecture: `x86_64` (the default) or `arm64` (Graviton, cheaper per GB-s).
     #[serde(default = "default_arch")]
     pub architecture: crate::catalog::Arch,
     /// Ephemeral storage, MB (512 included).
@@ -454,14 +551,18 @@ fn default_arch() -> crate::catalog::Arch {
     crate::catalog::Arch::X86_64
 }
 
+/// RDS database engine (`engine`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RdsEngine {
+    /// `postgresql`: RDS for PostgreSQL.
     Postgresql,
+    /// `mysql`: RDS for MySQL.
     Mysql,
 }
 
 impl RdsEngine {
+    /// The JSON / CSV name (`postgresql`).
     pub fn as_str(self) -> &'static str {
         match self {
             RdsEngine::Postgresql => "postgresql",
@@ -470,17 +571,25 @@ impl RdsEngine {
     }
 }
 
+/// RDS storage type (`storage_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RdsStorageType {
+    /// `gp2`: General Purpose SSD gp2.
     Gp2,
+    /// `gp3`: General Purpose SSD gp3, with a free IOPS / throughput baseline (3,000 IOPS and
+    /// 125 MiB/s below 400 GB, 12,000 and 500 MiB/s from 400 GB).
     Gp3,
+    /// `io1`: Provisioned IOPS SSD io1, every provisioned IOPS charged.
     Io1,
+    /// `io2`: Provisioned IOPS SSD io2, every provisioned IOPS charged.
     Io2,
+    /// `magnetic`: previous-generation magnetic storage.
     Magnetic,
 }
 
 impl RdsStorageType {
+    /// The JSON / CSV name (`gp3`).
     pub fn as_str(self) -> &'static str {
         match self {
             RdsStorageType::Gp2 => "gp2",
@@ -496,31 +605,44 @@ impl RdsStorageType {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RdsDatabase {
+    /// Database engine: `postgresql` or `mysql`.
     pub engine: RdsEngine,
+    /// DB instance class (`db.r6g.large`), looked up in the price catalogue.
     pub instance_class: String,
+    /// Multi-AZ deployment (with a standby, priced separately); default `false`.
     #[serde(default)]
     pub multi_az: bool,
+    /// Number of identical DB instances (default 1).
     #[serde(default = "one")]
     pub count: Num,
+    /// Hours each instance runs per month (default 730); Reserved instances are billed all 730.
     #[serde(default = "default_730")]
     pub hours_per_month: Num,
+    /// Storage type: `gp2`, `gp3`, `io1`, `io2` or `magnetic`.
     pub storage_type: RdsStorageType,
+    /// Provisioned storage per instance, GB.
     pub storage_gb: Num,
+    /// Provisioned IOPS per instance, total including the gp3 baseline (gp3, io1, io2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iops: Option<Num>,
+    /// Provisioned throughput per instance, MiB/s, total including the gp3 baseline (gp3 only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub throughput_mibps: Option<Num>,
     /// Backup storage beyond the free allowance (equal to provisioned storage), GB-month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_gb: Option<Num>,
+    /// How the instances are bought (default On-Demand; Spot is refused).
     #[serde(default)]
     pub purchase: PurchaseOption,
 }
 
+/// DynamoDB capacity mode (`mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DynamodbMode {
+    /// `on_demand`: pay per read and write request unit.
     OnDemand,
+    /// `provisioned`: pay per read and write capacity unit held, by the hour.
     Provisioned,
 }
 
@@ -528,6 +650,7 @@ pub enum DynamodbMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DynamodbTable {
+    /// Capacity mode: `on_demand` or `provisioned`.
     pub mode: DynamodbMode,
     /// `standard` or `standard_ia`.
     #[serde(default = "default_table_class")]
@@ -535,13 +658,16 @@ pub struct DynamodbTable {
     /// On-demand: request units per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub write_request_units: Option<Num>,
+    /// On-demand: read request units per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_request_units: Option<Num>,
     /// Provisioned: capacity units held all month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub write_capacity_units: Option<Num>,
+    /// Provisioned: read capacity units held all month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_capacity_units: Option<Num>,
+    /// Average GB stored in the table over the month.
     pub storage_gb: Num,
 }
 
@@ -553,16 +679,22 @@ fn default_table_class() -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NatGateway {
+    /// Number of NAT gateways.
     pub count: Num,
+    /// Hours each gateway runs per month (default 730).
     #[serde(default = "default_730")]
     pub hours_per_month: Num,
+    /// GB processed by all the gateways per month (data transfer is priced by its own items).
     pub data_processed_gb: Num,
 }
 
+/// Kind of Elastic Load Balancer (`lb_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LoadBalancerType {
+    /// `alb`: Application Load Balancer, billed per hour and LCU-hour.
     Alb,
+    /// `nlb`: Network Load Balancer, billed per hour and NLCU-hour.
     Nlb,
 }
 
@@ -570,8 +702,11 @@ pub enum LoadBalancerType {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoadBalancer {
+    /// Load balancer kind: `alb` or `nlb`.
     pub lb_type: LoadBalancerType,
+    /// Number of load balancers.
     pub count: Num,
+    /// Hours each load balancer runs per month (default 730).
     #[serde(default = "default_730")]
     pub hours_per_month: Num,
     /// Data processed per month, GB (all LBs together).
@@ -589,10 +724,13 @@ pub struct LoadBalancer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicIpv4 {
+    /// Addresses attached to a resource, billed per hour (default 0).
     #[serde(default)]
     pub in_use: Num,
+    /// Addresses allocated but not attached, billed per hour (default 0).
     #[serde(default)]
     pub idle: Num,
+    /// Hours each address is held per month (default 730).
     #[serde(default = "default_730")]
     pub hours_per_month: Num,
 }
@@ -601,7 +739,9 @@ pub struct PublicIpv4 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomLine {
+    /// Recurring amount per month, USD.
     pub monthly_usd: Num,
+    /// One-time amount, USD (default 0), charged in the item's first billed month.
     #[serde(default)]
     pub upfront_usd: Num,
     /// Where the figure comes from (quote, invoice …).

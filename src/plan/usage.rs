@@ -56,7 +56,9 @@ impl FleetHours {
 /// A usage field that could not be evaluated: the field path (`usage.peak`) and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UsageError {
+    /// Path of the usage field, relative to the item's resource (`usage.peak`).
     pub field: &'static str,
+    /// Why it could not be evaluated or is out of range.
     pub message: String,
 }
 

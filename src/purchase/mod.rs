@@ -35,37 +35,68 @@ pub use subject::{Subject, subjects};
 /// Why a comparison could not be made. Names the item and field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PurchaseError {
+    /// A plan field (or a parameter the item uses) has a value the comparison cannot use.
     #[error("item `{item}`: field `{field}`: {message}")]
     Field {
+        /// Id of the plan item, or `parameter <name>` for a bad plan parameter.
         item: String,
+        /// Field within the item, e.g. `ec2.count` or `rds.hours_per_month`.
         field: String,
+        /// What is wrong with the value.
         message: String,
     },
+    /// No plan item has the given id.
     #[error("item `{0}`: no such item in the plan")]
     UnknownItem(String),
+    /// The item is not an EC2 fleet or RDS instance group, so it has no purchase options.
     #[error(
         "item `{item}`: a {kind} item has no purchase options to compare (only EC2 and RDS items do)"
     )]
-    NotComparable { item: String, kind: String },
+    NotComparable {
+        /// Id of the plan item.
+        item: String,
+        /// Display name of the item's service, e.g. `Amazon S3`.
+        kind: String,
+    },
+    /// A whole-plan comparison found no EC2 or RDS item.
     #[error("the plan has no EC2 or RDS items, so there are no purchase options to compare")]
     NothingToCompare,
+    /// A comparison setting is out of range (`horizon`, `overhead`).
     #[error("setting `{field}`: {message}")]
-    Setting { field: String, message: String },
+    Setting {
+        /// The setting, named as its CLI option: `horizon` or `overhead`.
+        field: String,
+        /// The accepted range and the value given.
+        message: String,
+    },
+    /// The catalogue lacks the On-Demand price every comparison is measured against.
     #[error("item `{item}`: {message}")]
-    Price { item: String, message: String },
+    Price {
+        /// Id of the plan item.
+        item: String,
+        /// Why the On-Demand price is missing.
+        message: String,
+    },
 }
 
 /// One way of buying capacity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Choice {
+    /// Pay-as-you-go by the instance-hour, no commitment.
     OnDemand,
+    /// A Reserved Instance offering: offering class × term × payment option.
     Reserved(Reservation),
+    /// A Savings Plan: a commitment to a USD-per-hour spend for 1 or 3 years.
     SavingsPlan {
+        /// Compute or EC2 Instance Savings Plan.
         kind: SavingsPlanKind,
+        /// Commitment length, 1 or 3 years.
         term: Term,
+        /// No, Partial or All Upfront.
         payment: Payment,
     },
+    /// Spot capacity at the Spot price, interruptible.
     Spot,
 }
 
@@ -218,14 +249,18 @@ impl Settings {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "scope", content = "item", rename_all = "snake_case")]
 pub enum Scope {
+    /// One plan item, by id.
     Item(String),
+    /// Every EC2 and RDS item of the plan together.
     Plan,
 }
 
 /// One option's figures over the horizon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OptionResult {
+    /// Which purchase option these figures are for.
     pub choice: Choice,
+    /// Display label, e.g. `RI standard 1yr All Upfront` (see [`Choice::label`]).
     pub label: String,
     /// `Some(reason)` when the catalogue lacks a price this option needs; every figure is then 0
     /// and must not be shown as a cost.
@@ -264,6 +299,7 @@ pub struct OptionResult {
 }
 
 impl OptionResult {
+    /// Whether the catalogue has every price this option needs (`unavailable` is `None`).
     pub fn is_available(&self) -> bool {
         self.unavailable.is_none()
     }
@@ -280,11 +316,15 @@ impl OptionResult {
 /// A full comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
+    /// One item (by id) or the whole plan.
     pub scope: Scope,
     /// `web-fleet (m6i.large ×4)` or the plan's name.
     pub title: String,
+    /// Horizon and Spot overhead the comparison was made with.
     pub settings: Settings,
+    /// The catalogue the prices came from, with its effective dates.
     pub catalog: CatalogId,
+    /// The EC2 fleets and RDS instance groups compared.
     pub subjects: Vec<Subject>,
     /// Every option in [`Choice::all`] order.
     pub options: Vec<OptionResult>,
@@ -332,30 +372,41 @@ impl Comparison {
 /// [`Comparison::ranked`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BestMix {
+    /// Sum over the items of each one's cheapest horizon total, USD.
     pub total_usd: f64,
     /// On-Demand total − `total_usd`.
     pub saving_usd: f64,
+    /// `saving_usd` as a percentage of the On-Demand total.
     pub saving_pct: f64,
+    /// Each item's cheapest option.
     pub parts: Vec<MixPart>,
 }
 
 /// One item's cheapest option in a [`BestMix`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MixPart {
+    /// Id of the plan item.
     pub item_id: String,
+    /// The item's cheapest available purchase option.
     pub choice: Choice,
+    /// Display label of `choice`, e.g. `Compute SP 3yr No Upfront`.
     pub label: String,
+    /// Total paid for the item over the horizon under `choice`, USD.
     pub total_usd: f64,
 }
 
 /// Optimiser result for one item: the best Reserved Instance count for its hourly usage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemOptimum {
+    /// Id of the plan item.
     pub item_id: String,
     /// The RI offering optimised (the available one with the lowest effective rate).
     pub choice: Choice,
+    /// Display label of `choice`, e.g. `RI standard 3yr All Upfront`.
     pub label: String,
+    /// On-Demand price, USD per instance-hour.
     pub on_demand_rate: f64,
+    /// The RI's effective price, USD per instance-hour (hourly + upfront / term hours).
     pub effective_rate: f64,
     /// Totals over one 730-hour month of the item's usage series.
     pub curve: optimise::Curve,

@@ -42,9 +42,11 @@ pub struct CurvePoint {
 /// Total cost over commitment levels, with the optimum.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Curve {
+    /// Whether `level` counts Reserved Instances or Savings Plan USD per hour.
     pub unit: CommitUnit,
     /// Hours in the usage series the totals cover.
     pub hours: usize,
+    /// Total cost at each commitment level, from no commitment up.
     pub points: Vec<CurvePoint>,
     /// The level with the lowest total (the smallest such level on a tie).
     pub best: CurvePoint,
@@ -112,7 +114,9 @@ fn lowest(points: &[CurvePoint]) -> CurvePoint {
 /// Usage a Savings Plan can cover: one instance type (or other product) in one region.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SpBucket {
+    /// Name of the usage, e.g. an instance type (`m5.large`).
     pub label: String,
+    /// On-Demand price, USD per unit of usage (per instance-hour for instances).
     pub on_demand_rate: f64,
     /// Savings Plans rate per unit of usage.
     pub sp_rate: f64,
@@ -278,8 +282,11 @@ pub fn after_reserved(usage: &[f64], k: f64) -> Vec<f64> {
 /// them, its Reserved Instance effective rate and Savings Plans rate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workload {
+    /// Name of the workload, e.g. a plan item or instance type.
     pub label: String,
+    /// Usage in each hour of the series (running instances).
     pub usage: Vec<f64>,
+    /// On-Demand price, USD per instance-hour.
     pub on_demand_rate: f64,
     /// Effective RI rate (hourly + upfront / term hours); `None`: no RI offered.
     pub reserved_rate: Option<f64>,

@@ -25,11 +25,13 @@ use crate::units::HOURS_PER_MONTH;
 pub struct Flow {
     /// Upfront fee per term, USD (paid in the first month of each term).
     pub upfront_usd: f64,
+    /// Commitment term of a Reserved or Savings Plan option; `None` for On-Demand and Spot.
     pub term: Option<Term>,
     /// Recurring commitment fee per month (paid whether used or not), USD.
     pub commit_monthly_usd: f64,
     /// Recurring usage charges per month (On-Demand remainder, Spot), USD.
     pub usage_monthly_usd: f64,
+    /// On-Demand price of the subject, USD per instance-hour.
     pub on_demand_rate: f64,
     /// Commitment rate per instance-hour including the amortised upfront fee.
     pub effective_rate: Option<f64>,
@@ -37,7 +39,9 @@ pub struct Flow {
     pub committed_hours: f64,
     /// Of those, instance-hours actually used per month.
     pub used_committed_hours: f64,
+    /// Spot Instance Advisor interruption-frequency band (Spot only), e.g. `<5%`.
     pub interruption_band: Option<String>,
+    /// How the figures were reached, checkable by hand, citing each rate's source and date.
     pub calculation: String,
 }
 

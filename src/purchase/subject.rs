@@ -21,9 +21,13 @@ use serde::Serialize;
 /// One EC2 fleet or RDS instance group of a plan, as a comparison sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Subject {
+    /// Id of the plan item.
     pub item_id: String,
+    /// Name of the plan item as the user wrote it.
     pub item_name: String,
+    /// `Ec2` or `Rds`.
     pub service: Service,
+    /// AWS region code the item runs in, e.g. `us-east-1`.
     pub region: String,
     /// Catalogue product key (`m5.large`, `postgresql:multi_az:db.r6g.large`).
     pub product: String,

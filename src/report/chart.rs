@@ -33,11 +33,14 @@ pub(crate) fn register_font() {
 /// Which breakdown a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartKind {
+    /// One bar per AWS service: monthly cost of each service.
     ByService,
+    /// One bar per group of plan items (items without a group under `(ungrouped)`).
     ByGroup,
 }
 
 impl ChartKind {
+    /// Both breakdowns, in the order charts are listed and exported.
     pub const ALL: [ChartKind; 2] = [ChartKind::ByService, ChartKind::ByGroup];
 
     /// File-name stem (`cost-by-service`).
@@ -52,19 +55,25 @@ impl ChartKind {
 /// Colours of a chart; [`Theme::LIGHT`] for files, the app picks by its visuals.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
+    /// Fill behind the whole chart.
     pub background: RGBColor,
+    /// Main text: titles, labels and values.
     pub text: RGBColor,
+    /// Secondary text: axis ticks, legends, notes and empty-chart messages.
     pub weak_text: RGBColor,
+    /// Grid lines behind the plotted data.
     pub grid: RGBColor,
 }
 
 impl Theme {
+    /// Light colours: files (PNG, SVG) and the app's light mode.
     pub const LIGHT: Theme = Theme {
         background: RGBColor(255, 255, 255),
         text: RGBColor(30, 34, 40),
         weak_text: RGBColor(110, 116, 126),
         grid: RGBColor(228, 231, 236),
     };
+    /// Dark colours for the app's dark mode.
     pub const DARK: Theme = Theme {
         background: RGBColor(27, 27, 27),
         text: RGBColor(225, 228, 232),
@@ -233,10 +242,14 @@ pub fn draw<DB: DrawingBackend>(
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
     #[error("drawing the chart failed: {0}")]
+    /// plotters failed to draw the chart; the message is its error.
     Draw(String),
     #[error("{path}: {source}")]
+    /// The chart file could not be written or read back.
     Io {
+        /// Path of the file.
         path: String,
+        /// The operating system's error.
         source: std::io::Error,
     },
 }

@@ -24,6 +24,7 @@ pub enum CompareChart {
 }
 
 impl CompareChart {
+    /// Both charts, in the order they are shown and exported.
     pub const ALL: [CompareChart; 2] = [CompareChart::Cumulative, CompareChart::Commitment];
 
     /// File-name stem.
@@ -34,6 +35,7 @@ impl CompareChart {
         }
     }
 
+    /// Title drawn at the top of the chart.
     pub fn title(self) -> &'static str {
         match self {
             CompareChart::Cumulative => "Cumulative cost by purchase option (USD)",

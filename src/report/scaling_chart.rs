@@ -18,17 +18,22 @@ use std::path::Path;
 /// Which scaling chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScalingChart {
+    /// Demand against in-service capacity over time, scale-out and scale-in events marked.
     DemandVsCapacity,
+    /// Running capacity over time, stacked by purchase class (On-Demand, Spot).
     CapacityByClass,
+    /// Monthly cost stacked by purchase class (On-Demand, Reserved, Spot), USD.
     MonthlyCost,
 }
 
 impl ScalingChart {
+    /// All three charts, in the order they are shown and exported.
     pub const ALL: [ScalingChart; 3] = [
         ScalingChart::DemandVsCapacity,
         ScalingChart::CapacityByClass,
         ScalingChart::MonthlyCost,
     ];
+    /// File-name stem (`scaling-demand-capacity` …); the CLI adds `.png` / `.svg`.
     pub fn stem(self) -> &'static str {
         match self {
             ScalingChart::DemandVsCapacity => "scaling-demand-capacity",
@@ -36,6 +41,7 @@ impl ScalingChart {
             ScalingChart::MonthlyCost => "scaling-monthly-cost",
         }
     }
+    /// Title drawn at the top of the chart.
     pub fn title(self) -> &'static str {
         match self {
             ScalingChart::DemandVsCapacity => "Demand vs in-service capacity (demand units)",

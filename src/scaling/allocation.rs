@@ -44,17 +44,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SpotAllocationStrategy {
+    /// `price-capacity-optimized` (AWS's recommendation): the cheapest pool per unit hour within
+    /// the lowest interruption band.
     #[serde(alias = "price_capacity_optimized")]
     PriceCapacityOptimized,
+    /// `capacity-optimized`: spread evenly over the pools in the lowest interruption band.
     #[serde(alias = "capacity_optimized")]
     CapacityOptimized,
+    /// `capacity-optimized-prioritized`: the first listed type in the lowest interruption band.
     #[serde(alias = "capacity_optimized_prioritized")]
     CapacityOptimizedPrioritized,
+    /// `lowest-price`: spread evenly over the `SpotInstancePools` cheapest pools per unit hour.
     #[serde(alias = "lowest_price")]
     LowestPrice,
 }
 
 impl SpotAllocationStrategy {
+    /// Every Spot allocation strategy, in the order the app offers them.
     pub const ALL: [SpotAllocationStrategy; 4] = [
         SpotAllocationStrategy::PriceCapacityOptimized,
         SpotAllocationStrategy::CapacityOptimized,
@@ -79,18 +85,22 @@ impl SpotAllocationStrategy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OnDemandAllocationStrategy {
+    /// `prioritized`: On-Demand capacity launches on the first listed type (the API default).
     #[default]
     Prioritized,
+    /// `lowest-price`: On-Demand capacity launches on the type cheapest per unit hour.
     #[serde(alias = "lowest_price")]
     LowestPrice,
 }
 
 impl OnDemandAllocationStrategy {
+    /// Every On-Demand allocation strategy, in the order the app offers them.
     pub const ALL: [OnDemandAllocationStrategy; 2] = [
         OnDemandAllocationStrategy::Prioritized,
         OnDemandAllocationStrategy::LowestPrice,
     ];
 
+    /// The API value (`prioritized`, `lowest-price`).
     pub fn as_str(self) -> &'static str {
         match self {
             OnDemandAllocationStrategy::Prioritized => "prioritized",
@@ -98,6 +108,7 @@ impl OnDemandAllocationStrategy {
         }
     }
 
+    /// Whether this is `prioritized`, the default (left out when a plan is saved).
     pub fn is_default(&self) -> bool {
         *self == OnDemandAllocationStrategy::Prioritized
     }

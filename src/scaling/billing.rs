@@ -57,16 +57,20 @@ pub fn interruption_rate_per_hour(band: &str) -> Option<f64> {
 /// A unit price used by the bill, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitPrice {
+    /// EC2 instance type the price is for.
     pub instance_type: String,
+    /// USD per instance-hour.
     pub usd_per_hour: f64,
     /// `catalogue On-Demand rate`, `catalogue Spot price`, `On-Demand × (1 − 63 % advisor savings)` …
     pub basis: String,
+    /// Id of the catalogue sources-table row the price came from.
     pub source: String,
 }
 
 /// The prices a group is billed at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupPrices {
+    /// Price of the instance type On-Demand capacity launches on.
     pub on_demand: UnitPrice,
     /// Index in the group's `instance_types` of the type On-Demand capacity launches on.
     pub on_demand_index: usize,
@@ -276,10 +280,13 @@ impl GroupPrices {
 /// One month of the bill.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MonthCost {
+    /// First day of the month.
     pub month: NaiveDate,
+    /// Hours of the month inside the simulation.
     pub hours: f64,
     /// On-Demand instance-hours billed at the On-Demand rate (not covered by reserved).
     pub on_demand_hours: f64,
+    /// USD of `on_demand_hours` at the On-Demand rate.
     pub on_demand_usd: f64,
     /// On-Demand instance-hours covered by Reserved Instances.
     pub reserved_covered_hours: f64,
@@ -288,13 +295,17 @@ pub struct MonthCost {
     /// The recurring part of `reserved_usd` (count × hours × the hourly fee); the rest is the
     /// upfront fee spread over the term.
     pub reserved_recurring_usd: f64,
+    /// Spot instance-hours (capacity-unit-hours ÷ each type's weight).
     pub spot_hours: f64,
+    /// USD of the Spot capacity at each type's Spot price.
     pub spot_usd: f64,
     /// (instance-hours, USD) per entry of [`GroupPrices::spot`]: where the Spot capacity landed.
     pub spot_by_type: Vec<(f64, f64)>,
+    /// On-Demand + Reserved (upfront amortised) + Spot, USD for the month.
     pub total_usd: f64,
     /// The group held at its min capacity all month / at its max capacity all month.
     pub at_min_usd: f64,
+    /// USD with the group held at its max capacity all month.
     pub at_max_usd: f64,
 }
 
@@ -310,11 +321,15 @@ impl MonthCost {
 /// The bill of a simulation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bill {
+    /// Cost of each simulated month.
     pub months: Vec<MonthCost>,
+    /// Sum of the months' `total_usd`, USD.
     pub total_usd: f64,
     /// Mean over the simulated months.
     pub average_monthly_usd: f64,
+    /// Mean of the months' `at_min_usd` (low end of the cost range).
     pub average_at_min_usd: f64,
+    /// Mean of the months' `at_max_usd` (high end of the cost range).
     pub average_at_max_usd: f64,
 }
 

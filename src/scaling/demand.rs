@@ -20,10 +20,14 @@ pub enum DemandSpec {
     Profile(Profile),
     /// A CSV file of `timestamp,value` rows (path relative to the plan file). The cost engine
     /// cannot read files; the shells load it and pass the series in.
-    Csv { path: String },
+    Csv {
+        /// Path of the CSV file, relative to the plan file.
+        path: String,
+    },
 }
 
 impl DemandSpec {
+    /// Check the profile's fields, or that the CSV path is not empty.
     pub fn validate(&self) -> Result<(), ScalingError> {
         match self {
             DemandSpec::Profile(p) => p.validate(),
@@ -40,6 +44,7 @@ impl DemandSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DailyCycle {
+    /// Hour of the day when demand peaks (UTC, 0–24; fractions allowed).
     pub peak_hour: f64,
     /// 0–1: 0.5 means the peak is 1.5 × and the trough 0.5 × the mean.
     pub amplitude: f64,
@@ -49,6 +54,7 @@ pub struct DailyCycle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WeeklyDip {
+    /// Multiplier of Saturday and Sunday demand (0.6 = 40 % lower).
     pub weekend_factor: f64,
 }
 
@@ -57,10 +63,14 @@ pub struct WeeklyDip {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MonthlySpike {
+    /// Day of the month (1–31); months without that day have no spike.
     pub day: u32,
+    /// Hour of the day (UTC, 0–23) the spike starts; default 0.
     #[serde(default)]
     pub start_hour: u32,
+    /// Length of the spike in hours; it must end within its day.
     pub hours: u32,
+    /// Multiplier of demand during the spike (2.0 = double).
     pub factor: f64,
 }
 
@@ -69,6 +79,7 @@ pub struct MonthlySpike {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Noise {
+    /// Standard deviation of the noise, percent of the value (0–100).
     pub sd_pct: f64,
 }
 
@@ -78,15 +89,19 @@ pub struct Noise {
 pub struct Profile {
     /// Mean demand at the start, before the other factors.
     pub base: f64,
+    /// Daily cycle; none = flat over the day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily: Option<DailyCycle>,
+    /// Weekend dip; none = every day alike.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekly: Option<WeeklyDip>,
+    /// Monthly spike; none by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_spike: Option<MonthlySpike>,
     /// Compound growth per month, percent (may be negative).
     #[serde(default)]
     pub growth_pct_per_month: f64,
+    /// Random noise; none by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noise: Option<Noise>,
 }
@@ -104,6 +119,7 @@ impl Profile {
         }
     }
 
+    /// Check each factor's range; errors name the field under `demand.`.
     pub fn validate(&self) -> Result<(), ScalingError> {
         fn e(f: impl Into<String>, m: impl Into<String>) -> ScalingError {
             ScalingError::field(f, m)
@@ -347,11 +363,14 @@ impl Profile {
 /// Resolution of a CSV demand series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
+    /// One sample per minute.
     Minute,
+    /// One sample per hour.
     Hour,
 }
 
 impl Resolution {
+    /// Minutes between samples (1 or 60).
     pub fn minutes(self) -> u32 {
         match self {
             Resolution::Minute => 1,
@@ -363,8 +382,11 @@ impl Resolution {
 /// A demand series read from CSV: regular samples from `start`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemandSeries {
+    /// Time of the first sample (UTC).
     pub start: NaiveDateTime,
+    /// Spacing of the samples.
     pub resolution: Resolution,
+    /// Demand samples, in the unit of the group's `capacity_per_unit`.
     pub values: Vec<f64>,
 }
 

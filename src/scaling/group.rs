@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstanceChoice {
+    /// EC2 instance type name (`m5.large`).
     pub instance_type: String,
+    /// Capacity units one instance of this type provides (`WeightedCapacity`, 1–999; default 1).
     #[serde(default = "one_u32")]
     pub weight: u32,
 }
@@ -39,9 +41,13 @@ fn d12() -> u32 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReservedCover {
+    /// Number of Reserved Instances bought, of the type On-Demand capacity launches on.
     pub count: u32,
+    /// Offering class of the Reserved Instances (standard or convertible).
     pub class: OfferingClass,
+    /// Term of the Reserved Instances (1 or 3 years).
     pub term: Term,
+    /// Payment option (No, Partial or All Upfront); upfront fees are amortised over the term.
     pub payment: Payment,
 }
 
@@ -81,8 +87,11 @@ pub struct GroupSpec {
     /// Demand one capacity unit serves at 100 % utilisation, in the demand's unit (req/s …).
     /// At a 50 % target an instance is therefore loaded with half of this.
     pub capacity_per_unit: f64,
+    /// Minimum capacity in weighted units (the group's `MinSize`).
     pub min: u32,
+    /// Desired capacity at the start of the simulation, in weighted units (`DesiredCapacity`).
     pub desired: u32,
+    /// Maximum capacity in weighted units (the group's `MaxSize`; at most 100,000).
     pub max: u32,
     /// Time from launch until an instance serves traffic and reports metrics (s). Defaults to
     /// the group's `default_cooldown_s`, as the warm-up precedence in the guide
@@ -95,17 +104,24 @@ pub struct GroupSpec {
     /// Time to replace an interrupted or unhealthy instance until it serves again (s).
     #[serde(default = "d300")]
     pub replacement_delay_s: u32,
+    /// On-Demand / Spot split and allocation strategies (API `InstancesDistribution`).
     #[serde(default)]
     pub distribution: Distribution,
+    /// Reserved Instances covering part of the On-Demand capacity; none by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reserved: Option<ReservedCover>,
+    /// The load the group serves: a built-in profile or a CSV series.
     pub demand: DemandSpec,
+    /// Dynamic scaling policies (target tracking, step, simple); the largest capacity wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policies: Vec<DynamicPolicy>,
+    /// Scheduled actions that set min, max or desired capacity at given times (at most 125).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled: Vec<ScheduledAction>,
+    /// Predictive scaling policy; none by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predictive: Option<PredictiveConfig>,
+    /// Step length, horizon and seed of the simulation.
     #[serde(default)]
     pub simulation: SimSettings,
 }

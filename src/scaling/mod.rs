@@ -41,18 +41,34 @@ pub use simulate::{Record, SimOptions, Simulation, simulate};
 /// Why a scaling group could not be simulated or priced. Names the field (and line for CSV).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScalingError {
+    /// A field of the group definition is invalid.
     #[error("field `{field}`: {message}")]
-    Field { field: String, message: String },
-    #[error("demand CSV line {line}, field `{field}`: {message}")]
-    Csv {
-        line: usize,
+    Field {
+        /// Path of the field relative to the group (`min`, `policies[1].steps[0]` …).
         field: String,
+        /// What is wrong with it.
         message: String,
     },
+    /// A row of a demand CSV file is invalid.
+    #[error("demand CSV line {line}, field `{field}`: {message}")]
+    Csv {
+        /// Line number in the CSV text, from 1 (header and comment lines count).
+        line: usize,
+        /// The column at fault: `timestamp` or `value`.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The catalogue lacks a rate the group needs; it is never priced as $0.
     #[error(
         "the catalogue has no price for {what} (region {region}); cloudplan never prices a missing rate as $0"
     )]
-    MissingPrice { region: String, what: String },
+    MissingPrice {
+        /// Region whose catalogue prices were searched.
+        region: String,
+        /// The missing rate (`On-Demand instance hours of m5.large` …).
+        what: String,
+    },
 }
 
 impl ScalingError {

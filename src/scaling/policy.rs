@@ -44,9 +44,13 @@ pub enum AdjustmentType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
+    /// Breached when utilisation ≥ threshold (`GreaterThanOrEqualToThreshold`).
     GreaterThanOrEqual,
+    /// Breached when utilisation > threshold (`GreaterThanThreshold`).
     GreaterThan,
+    /// Breached when utilisation < threshold (`LessThanThreshold`).
     LessThan,
+    /// Breached when utilisation ≤ threshold (`LessThanOrEqualToThreshold`).
     LessThanOrEqual,
 }
 
@@ -54,6 +58,7 @@ pub enum Comparison {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alarm {
+    /// How utilisation is compared with `threshold`.
     pub comparison: Comparison,
     /// Utilisation threshold, percent.
     pub threshold: f64,
@@ -63,6 +68,7 @@ pub struct Alarm {
 }
 
 impl Alarm {
+    /// Whether utilisation `metric` (percent) breaches the threshold; one datapoint only.
     pub fn breached(&self, metric: f64) -> bool {
         match self.comparison {
             Comparison::GreaterThanOrEqual => metric >= self.threshold,
@@ -78,10 +84,13 @@ impl Alarm {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// Lower bound of the breach (utilisation − threshold, percentage points); `None` = −∞.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lower: Option<f64>,
+    /// Upper bound of the breach (percentage points); `None` = +∞.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
+    /// Adjustment when the breach falls in this step, read per the policy's `adjustment_type`.
     pub adjustment: f64,
 }
 
@@ -91,9 +100,13 @@ pub struct Step {
 pub enum DynamicPolicy {
     /// Keep average utilisation at `target_pct`.
     TargetTracking {
+        /// Target average utilisation of in-service capacity, percent (0–100].
         target_pct: f64,
+        /// `EstimatedInstanceWarmup` of instances this policy launches, seconds; the group's
+        /// warm-up when unset.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         instance_warmup_s: Option<u32>,
+        /// `DisableScaleIn`: the policy only ever scales out.
         #[serde(default)]
         disable_scale_in: bool,
         /// Minutes above target before scaling out (commonly observed: 3; not documented).
@@ -105,19 +118,28 @@ pub enum DynamicPolicy {
     },
     /// Step scaling: the step the breach falls in sets the adjustment; no cooldown.
     Step {
+        /// The CloudWatch alarm that triggers the policy.
         alarm: Alarm,
+        /// How each step's adjustment changes capacity.
         adjustment_type: AdjustmentType,
+        /// Step adjustments; their bounds must neither overlap nor leave gaps.
         steps: Vec<Step>,
+        /// `MinAdjustmentMagnitude`, capacity units; only with `percent_change_in_capacity`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         min_adjustment_magnitude: Option<u32>,
+        /// Warm-up of instances this policy launches, seconds; the group's warm-up when unset.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         instance_warmup_s: Option<u32>,
     },
     /// Simple scaling: one adjustment, then wait for the cooldown.
     Simple {
+        /// The CloudWatch alarm that triggers the policy.
         alarm: Alarm,
+        /// How `adjustment` changes capacity.
         adjustment_type: AdjustmentType,
+        /// Scaling adjustment: capacity units, target capacity or percent, per `adjustment_type`.
         adjustment: f64,
+        /// `MinAdjustmentMagnitude`, capacity units; only with `percent_change_in_capacity`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         min_adjustment_magnitude: Option<u32>,
         /// Overrides the group's default cooldown (300 s).
@@ -127,6 +149,7 @@ pub enum DynamicPolicy {
 }
 
 impl DynamicPolicy {
+    /// Check the policy's fields; errors name them under `at` (`policies[0].target_pct` …).
     pub fn validate(&self, at: &str) -> Result<(), ScalingError> {
         let e = |f: &str, m: String| ScalingError::field(format!("{at}.{f}"), m);
         match self {
@@ -361,6 +384,7 @@ pub struct Distribution {
     /// `SpotInstancePools` of `lowest-price` (1–20; AWS default 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_instance_pools: Option<u32>,
+    /// Which instance type On-Demand capacity launches on (default `prioritized`).
     #[serde(
         default,
         skip_serializing_if = "super::allocation::OnDemandAllocationStrategy::is_default"
@@ -381,6 +405,7 @@ impl Default for Distribution {
 }
 
 impl Distribution {
+    /// Check the On-Demand percentage (0–100) and the Spot allocation fields.
     pub fn validate(&self) -> Result<(), ScalingError> {
         if !(0.0..=100.0).contains(&self.on_demand_pct_above_base) {
             return Err(ScalingError::field(

@@ -26,20 +26,24 @@ fn d300() -> u32 {
     300
 }
 
+/// Predictive scaling mode (`Mode` of `PredictiveScalingConfiguration`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PredictiveMode {
     /// The default: forecasts are made and shown, capacity is not changed.
     #[default]
     ForecastOnly,
+    /// Forecasts also set capacity: desired is raised to the forecast each hour, never lowered.
     ForecastAndScale,
 }
 
+/// A predictive scaling policy, forecasting from the group's own demand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PredictiveConfig {
     /// Utilisation the forecast capacity is sized for, percent.
     pub target_pct: f64,
+    /// Forecast only (the default) or forecast and scale.
     #[serde(default)]
     pub mode: PredictiveMode,
     /// Launch this long before each hour (AWS default 300 s, under 3600 s).
@@ -54,6 +58,7 @@ pub struct PredictiveConfig {
 }
 
 impl PredictiveConfig {
+    /// Check the target (0, 100], buffer time (under 3600 s) and max-capacity buffer (0–100 %).
     pub fn validate(&self) -> Result<(), ScalingError> {
         fn e(f: impl Into<String>, m: impl Into<String>) -> ScalingError {
             ScalingError::field(f, m)

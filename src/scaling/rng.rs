@@ -31,10 +31,12 @@ fn unit(z: u64) -> f64 {
 }
 
 impl SplitMix64 {
+    /// A generator seeded with `seed` (the same seed gives the same stream).
     pub fn new(seed: u64) -> SplitMix64 {
         SplitMix64(seed)
     }
 
+    /// The next 64-bit output.
     #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(GAMMA);
@@ -101,10 +103,10 @@ mod tests {
         assert_eq!(a.next_u64(), b.next_u64());
     }
 
-    /// The vectorised fill (taken on processors with AVX-512) gives the one-at-a-time
-    /// stream's values, for any state (wrapping included) and any length.
+    /// The bulk fill gives the one-at-a-time stream's values, for any state (wrapping
+    /// included) and any length.
     #[test]
-    fn vector_fill_is_the_baseline_fill() {
+    fn bulk_fill_is_the_one_at_a_time_fill() {
         let mut r = SplitMix64::new(9);
         for len in [0usize, 1, 7, 8, 9, 63, 1000] {
             for state in [0, 0u64.wrapping_sub(3u64.wrapping_mul(GAMMA)), r.next_u64()] {

@@ -15,8 +15,11 @@ use std::sync::{Arc, Mutex};
 /// A priced simulation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// The simulated run: steps, scale events and month totals.
     pub simulation: Simulation,
+    /// The catalogue prices the group was billed at.
     pub prices: GroupPrices,
+    /// Cost per month and over the run.
     pub bill: Bill,
     /// Demand per step (as simulated).
     pub demand: Vec<f64>,
@@ -27,7 +30,9 @@ pub struct Outcome {
 pub struct PricedSimulation {
     /// Instance time per calendar month ([`Simulation::months`]).
     pub months: Vec<MonthUsage>,
+    /// Cost per month and over the run.
     pub bill: Bill,
+    /// The catalogue prices the group was billed at.
     pub prices: GroupPrices,
 }
 

@@ -32,18 +32,31 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "repeat", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Recurrence {
     /// Once, at `at` (`2026-03-01T09:00`).
-    Once { at: String },
+    Once {
+        /// Local date and time, `YYYY-MM-DDTHH:MM`.
+        at: String,
+    },
     /// Every day at `at` (`09:00`).
-    Daily { at: String },
+    Daily {
+        /// Local time of day, `HH:MM`.
+        at: String,
+    },
     /// On the listed weekdays at `at`.
-    Weekly { days: Vec<Weekday>, at: String },
+    Weekly {
+        /// Days of the week the action runs on.
+        days: Vec<Weekday>,
+        /// Local time of day, `HH:MM`.
+        at: String,
+    },
 }
 
 /// One scheduled action.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduledAction {
+    /// Name of the action (`ScheduledActionName`).
     pub name: String,
+    /// When the action runs: once, daily or weekly.
     pub when: Recurrence,
     /// Fixed offset of the local time from UTC, minutes (+540 for UTC+09:00).
     #[serde(default)]
@@ -52,10 +65,13 @@ pub struct ScheduledAction {
     /// set, `utc_offset_minutes` must be 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// New minimum capacity in weighted units; unchanged when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<u32>,
+    /// New maximum capacity in weighted units; unchanged when unset (raised to min if below it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
+    /// New desired capacity in weighted units, clamped to [min, max]; unchanged when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desired: Option<u32>,
 }
@@ -84,6 +100,7 @@ fn chrono_weekday(d: Weekday) -> chrono::Weekday {
 }
 
 impl ScheduledAction {
+    /// Check the action's fields; errors name them under `at` (`scheduled[0].when.at` …).
     pub fn validate(&self, at: &str) -> Result<(), ScalingError> {
         let e = |f: &str, m: String| ScalingError::field(format!("{at}.{f}"), m);
         if self.min.is_none() && self.max.is_none() && self.desired.is_none() {

@@ -46,7 +46,9 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 pub struct SimOptions {
     /// Time of step 0 (UTC).
     pub start: NaiveDateTime,
+    /// Step length in minutes (1, 5 or 60).
     pub step_minutes: u32,
+    /// Seed of the Spot interruption draws.
     pub seed: u64,
     /// Probability per hour that one Spot instance is interrupted (see
     /// [`super::billing::interruption_rate_per_hour`]).
@@ -74,12 +76,14 @@ pub enum Cause {
     Policy(usize),
     /// Scheduled action `n` of the group's `scheduled`.
     Scheduled(usize),
+    /// Predictive scaling raised desired capacity to the forecast.
     Predictive,
     /// Spot interruption: units lost (replacement launched).
     SpotInterruption,
 }
 
 impl Cause {
+    /// Short label for reports (`policy 1`, `scheduled action 2` …; numbered from 1).
     pub fn label(self) -> String {
         match self {
             Cause::Policy(i) => format!("policy {}", i + 1),
@@ -93,18 +97,26 @@ impl Cause {
 /// A change of desired capacity (or a Spot interruption: `from` in service → `to`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScaleEvent {
+    /// Index of the step at which the change happened.
     pub step: usize,
+    /// What changed capacity.
     pub cause: Cause,
+    /// Desired capacity before, in weighted units (in-service units for a Spot interruption).
     pub from: u32,
+    /// Desired capacity after, in weighted units (in-service units for a Spot interruption).
     pub to: u32,
 }
 
 /// One simulation step.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct StepRecord {
+    /// Demand of the step, in the demand's unit (req/s …).
     pub demand: f64,
+    /// Desired capacity after the step's scaling, weighted units.
     pub desired: u32,
+    /// Minimum capacity in force at the step (scheduled actions may change it).
     pub min: u32,
+    /// Maximum capacity in force (scheduled actions and predictive scaling may change it).
     pub max: u32,
     /// Units serving demand.
     pub in_service: u32,
@@ -114,6 +126,7 @@ pub struct StepRecord {
     pub replacing: u32,
     /// Running units by purchase class (in_service + warming + replacing = on_demand + spot).
     pub on_demand: u32,
+    /// Spot part of the running units.
     pub spot: u32,
     /// Predictive forecast capacity for this hour (0 when none).
     pub forecast: u32,
@@ -122,6 +135,7 @@ pub struct StepRecord {
 }
 
 impl StepRecord {
+    /// Running capacity units (On-Demand + Spot), billed whether serving or not.
     pub fn running(&self) -> u32 {
         self.on_demand + self.spot
     }
@@ -144,24 +158,34 @@ pub struct MonthUsage {
     pub reserved_covered_hours: f64,
     /// Spot capacity-unit-hours (priced per instance type in [`super::billing`]).
     pub spot_unit_hours: f64,
+    /// Running capacity-unit-hours, every purchase class.
     pub capacity_unit_hours: f64,
+    /// Demand × hours summed over the month's steps, in the demand's unit (not capacity units).
     pub demand_unit_hours: f64,
+    /// Demand above in-service capacity × hours, in the demand's unit (not capacity units).
     pub unmet_unit_hours: f64,
     /// Hours in which some demand was unmet.
     pub unmet_hours: f64,
     /// Sum over steps of utilisation × hours (for the average).
     pub utilisation_hours: f64,
+    /// Changes of desired capacity in the month.
     pub scale_events: u32,
+    /// Spot units interrupted in the month.
     pub spot_interruptions: u32,
 }
 
 /// Result of [`simulate`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
+    /// Time of step 0 (UTC).
     pub start: NaiveDateTime,
+    /// Step length, minutes.
     pub step_minutes: u32,
+    /// One record per step with [`Record::Steps`]; empty otherwise.
     pub steps: Vec<StepRecord>,
+    /// Scale events and Spot interruptions in step order; empty with [`Record::Months`].
     pub events: Vec<ScaleEvent>,
+    /// Instance time per calendar month of the run.
     pub months: Vec<MonthUsage>,
     /// Average running capacity units per hour, hour 0 = `start` (for the commitment
     /// optimiser).
@@ -171,9 +195,11 @@ pub struct Simulation {
 }
 
 impl Simulation {
+    /// Start time (UTC) of step `step`.
     pub fn time_of(&self, step: usize) -> NaiveDateTime {
         self.start + Duration::minutes(self.step_minutes as i64 * step as i64)
     }
+    /// Hours of the run in which some demand was unmet.
     pub fn unmet_hours(&self) -> f64 {
         self.months.iter().map(|m| m.unmet_hours).sum()
     }

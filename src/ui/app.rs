@@ -22,8 +22,11 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// Dark theme on (View ▸ Dark); light when false.
     pub dark: bool,
+    /// Language of the UI text (View ▸ Language).
     pub lang: Lang,
+    /// Recently opened or saved plan files, newest first (at most 10, File ▸ Recent).
     pub recent: Vec<PathBuf>,
     /// Folders chosen in the app's own file dialog, most recent first.
     pub recent_folders: Vec<PathBuf>,
@@ -38,15 +41,22 @@ const AUTOSAVE_SECONDS: f64 = 15.0;
 /// Tabs of the central area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The spreadsheet grid of items, with the detail panel (Ctrl+1).
     Plan,
+    /// Totals, charts and the cost breakdown (Ctrl+2).
     Estimate,
+    /// Purchase options of EC2 and RDS items compared (Ctrl+3).
     Compare,
+    /// Simulation of one Auto Scaling group (Ctrl+4).
     Scaling,
+    /// The bill month by month under growth drivers (Ctrl+5).
     Forecast,
+    /// EC2 instance types and prices of the catalogue in use (Ctrl+6).
     Catalog,
 }
 
 impl Tab {
+    /// Every tab in the order of the tab bar (and of the Ctrl+1 … Ctrl+6 shortcuts).
     pub const ALL: [Tab; 6] = [
         Tab::Plan,
         Tab::Estimate,
@@ -55,6 +65,7 @@ impl Tab {
         Tab::Forecast,
         Tab::Catalog,
     ];
+    /// The tab's title in the tab bar, in the language of `s`.
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Plan => s.tab_plan,
@@ -70,7 +81,9 @@ impl Tab {
 /// A message for the status bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
+    /// The message as shown (truncated in the bar, whole on hover).
     pub text: String,
+    /// Shown in the error colour (an open, save, export, import or edit failed).
     pub error: bool,
 }
 
@@ -78,7 +91,9 @@ pub struct Notice {
 /// keeps (and prices) the last valid value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rejected {
+    /// The text as typed, kept in the cell or field so it can be corrected.
     pub text: String,
+    /// Why it was refused (shown on hover and in the status bar).
     pub reason: String,
 }
 
@@ -92,23 +107,36 @@ pub enum Modal {
     OfferRecovery(Box<Plan>, Option<PathBuf>),
 }
 
+/// The whole desktop app: the open document, settings and every panel's state.
 pub struct App {
+    /// The price catalogue in use (the embedded one, or one chosen in the Catalogue tab).
     pub catalog: &'static Catalog,
+    /// The open plan with its file, history and estimate.
     pub doc: Document,
+    /// Theme, language and recent files, saved between runs.
     pub settings: Settings,
+    /// The tab shown in the central area.
     pub tab: Tab,
+    /// The Plan grid's cursor, selection, sort and open editor.
     pub grid: grid::GridState,
+    /// The detail panel's edit buffers.
     pub detail: detail::DetailState,
+    /// The sidebar's parameter edit buffers and group list.
     pub sidebar: sidebar::SidebarState,
+    /// The Estimate tab's chart textures.
     pub charts: estimate_tab::ChartCache,
+    /// File pickers (native dialogs, or prepared paths in tests), and a path chosen in the
+    /// app's own dialog when the native one could not open.
     pub dialogs: FileDialogs,
     /// The app's own file dialog, open when the system's could not be shown.
     pub file_dialog: Option<crate::ui::file_dialog::FileDialog>,
+    /// The latest status bar message, if any (it lasts until the plan changes).
     pub notice: Option<Notice>,
     /// The notice as last seen and the plan generation it was first shown at: a notice lasts
     /// until the plan changes (an edit, undo, another plan opened) — it belongs to the state
     /// that caused it.
     notice_seen: Option<(Notice, u64)>,
+    /// The dialog shown over the window, if any.
     pub modal: Option<Modal>,
     /// Rejected edits by (item id or `param:NAME`, field key).
     pub rejected: HashMap<(String, String), Rejected>,
@@ -200,6 +228,7 @@ impl App {
         app
     }
 
+    /// The UI text in the language chosen in the settings.
     pub fn strings(&self) -> &'static Strings {
         self.settings.lang.strings()
     }

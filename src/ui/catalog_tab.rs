@@ -42,23 +42,32 @@ pub type JobResult = Result<Done, JobError>;
 /// A finished import: the loaded catalogue (imported rows over the embedded ones), where it
 /// was written, and the import summary's totals.
 pub struct Done {
+    /// The imported catalogue, loaded over the embedded one.
     pub catalog: Catalog,
+    /// The catalogue directory it was written to.
     pub out: PathBuf,
+    /// Price rows read from the input files.
     pub rows_read: u64,
+    /// Price rows kept in the catalogue (the rest were filtered out).
     pub rows_kept: u64,
 }
 
 /// Why an import job ended without a catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JobError {
+    /// Cancel was pressed: nothing was written and the catalogue in use is unchanged.
     Cancelled,
+    /// The import, write or check failed; the message says why.
     Failed(String),
 }
 
 /// An import running on a worker thread.
 pub struct ImportJob {
+    /// Progress (bytes read of the total) and the cancel flag, shared with the worker.
     pub ctl: Arc<Control>,
+    /// The AWS price files being imported.
     pub files: Vec<PathBuf>,
+    /// The catalogue directory the import will be written to.
     pub out: PathBuf,
     rx: mpsc::Receiver<JobResult>,
 }
@@ -156,17 +165,24 @@ pub fn instance_item(plan: &Plan, catalog: &Catalog, instance_type: &str, region
 /// Filter and sort of the table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filter {
+    /// Region whose prices are listed (starts as the plan's default region).
     pub region: String,
     /// Instance type contains this text (`m5`, `m7g.large` …).
     pub text: String,
+    /// Only types with at least this many vCPUs (0: no limit).
     pub min_vcpu: u32,
+    /// Only types with at least this much memory, GiB (0: no limit).
     pub min_memory_gib: f64,
+    /// Only this CPU architecture (`None`: any).
     pub arch: Option<Arch>,
+    /// Column the rows are sorted by.
     pub sort: SortBy,
+    /// Sort from highest to lowest (Z to A for the type name) instead of ascending.
     pub descending: bool,
 }
 
 impl Filter {
+    /// No filtering in `region`, sorted by On-Demand price, cheapest first.
     pub fn new(region: &str) -> Self {
         Filter {
             region: region.to_string(),
@@ -183,40 +199,58 @@ impl Filter {
 /// Sortable columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
+    /// Instance type name, alphabetically.
     Type,
+    /// Number of vCPUs.
     Vcpu,
+    /// Memory in GiB.
     Memory,
+    /// On-Demand USD per hour (an unpriced type counts as the dearest).
     OnDemand,
+    /// On-Demand USD per vCPU-hour (an unpriced type counts as the dearest).
     PerVcpu,
+    /// Spot saving against On-Demand, percent (a type without Spot advice counts as −1 %).
     SpotSavings,
 }
 
 /// One instance type in one region.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// API name of the instance type, e.g. `m7g.large`.
     pub instance_type: String,
+    /// Instance family, e.g. `m7g`.
     pub family: String,
+    /// Number of vCPUs.
     pub vcpu: u32,
+    /// Memory in GiB.
     pub memory_gib: f64,
+    /// CPU architecture.
     pub arch: Arch,
     /// On-demand USD per hour (`None`: the catalogue has no price here).
     pub on_demand: Option<f64>,
     /// Effective hourly rate of a 1-year / 3-year standard No Upfront RI (hourly + upfront
     /// amortised over the term's hours).
     pub ri_1yr: Option<f64>,
+    /// The 3-year counterpart of `ri_1yr`, USD per hour.
     pub ri_3yr: Option<f64>,
+    /// Spot USD per hour (`None`: no Spot price in the catalogue).
     pub spot: Option<f64>,
+    /// Spot saving against On-Demand from the Spot Instance Advisor, percent.
     pub spot_savings_pct: Option<f64>,
+    /// Spot interruption-frequency band from the Spot Instance Advisor (`<5%` … `>20%`).
     pub interruption: Option<String>,
 }
 
 impl Row {
+    /// On-Demand USD per 730-hour month.
     pub fn monthly(&self) -> Option<f64> {
         self.on_demand.map(|h| h * HOURS_PER_MONTH)
     }
+    /// On-Demand USD per vCPU-hour.
     pub fn per_vcpu(&self) -> Option<f64> {
         self.on_demand.map(|h| h / f64::from(self.vcpu.max(1)))
     }
+    /// On-Demand USD per GiB-hour of memory (`None` also when the memory is unknown, 0).
     pub fn per_gib(&self) -> Option<f64> {
         self.on_demand
             .filter(|_| self.memory_gib > 0.0)

@@ -15,19 +15,30 @@ use crate::text::format;
 /// quantity so it stays in view next to the sidebar and detail panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Col {
+    /// The item's display name.
     Name,
+    /// The group the item belongs to (empty: ungrouped).
     Group,
+    /// The AWS service (read-only: set when the item is added).
     Service,
+    /// The region the item is priced in (the plan's default unless set).
     Region,
+    /// Instance type, volume type, storage class, engine and class … ([`kind_text`]).
     Kind,
+    /// The item's main quantity ([`quantity_field`]): count, GB, requests …
     Quantity,
+    /// EC2 usage pattern, hours per month, or an Auto Scaling group's size.
     Usage,
+    /// Purchase option (On-Demand, Reserved, Savings Plan, Spot) or a group's split.
     Purchase,
+    /// Monthly cost in USD from the estimate (read-only).
     Monthly,
+    /// Upfront (one-time) cost in USD from the estimate (read-only).
     Upfront,
 }
 
 impl Col {
+    /// Every column in display order.
     pub const ALL: [Col; 10] = [
         Col::Name,
         Col::Group,
@@ -41,10 +52,12 @@ impl Col {
         Col::Purchase,
     ];
 
+    /// Position of the column in display order ([`Col::ALL`]).
     pub fn index(self) -> usize {
         Col::ALL.iter().position(|c| *c == self).unwrap_or(0)
     }
 
+    /// The column heading in the language of `s`.
     pub fn title(self, s: &crate::ui::i18n::Strings) -> &'static str {
         match self {
             Col::Name => s.col_name,
@@ -408,7 +421,9 @@ fn set_kind(r: &mut Resource, text: &str) -> Result<(), String> {
 /// One option of a dropdown editor: the text written into the cell and what the list shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
+    /// Text written into the cell when picked (e.g. `m7g.large`, `eu-west-1`).
     pub value: String,
+    /// Text the dropdown lists and filters on (may add a description to the value).
     pub label: String,
 }
 
@@ -549,11 +564,14 @@ pub fn sort_key(plan: &Plan, item: &Item, col: Col, cost: Option<&ItemCost>) -> 
 /// A comparable cell value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SortKey {
+    /// A number (money, plain quantities); numbers sort before texts.
     Num(f64),
+    /// Lower-cased cell text (names, formulas, everything else).
     Text(String),
 }
 
 impl SortKey {
+    /// Order of two keys: numbers by value, then texts alphabetically.
     pub fn compare(&self, other: &SortKey) -> std::cmp::Ordering {
         match (self, other) {
             (SortKey::Num(a), SortKey::Num(b)) => a.total_cmp(b),

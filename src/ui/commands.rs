@@ -16,8 +16,11 @@ use std::path::PathBuf;
 /// Export formats of File ▸ Export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
+    /// The estimate as CSV: cost components, item and group subtotals, the plan total.
     EstimateCsv,
+    /// One estimate chart as a 1200 × 600 pixel PNG.
     ChartPng(ChartKind),
+    /// One estimate chart as a 1200 × 600 SVG.
     ChartSvg(ChartKind),
 }
 
@@ -25,51 +28,82 @@ pub enum ExportKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     // Files
+    /// File ▸ New: replace the plan with an empty one (asks first if unsaved).
     New,
+    /// File ▸ Open…: pick a plan file and open it (asks first if unsaved).
     Open,
+    /// Open this plan file (File ▸ Recent; asks first if unsaved).
     OpenPath(PathBuf),
+    /// Open the bundled sample plan at this index of `plan::file::samples()`.
     OpenSample(usize),
+    /// Save to the plan's file, or ask where like Save As when it has none.
     Save,
+    /// Ask for a file name and save there.
     SaveAs,
+    /// Pick a CSV file and append its rows as new items (one undo step).
     ImportItemsCsv,
+    /// Ask where and write the estimate CSV or a chart.
     Export(ExportKind),
+    /// Close the window (asks first if unsaved) and remove the recovery file.
     Quit,
     // Plan edits
+    /// Set one grid cell of an item from typed text; refused text stays shown in red.
     SetCell {
+        /// Index of the item in the plan.
         row: usize,
+        /// The column edited.
         col: Col,
+        /// The text as typed.
         text: String,
     },
     /// Set one field of an item's resource from the detail panel (JSON value text).
     SetField {
+        /// Index of the item in the plan.
         row: usize,
+        /// Field key as in the plan file (`instance_type`, `tags`, `policies` …).
         field: String,
+        /// The value as typed (JSON for lists and objects, empty to remove the field).
         text: String,
     },
+    /// Append a new item of this service with starting values ([`new_item`]) and select it.
     AddItem(Service),
     /// Catalogue tab "Add to plan": one EC2 item of this type in this region, one undo step.
     AddInstance {
+        /// EC2 instance type, e.g. `m7g.large`.
         instance_type: String,
+        /// Region chosen in the Catalogue tab's filter.
         region: String,
     },
     /// Insert a default Auto Scaling group ([`new_scaling_group`]) and select it in the
     /// Scaling tab; one undoable step.
     AddScalingGroup,
+    /// Copy the selected rows as new items with fresh ids (one undo step).
     Duplicate,
+    /// Remove the selected rows from the plan (one undo step).
     DeleteSelected,
+    /// Put the selected rows on the clipboard as TSV.
     CopySelected,
+    /// Append these TSV rows (clipboard text) as new items (one undo step).
     Paste(String),
+    /// Set a parameter's value from typed text: a number or a formula.
     SetParameter {
+        /// Index of the parameter in the plan.
         index: usize,
+        /// The number or formula as typed.
         text: String,
     },
+    /// Add a parameter named `paramN` with value 1.
     AddParameter,
     /// Replace the plan's growth drivers (Forecast tab), one undoable step.
     SetGrowth(Vec<crate::forecast::GrowthDriver>),
+    /// Go back one plan edit.
     Undo,
+    /// Redo the last undone plan edit.
     Redo,
     // View
+    /// Switch to the dark theme (`true`) or the light one.
     SetDark(bool),
+    /// Show the UI in this language.
     SetLanguage(crate::ui::i18n::Lang),
 }
 

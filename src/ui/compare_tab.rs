@@ -20,13 +20,17 @@ use std::sync::Arc;
 /// Horizon choices offered by the selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Horizon {
+    /// 12 months.
     Twelve,
+    /// 36 months (the default).
     #[default]
     ThirtySix,
+    /// The plan's own horizon, clamped to 1 … `purchase::MAX_HORIZON_MONTHS`.
     Plan,
 }
 
 impl Horizon {
+    /// Length of the horizon in months, given the plan's horizon in months.
     pub fn months(self, plan_horizon: u32) -> u32 {
         match self {
             Horizon::Twelve => 12,
@@ -45,7 +49,9 @@ type TextureKey = (Key, [u32; 2], bool);
 pub struct CompareState {
     /// Item id compared, `None` for the whole plan.
     pub scope: Option<String>,
+    /// Horizon the options are totalled over.
     pub horizon: Horizon,
+    /// Extra Spot usage for re-running interrupted work, percent (0 = none).
     pub overhead_pct: f64,
     key: Option<Key>,
     result: Option<Result<Arc<Comparison>, String>>,

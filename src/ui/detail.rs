@@ -72,6 +72,7 @@ fn fields(app: &App, row: usize) -> Vec<Field> {
     out
 }
 
+/// Draw the panel for the grid's current row (a hint when no row is selected).
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     ui.add_space(6.0);

@@ -12,10 +12,15 @@ use std::time::{Duration, Instant};
 /// What kind of file a dialog is for (sets its filter and default extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
+    /// A plan file (`.cloudplan.json`).
     Plan,
+    /// A CSV file to read (items to import; also the Forecast tab's bill history).
     ItemsCsv,
+    /// A CSV file to write (estimate, comparison, forecast or per-step export).
     EstimateCsv,
+    /// A PNG image (chart export).
     Png,
+    /// An SVG image (chart export).
     Svg,
     /// An AWS price file to import (offer CSV/JSON, Spot Instance Advisor JSON).
     OfferFile,
@@ -24,6 +29,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// The dialog's filter: its name and the file extensions it shows (none: any).
     pub fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             FileKind::Plan => ("cloudplan plan", &["json"]),
@@ -219,7 +225,9 @@ impl FileDialogs {
 /// Answers every dialog from a queue of prepared paths (`None` once empty): for tests.
 #[derive(Debug, Default)]
 pub struct FixedPaths {
+    /// Answers to `pick_open`, first one first.
     pub open: Vec<PathBuf>,
+    /// Answers to `pick_save`, first one first.
     pub save: Vec<PathBuf>,
 }
 

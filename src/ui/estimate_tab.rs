@@ -74,6 +74,7 @@ fn total_card(ui: &mut egui::Ui, title: &str, value: f64, note: &str) -> egui::R
         .response
 }
 
+/// Draw the tab: total cards, both charts with their Export menu, and the breakdown tree.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     // Moved out for the frame (not cloned: a 10,000-item estimate is large) and put back below.

@@ -33,9 +33,13 @@ pub struct Drafts {
 /// What a numeric field accepts beyond being a finite number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
+    /// Any finite number (linear change per month, step amount).
     Any,
+    /// Above 0 (logistic cap and rate).
     Positive,
+    /// 0 or more (seasonal factors, step and price multipliers).
     NonNegative,
+    /// Above −100 (growth rates in percent: −100 % would wipe the value out).
     AboveMinus100,
 }
 

@@ -20,6 +20,7 @@ type ChartKey = (u64, u64, u32, u32, bool, bool);
 /// Per-tab state, kept in egui memory.
 #[derive(Clone, Default)]
 pub struct ForecastState {
+    /// The imported bill history the model is fitted to (`None`: plan projection only).
     pub history: Option<BillHistory>,
     history_gen: u64,
     /// (plan generation, history generation) → the forecast or what stopped it.
@@ -28,6 +29,7 @@ pub struct ForecastState {
     /// Driver fields being typed, with their validation messages.
     drafts: Drafts,
     by_group: bool,
+    /// The latest import or export outcome shown under the buttons (count, path or error).
     pub message: Option<String>,
 }
 
@@ -54,6 +56,7 @@ pub fn set_history(ctx: &egui::Context, history: Option<BillHistory>) {
     set_state(ctx, st);
 }
 
+/// Draw the tab: buttons, chart, month-by-month table, commitments and driver forms.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     let mut st = state(&ctx);

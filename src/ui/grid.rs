@@ -21,6 +21,7 @@ pub const EDITOR_ID: GridId = GridId("grid-cell-editor");
 pub struct GridId(&'static str);
 
 impl GridId {
+    /// The egui id of this source combined with `salt` (the editor uses `""`).
     pub fn with(self, salt: &str) -> Id {
         Id::unique(self.0).with(salt)
     }
@@ -29,13 +30,19 @@ impl GridId {
 /// An open cell editor.
 #[derive(Debug, Clone)]
 pub struct Editing {
+    /// Plan index of the item being edited.
     pub row: usize,
+    /// Column being edited.
     pub col: Col,
+    /// The text in the editor now.
     pub text: String,
     /// Text when the editor opened (dropdowns filter only once the person types).
     pub original: String,
+    /// Dropdown choices of the column for this item (empty: plain text editor).
     pub choices: Vec<Choice>,
+    /// Index of the highlighted match among the filtered choices (Up/Down move it).
     pub highlighted: usize,
+    /// Keyboard focus was already requested for the editor (done once, when it opens).
     pub focus_requested: bool,
     /// Opened by typing (arrows then commit and move) rather than F2 / double-click.
     pub typed: bool,
@@ -49,9 +56,12 @@ type OrderKey = (u64, Option<(Col, bool)>, usize);
 pub struct GridState {
     /// The current cell (plan item index, column).
     pub cursor: Option<(usize, Col)>,
+    /// Plan indices of the selected rows.
     pub selected: BTreeSet<usize>,
     anchor: Option<usize>,
+    /// The open cell editor, if any.
     pub editing: Option<Editing>,
+    /// Sort column and whether ascending (`None`: plan order); header clicks cycle it.
     pub sort: Option<(Col, bool)>,
     order: Vec<usize>,
     order_key: Option<OrderKey>,
@@ -65,6 +75,7 @@ pub struct GridState {
 }
 
 impl GridState {
+    /// Forget cursor, selection and editor (a new plan was loaded); the sort is kept.
     pub fn reset(&mut self) {
         *self = GridState {
             sort: self.sort,
@@ -72,6 +83,8 @@ impl GridState {
         };
     }
 
+    /// Put the cursor on (`row`, `col`), select only that row, scroll to it and close
+    /// any editor.
     pub fn select_only(&mut self, row: usize, col: Col) {
         self.cursor = Some((row, col));
         self.selected.clear();

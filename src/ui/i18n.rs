@@ -8,19 +8,24 @@ use serde::{Deserialize, Serialize};
 /// Languages the app ships.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
+    /// English (the default).
     #[default]
     English,
+    /// Korean (한국어).
     Korean,
 }
 
 impl Lang {
+    /// Every language, in the order View ▸ Language lists them.
     pub const ALL: [Lang; 2] = [Lang::English, Lang::Korean];
+    /// The language's name in itself, as View ▸ Language shows it.
     pub fn native_name(self) -> &'static str {
         match self {
             Lang::English => "English",
             Lang::Korean => "한국어",
         }
     }
+    /// The UI string table of this language.
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::English => &EN,
@@ -32,80 +37,161 @@ impl Lang {
 /// All UI text of one language.
 #[derive(Debug)]
 pub struct Strings {
+    /// File menu title in the menu bar.
     pub file: &'static str,
+    /// File ▸ New menu item (Ctrl+N): start an empty plan.
     pub new: &'static str,
+    /// File ▸ Open… menu item (Ctrl+O): pick a plan file to open.
     pub open: &'static str,
+    /// File ▸ Open sample submenu listing the bundled sample plans.
     pub open_sample: &'static str,
+    /// File ▸ Recent submenu of recently opened or saved plan files.
     pub recent: &'static str,
+    /// Greyed entry of File ▸ Recent while no file has been opened or saved.
     pub no_recent: &'static str,
+    /// File ▸ Save menu item (Ctrl+S); also the Save button of the unsaved-changes dialog.
     pub save: &'static str,
+    /// File ▸ Save As… menu item (Ctrl+Shift+S).
     pub save_as: &'static str,
+    /// File menu item that adds items from a CSV file to the plan.
     pub import_csv: &'static str,
+    /// Export submenu of the File menu, and the Export menu button of the Estimate,
+    /// Compare, Scaling and Forecast tabs.
     pub export: &'static str,
+    /// Export entry that writes the estimate as CSV (File ▸ Export, Estimate tab).
     pub export_estimate_csv: &'static str,
+    /// Export entry for a chart as PNG, followed by " — <chart name>" where there are several.
     pub export_png: &'static str,
+    /// Export entry for a chart as SVG, followed by " — <chart name>" where there are several.
     pub export_svg: &'static str,
+    /// File ▸ Quit menu item (Ctrl+Q); asks first when there are unsaved changes.
     pub quit: &'static str,
+    /// Edit menu title in the menu bar.
     pub edit: &'static str,
+    /// Edit ▸ Undo menu item (Ctrl+Z).
     pub undo: &'static str,
+    /// Edit ▸ Redo menu item (Ctrl+Y or Ctrl+Shift+Z).
     pub redo: &'static str,
+    /// Edit ▸ Add item submenu (one entry per service); also the empty Plan tab's
+    /// "＋ Add item · Amazon EC2" button.
     pub add_item: &'static str,
+    /// Edit ▸ Duplicate menu item: copies the selected rows as new items.
     pub duplicate: &'static str,
+    /// Edit ▸ Delete menu item (Delete key): removes the selected rows.
     pub delete: &'static str,
+    /// Edit ▸ Copy rows menu item (Ctrl+C): the selected rows to the clipboard as TSV.
     pub copy_rows: &'static str,
+    /// Edit ▸ Paste rows menu item (Ctrl+V): clipboard rows become new items.
     pub paste_rows: &'static str,
+    /// View menu title in the menu bar.
     pub view: &'static str,
+    /// View menu radio button choosing the light theme.
     pub theme_light: &'static str,
+    /// View menu radio button choosing the dark theme.
     pub theme_dark: &'static str,
+    /// View ▸ Language submenu (each language listed by its own name).
     pub language: &'static str,
+    /// Title of the Plan tab (the spreadsheet grid of items).
     pub tab_plan: &'static str,
+    /// Title of the Estimate tab (totals, charts and cost breakdown).
     pub tab_estimate: &'static str,
+    /// Sidebar heading above the plan's groups and their monthly subtotals.
     pub groups: &'static str,
+    /// Name shown for items without a group (sidebar and Estimate breakdown).
     pub ungrouped: &'static str,
+    /// Sidebar heading above the plan's parameters.
     pub parameters: &'static str,
+    /// Hover text of the sidebar's "＋" button that adds a parameter.
     pub add_parameter: &'static str,
+    /// Sidebar note shown while the plan has no parameters.
     pub no_parameters: &'static str,
+    /// Plan grid column heading: the item's name.
     pub col_name: &'static str,
+    /// Plan grid column heading: the group the item belongs to.
     pub col_group: &'static str,
+    /// Plan grid column heading: the AWS service of the item.
     pub col_service: &'static str,
+    /// Plan grid column heading: the AWS region the item is priced in.
     pub col_region: &'static str,
+    /// Plan grid column heading: instance type, volume type, storage class or other class.
     pub col_kind: &'static str,
+    /// Plan grid column heading: the item's main quantity (count, GB, requests …).
     pub col_quantity: &'static str,
+    /// Plan grid column heading: usage (EC2 usage pattern, hours per month, group size).
     pub col_usage: &'static str,
+    /// Plan grid column heading: purchase option (On-Demand, Reserved, Savings Plan, Spot).
     pub col_purchase: &'static str,
+    /// Plan grid column heading: the item's monthly cost in USD.
     pub col_monthly: &'static str,
+    /// Plan grid column heading: the item's upfront (one-time) cost in USD.
     pub col_upfront: &'static str,
+    /// Plan tab message shown instead of the grid while the plan has no items.
     pub empty_plan: &'static str,
+    /// Heading of the detail panel right of the Plan grid.
     pub details: &'static str,
+    /// Detail panel hint shown while no row is selected.
     pub no_selection: &'static str,
+    /// Detail panel section heading above the item's editable fields.
     pub fields: &'static str,
+    /// Detail panel section heading above the item's cost components.
     pub components: &'static str,
+    /// Heading for one cost component; not shown by any widget at present.
     pub component: &'static str,
+    /// Label for a cost component's quantity; not shown by any widget at present.
     pub quantity: &'static str,
+    /// Label for a cost component's unit price; not shown by any widget at present.
     pub unit_price: &'static str,
+    /// Label of monthly USD amounts: status bar, sidebar total, Estimate card and column,
+    /// detail panel total, Compare table and Scaling summary card.
     pub monthly: &'static str,
+    /// Label of upfront (one-time) USD amounts: status bar, Estimate card and column,
+    /// detail panel and Compare table.
     pub upfront: &'static str,
+    /// Label of the first-12-months total (USD) in the status bar and on the Estimate tab.
     pub first_12_months: &'static str,
+    /// Small note under the Estimate tab's monthly total card.
     pub per_month: &'static str,
+    /// Error text when the plan, an item or an Auto Scaling simulation cannot be priced.
     pub not_priced: &'static str,
+    /// Estimate tab heading above the group → item → component breakdown tree.
     pub breakdown: &'static str,
+    /// Label of the grand-total row at the bottom of the Estimate breakdown.
     pub totals: &'static str,
+    /// Status bar label before the name of the price catalogue in use.
     pub catalogue: &'static str,
+    /// Status bar text before the catalogue's effective date range.
     pub prices_effective: &'static str,
+    /// Green status bar indicator shown when every item is priced without problems.
     pub all_valid: &'static str,
+    /// Status bar indicator after the number of validation problems (hover lists them).
     pub problems: &'static str,
+    /// Heading of the dialog asking whether to discard unsaved changes.
     pub unsaved_title: &'static str,
+    /// Body text of the unsaved-changes dialog.
     pub unsaved_body: &'static str,
+    /// Button that discards the changes (unsaved-changes dialog) or the autosaved plan
+    /// (recovery dialog).
     pub discard: &'static str,
+    /// Cancel button of the unsaved-changes dialog.
     pub cancel: &'static str,
+    /// Heading of the start-up dialog offering to recover autosaved work.
     pub recover_title: &'static str,
+    /// Body text of the recovery dialog.
     pub recover_body: &'static str,
+    /// Recovery dialog button that opens the autosaved plan.
     pub recover: &'static str,
+    /// Window title's file name for a plan never saved to a file.
     pub untitled: &'static str,
+    /// Word after an item count ("12 items"): tab bar, sidebar groups, Estimate breakdown
+    /// and recovery dialog.
     pub items: &'static str,
+    /// Placeholder of a dropdown cell editor's text field (typing filters the choices).
     pub filter_hint: &'static str,
+    /// Status message after a save, followed by the file path.
     pub saved_to: &'static str,
+    /// Status message after opening a plan, followed by the file path.
     pub opened: &'static str,
+    /// Status message after pasting rows or importing an items CSV, followed by the count.
     pub pasted_rows: &'static str,
     /// A paste or import whose table has a header but no rows.
     pub nothing_to_paste: &'static str,
@@ -129,184 +215,356 @@ pub struct Strings {
     pub fd_use_own: &'static str,
     /// See [`Strings::fd_open_title`].
     pub fd_press_again: &'static str,
+    /// Status message after Copy rows, followed by the number of rows copied.
     pub copied_rows: &'static str,
+    /// Status message after a successful export, followed by the file path.
     pub exported_to: &'static str,
+    /// Status message when a typed edit is refused, followed by the reason.
     pub edit_rejected: &'static str,
     /// Tooltip of a rejected cell: the plan keeps the value shown.
     pub rejected_keeps: &'static str,
+    /// Heading for a cost component's calculation trail; not shown by any widget at present.
     pub calculation: &'static str,
+    /// Heading above the charts on the Estimate and Scaling tabs.
     pub charts: &'static str,
+    /// Small note under the Estimate tab's first-12-months card: how it is computed.
     pub first_12_note: &'static str,
     /// Hover text of "First 12 months": how it differs from the Forecast tab's total.
     pub first_12_hint: &'static str,
     /// Hover text of a sortable Catalogue column heading.
     pub catalog_sort_hint: &'static str,
+    /// Hover text of a Plan grid column heading (clicks cycle ascending, descending, off).
     pub sort_hint: &'static str,
+    /// Small note under the Estimate tab's upfront total card.
     pub one_time: &'static str,
+    /// Title of the Compare tab (purchase options of EC2 and RDS items).
     pub tab_compare: &'static str,
+    /// Label of the Compare tab's dropdown choosing one item or the whole plan.
     pub cmp_scope: &'static str,
+    /// Compare scope choice that compares every EC2 and RDS item together.
     pub cmp_whole_plan: &'static str,
+    /// Compare tab label before the horizon choices (12 months, 36 months, the plan's).
     pub cmp_horizon: &'static str,
+    /// Compare horizon choice using the plan's own horizon (its month count follows).
     pub cmp_plan_horizon: &'static str,
+    /// Unit word after a horizon's month count on the Compare tab ("36 months").
     pub cmp_months: &'static str,
+    /// Compare tab label of the Spot re-run overhead field, in percent.
     pub cmp_overhead: &'static str,
+    /// Compare table column heading: the purchase option.
     pub cmp_option: &'static str,
+    /// Compare table column heading: recurring plus upfront spread per month, in USD.
     pub cmp_effective: &'static str,
+    /// Compare table column heading: total paid over the horizon, in USD.
     pub cmp_total: &'static str,
+    /// Compare table column heading: saving against On-Demand in USD; also in the best-mix line.
     pub cmp_saving: &'static str,
+    /// Compare table column heading: first month the option's cumulative cost is at or
+    /// below On-Demand's.
     pub cmp_break_even: &'static str,
+    /// Compare table column heading: utilisation (%) below which a commitment costs more
+    /// than On-Demand.
     pub cmp_break_even_use: &'static str,
+    /// Compare table column heading: notes (interruptions, unused commitment, amount owed).
     pub cmp_notes: &'static str,
+    /// Compare table text for an option the catalogue cannot price, followed by the reason.
     pub cmp_unavailable: &'static str,
+    /// Marker after the cheapest option's name in the Compare table ("★ … (cheapest)").
     pub cmp_best: &'static str,
+    /// Marker after the name of the option the plan uses today in the Compare table.
     pub cmp_current: &'static str,
+    /// Compare table break-even cell of an option that never catches up with On-Demand.
     pub cmp_never: &'static str,
+    /// Prefix of the Compare tab's commitment-optimiser lines (best commitment per item).
     pub cmp_optimiser: &'static str,
+    /// Compare tab Export entry that writes the comparison CSV.
     pub cmp_export_csv: &'static str,
+    /// Compare tab message when the plan has no EC2 or RDS item to compare.
     pub cmp_nothing: &'static str,
+    /// Compare tab line: the total when every item takes its own cheapest option.
     pub cmp_best_mix: &'static str,
     // Scaling tab
+    /// Title of the Scaling tab (Auto Scaling group simulation).
     pub tab_scaling: &'static str,
+    /// Scaling tab message when the plan has no Auto Scaling group.
     pub scaling_no_group: &'static str,
+    /// Label of the Scaling tab's dropdown choosing the group to simulate.
     pub scaling_group: &'static str,
+    /// Scaling tab label before the chart window choices (day, week, month, all).
     pub scaling_window: &'static str,
+    /// Chart window choice: one day.
     pub scaling_day: &'static str,
+    /// Chart window choice: one week.
     pub scaling_week: &'static str,
+    /// Chart window choice: 30 days.
     pub scaling_month: &'static str,
+    /// Chart window choice: the whole simulation.
     pub scaling_all: &'static str,
+    /// Label of the slider choosing the first day of the chart window.
     pub scaling_from_day: &'static str,
+    /// Scaling summary card: average utilisation of the group's capacity, in percent.
     pub scaling_utilisation: &'static str,
+    /// Scaling summary card: hours of demand the group's capacity did not serve.
     pub scaling_unmet_hours: &'static str,
+    /// Scaling summary card: average monthly USD at min and at max capacity.
     pub scaling_cost_range: &'static str,
+    /// Scaling tab section: min / desired / max size and capacity per unit.
     pub scaling_capacity: &'static str,
+    /// Capacity form label: demand one capacity unit serves at 100 % utilisation.
     pub scaling_capacity_per_unit: &'static str,
+    /// Scaling tab section: the demand profile form.
     pub scaling_demand: &'static str,
+    /// Demand section note when the group's demand comes from a CSV file.
     pub scaling_demand_csv: &'static str,
+    /// Demand form label: the base demand level, in the group's demand units.
     pub scaling_base: &'static str,
+    /// Demand form checkbox turning on the daily cycle (peak hour, amplitude).
     pub scaling_daily: &'static str,
+    /// Demand form checkbox turning on the weekend factor (demand multiplier on weekends).
     pub scaling_weekend: &'static str,
+    /// Demand form label: demand growth in percent per month.
     pub scaling_growth: &'static str,
+    /// Demand form label: random noise as a standard deviation in percent.
     pub scaling_noise: &'static str,
+    /// Scaling tab section: the scaling policies as a JSON editor.
     pub scaling_policies: &'static str,
+    /// Hint above the scaling policies JSON editor.
     pub scaling_policies_hint: &'static str,
+    /// Button writing the edited JSON (policies or scheduled actions) into the plan.
     pub scaling_apply: &'static str,
+    /// Button putting the plan's current value back into the JSON editor.
     pub scaling_revert: &'static str,
+    /// Scaling tab Export entry that writes the per-step simulation CSV.
     pub scaling_export_csv: &'static str,
     // Forecast tab
+    /// Title of the Forecast tab (the bill month by month under growth drivers).
     pub tab_forecast: &'static str,
+    /// Forecast tab heading above the growth-driver forms.
     pub growth_drivers: &'static str,
+    /// Forecast tab menu button adding a growth driver of a chosen kind.
     pub add_driver: &'static str,
+    /// Forecast tab button importing a past bill history CSV.
     pub import_history: &'static str,
+    /// Forecast tab button removing the imported bill history.
     pub clear_history: &'static str,
+    /// Forecast table column heading: the month (YYYY-MM).
     pub month: &'static str,
+    /// Forecast table column heading for the history model's forecast (USD); also fills
+    /// `{model}` of the model summary.
     pub model_forecast: &'static str,
     // Catalogue tab
+    /// Title of the Catalogue tab (EC2 instance types and their prices).
     pub tab_catalog: &'static str,
+    /// Catalogue tab filter label: the region whose prices are listed.
     pub catalog_region: &'static str,
+    /// Catalogue tab filter label: text the instance type must contain.
     pub catalog_type_filter: &'static str,
+    /// Catalogue tab filter label: minimum vCPU count.
     pub catalog_min_vcpu: &'static str,
+    /// Catalogue tab filter label: minimum memory in GiB.
     pub catalog_min_memory: &'static str,
+    /// Catalogue tab filter label and column heading: CPU architecture.
     pub catalog_arch: &'static str,
+    /// Architecture filter choice that lists every architecture.
     pub catalog_any: &'static str,
+    /// Word after the number of instance types listed under the Catalogue filters.
     pub catalog_types: &'static str,
+    /// Catalogue column heading: instance type (sortable).
     pub catalog_col_type: &'static str,
+    /// Catalogue column heading: On-Demand price in USD per hour (sortable).
     pub catalog_col_od_hour: &'static str,
+    /// Catalogue column heading: On-Demand price in USD per 730-hour month.
     pub catalog_col_od_month: &'static str,
+    /// Catalogue column heading: effective USD per hour of a 1-year standard RI.
     pub catalog_col_ri1: &'static str,
+    /// Catalogue column heading: effective USD per hour of a 3-year standard RI.
     pub catalog_col_ri3: &'static str,
+    /// Catalogue column heading: Spot price in USD per hour.
     pub catalog_col_spot: &'static str,
+    /// Catalogue column heading: Spot saving against On-Demand, in percent (sortable).
     pub catalog_col_spot_savings: &'static str,
+    /// Catalogue column heading: Spot interruption-frequency band.
     pub catalog_col_interruption: &'static str,
+    /// Catalogue column heading: On-Demand USD per vCPU-hour (sortable).
     pub catalog_col_per_vcpu: &'static str,
+    /// Catalogue column heading: On-Demand USD per GiB-hour of memory.
     pub catalog_col_per_gib: &'static str,
+    /// Catalogue row button adding one instance of that type to the plan.
     pub catalog_add_to_plan: &'static str,
+    /// Status message after "Add to plan", followed by the instance type and region.
     pub catalog_added: &'static str,
+    /// Catalogue tab label of the dropdown choosing the price catalogue in use.
     pub catalog_source: &'static str,
+    /// Catalogue tab button importing an AWS price file as a new catalogue.
     pub catalog_import: &'static str,
+    /// Label beside the progress bar while a price-file import runs.
     pub catalog_importing: &'static str,
+    /// Button cancelling a running price-file import.
     pub catalog_cancel: &'static str,
+    /// Status message when an import has finished and its catalogue is in use.
     pub catalog_imported: &'static str,
+    /// Status message after a price-file import was cancelled.
     pub catalog_import_cancelled: &'static str,
+    /// Status message when a price-file import fails, followed by the reason.
     pub catalog_import_failed: &'static str,
+    /// Word after the number of price rows read, in the import-finished message.
     pub catalog_rows_read: &'static str,
+    /// Word after the number of price rows kept, in the import-finished message.
     pub catalog_rows_kept: &'static str,
+    /// Button adding a default Auto Scaling group (Edit menu, Plan and Scaling tabs).
     pub add_scaling_group: &'static str,
     // Forecast tab: driver forms and labels
+    /// Forecast tab checkbox: stack the chart by group instead of by service.
     pub fc_by_group: &'static str,
+    /// Forecast tab Export entry that writes the month-by-month forecast CSV.
     pub fc_export_csv: &'static str,
+    /// Forecast table column heading: the plan's projected bill for the month, in USD.
     pub fc_plan: &'static str,
+    /// Forecast table column heading: the model's 80 % and 95 % intervals, in USD.
     pub fc_intervals: &'static str,
+    /// Line under the forecast table: `{n}` months and their total `{usd}`.
     pub fc_total_over: &'static str,
+    /// Line above the forecast table describing the history model (`{model}`, `{desc}`,
+    /// held-out `{mape}` and its `{n}` months).
     pub fc_model_summary: &'static str,
+    /// Forecast tab message after a bill history import; `{n}` is the month count.
     pub fc_months_imported: &'static str,
+    /// Forecast tab note while the plan has no growth drivers.
     pub fc_no_drivers: &'static str,
+    /// Add-driver menu note when the plan has no parameter or item to target.
     pub fc_no_target: &'static str,
+    /// Button removing a growth driver.
     pub fc_remove: &'static str,
+    /// Note under the driver forms on how typed values are applied.
     pub fc_apply_hint: &'static str,
+    /// Driver kind (Add driver menu, form heading): a fixed amount added per month.
     pub fc_kind_linear: &'static str,
+    /// Driver kind (Add driver menu, form heading): compound growth in percent.
     pub fc_kind_compound: &'static str,
+    /// Driver kind (Add driver menu, form heading): S-curve levelling off at a cap.
     pub fc_kind_logistic: &'static str,
+    /// Driver kind (Add driver menu, form heading): twelve monthly factors.
     pub fc_kind_seasonal: &'static str,
+    /// Driver kind (Add driver menu, form heading): a one-off add or multiply in a month.
     pub fc_kind_step: &'static str,
+    /// Driver kind (Add driver menu, form heading): an item's first and last month.
     pub fc_kind_window: &'static str,
+    /// Driver kind (Add driver menu, form heading): a price multiplier from a month on.
     pub fc_kind_price: &'static str,
+    /// Driver form label of the dropdown choosing the parameter or item field to change.
     pub fc_target: &'static str,
+    /// Prefix of a parameter in the driver target dropdown ("Parameter: users").
     pub fc_parameter: &'static str,
+    /// Prefix of an item target or price scope ("Item: web · count"); also the item picker's
+    /// label.
     pub fc_item: &'static str,
+    /// Prefix of a service price scope in the price-change form ("Service: Amazon EC2").
     pub fc_service: &'static str,
+    /// Linear driver field: amount added per month, in the target's unit.
     pub fc_per_month: &'static str,
+    /// Compound driver field: growth rate in percent.
     pub fc_rate: &'static str,
+    /// Compound driver period choice: the rate is percent per month.
     pub fc_pct_per_month: &'static str,
+    /// Compound driver period choice: the rate is percent per year.
     pub fc_pct_per_year: &'static str,
+    /// Driver field: month the growth starts (YYYY-MM; empty = the plan's start).
     pub fc_from: &'static str,
+    /// Logistic driver field: the value the S-curve levels off at.
     pub fc_cap: &'static str,
+    /// Logistic driver field: growth rate in percent per month.
     pub fc_logistic_rate: &'static str,
+    /// Seasonal driver label above the twelve monthly factors.
     pub fc_factors: &'static str,
+    /// Step and price-change driver field: the month the change happens (YYYY-MM).
     pub fc_on_month: &'static str,
+    /// Step driver mode: add the value to the target.
     pub fc_step_add: &'static str,
+    /// Step driver mode: multiply the target by the value.
     pub fc_step_multiply: &'static str,
+    /// Step driver field: the amount to add or the factor to multiply by.
     pub fc_value: &'static str,
+    /// Item-window driver field: first month the item is billed (YYYY-MM, optional).
     pub fc_start: &'static str,
+    /// Item-window driver field: month the item ends (YYYY-MM, optional).
     pub fc_end: &'static str,
+    /// Price-change driver label of the item-or-service dropdown the price applies to.
     pub fc_scope: &'static str,
+    /// Price-change driver field: factor applied to prices from that month (1.1 = +10 %).
     pub fc_multiplier: &'static str,
+    /// Driver field error after the typed text when it is not a number.
     pub fc_err_number: &'static str,
+    /// Driver field error when the number is NaN or infinite.
     pub fc_err_finite: &'static str,
+    /// Driver field error when the value must be above 0 (logistic cap and rate).
     pub fc_err_positive: &'static str,
+    /// Driver field error when the value must be 0 or more.
     pub fc_err_non_negative: &'static str,
+    /// Driver field error when a growth rate is −100 % or less.
     pub fc_err_above_minus_100: &'static str,
+    /// Driver field error when a month is not written as YYYY-MM.
     pub fc_err_month: &'static str,
+    /// Short month names, January first, labelling the seasonal driver's factors.
     pub fc_month_names: [&'static str; 12],
     // Forecast commitments (RI / Savings Plan terms over the horizon).
+    /// Driver kind (Add driver menu, form heading): RI / Savings Plan terms over time.
     pub fc_kind_commitment: &'static str,
+    /// Commitment driver field: first billed month of the term (YYYY-MM, optional).
     pub fc_commit_start: &'static str,
+    /// Commitment driver label before the renew / let-expire choice.
     pub fc_at_term_end: &'static str,
+    /// Choice and Commitments-list text: renew each term, paying upfront again at the same
+    /// rates.
     pub fc_renew: &'static str,
+    /// Choice and Commitments-list text: let the term expire and pay On-Demand after it.
     pub fc_lapse: &'static str,
+    /// Forecast table column heading: upfront USD paid that month (with commitments only).
     pub fc_upfront: &'static str,
+    /// Forecast table column heading: the month's commitment events (start, renewal,
+    /// expiry).
     pub fc_commitment_events: &'static str,
+    /// Heading of the Forecast tab's list of committed items.
     pub fc_commitments_title: &'static str,
+    /// Commitments-list text when a term renews only because no commitment driver
+    /// says otherwise.
     pub fc_renew_default: &'static str,
+    /// Commitments-list text before the USD still owed after the horizon.
     pub fc_owed_after: &'static str,
+    /// Commitment driver note when its item is not bought with an RI or Savings Plan.
     pub fc_commit_inert: &'static str,
     // Scaling tab: allocation strategies and scheduled actions in time zones.
+    /// Scaling tab section: the On-Demand / Spot split and the allocation strategies.
     pub scaling_purchase: &'static str,
+    /// Purchase form label: capacity units always bought On-Demand.
     pub scaling_od_base: &'static str,
+    /// Purchase form label: percent of capacity above the base bought On-Demand (the
+    /// rest is Spot).
     pub scaling_od_pct: &'static str,
+    /// Purchase form label of the Spot allocation strategy dropdown.
     pub scaling_spot_strategy: &'static str,
+    /// Purchase form label: number of Spot pools (lowest-price strategy only).
     pub scaling_spot_pools: &'static str,
+    /// Purchase form label of the On-Demand allocation strategy dropdown.
     pub scaling_od_strategy: &'static str,
+    /// Spot strategy choice for none set: capacity spread evenly over the pools.
     pub scaling_even_spread: &'static str,
+    /// Scaling tab section: scheduled actions and their time zones.
     pub scaling_scheduled: &'static str,
+    /// Hint above the scheduled actions JSON editor.
     pub scaling_scheduled_hint: &'static str,
+    /// Label of a scheduled action's time-zone field.
     pub scaling_time_zone: &'static str,
+    /// Error beside the time-zone field when the text is not an IANA zone name.
     pub scaling_zone_invalid: &'static str,
+    /// Placeholder of an empty time-zone field: the action keeps its fixed UTC offset.
     pub scaling_fixed_offset: &'static str,
     /// Recovery dialog: the file the recovered plan belongs to / none.
     pub recover_file: &'static str,
+    /// Recovery dialog text when the recovered plan was never saved to a file.
     pub recover_unsaved: &'static str,
 }
 
+/// English UI text.
 pub static EN: Strings = Strings {
     file: "File",
     new: "New",
@@ -568,6 +826,7 @@ pub static EN: Strings = Strings {
     recover_unsaved: "a new plan, never saved to a file",
 };
 
+/// Korean UI text (한국어).
 pub static KO: Strings = Strings {
     file: "파일",
     new: "새로 만들기",

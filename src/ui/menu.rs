@@ -12,6 +12,7 @@ fn item(ui: &mut egui::Ui, text: &str, shortcut: &str, enabled: bool) -> bool {
         .clicked()
 }
 
+/// Draw the menu bar; each menu item sends its [`Command`].
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     egui::MenuBar::new().ui(ui, |ui| {

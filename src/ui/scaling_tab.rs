@@ -26,14 +26,19 @@ use std::sync::{Arc, Mutex};
 /// Width of the chart window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Window {
+    /// 24 hours.
     Day,
+    /// 7 days (the default).
     #[default]
     Week,
+    /// 30 days.
     Month,
+    /// The whole simulation.
     All,
 }
 
 impl Window {
+    /// Every window, in the order of the selector.
     pub const ALL: [Window; 4] = [Window::Day, Window::Week, Window::Month, Window::All];
     fn hours(self) -> Option<usize> {
         match self {
@@ -53,7 +58,9 @@ type TextureKey = (u64, String, Window, usize, [u32; 2], bool);
 /// What the tab remembers between frames.
 #[derive(Default)]
 pub struct ScalingTabState {
+    /// Item id of the group shown (the plan's first group when unset or gone).
     pub selected: Option<String>,
+    /// How much of the simulation the charts show.
     pub window: Window,
     /// First day shown (days from the simulation start).
     pub offset_days: usize,
@@ -68,6 +75,7 @@ pub struct ScalingTabState {
     /// plan's value when the text was last synced; a different plan value, e.g. after undo,
     /// replaces the text).
     pub zone_text: HashMap<(String, usize), (String, Option<String>)>,
+    /// How many times a chart was rendered (tests: charts are cached between frames).
     pub renders: u64,
 }
 
@@ -119,6 +127,7 @@ fn simulate(app: &App, row: usize, g: &GroupSpec) -> Result<Outcome, String> {
     run(g, start, app.catalog, region, series.as_ref(), true).map_err(|e| e.to_string())
 }
 
+/// Draw the tab: group picker, summary cards, the edit forms and the charts.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     let shared = state(ui.ctx());

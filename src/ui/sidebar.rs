@@ -43,6 +43,7 @@ fn group_rows(plan: &crate::plan::Plan) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// Draw the sidebar: groups with item counts and monthly USD, then the parameters.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     egui::ScrollArea::vertical()

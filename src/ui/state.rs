@@ -125,11 +125,15 @@ impl Priced {
 
 /// The open plan and everything about it that is not UI.
 pub struct Document {
+    /// The plan being edited.
     pub plan: Plan,
+    /// The file it was opened from or last saved to (`None`: never saved).
     pub path: Option<PathBuf>,
+    /// Changed since it was opened or saved (the title shows ●; closing asks first).
     pub dirty: bool,
     /// Bumped on every change of `plan`; caches compare against it.
     pub generation: u64,
+    /// The estimate of the current plan and its problems, recomputed on every change.
     pub priced: Priced,
     /// The Auto Scaling groups' simulations of this document, remembered across edits (an
     /// edit elsewhere in the plan does not simulate an unchanged group again).
@@ -139,6 +143,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A clean document for `plan` (from `path`, if any), priced with `catalog`.
     pub fn new(plan: Plan, path: Option<PathBuf>, catalog: &Catalog) -> Document {
         let sims = SimCache::new();
         let priced = Priced::compute(&plan, catalog, &sims);
@@ -193,13 +198,16 @@ impl Document {
         self.priced = Priced::compute(&self.plan, catalog, &self.sims);
     }
 
+    /// Whether there is an edit to undo (enables Edit ▸ Undo).
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
+    /// Whether there is an undone edit to redo (enables Edit ▸ Redo).
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
+    /// Go back one edit and reprice; false when there is nothing to undo.
     pub fn undo(&mut self, catalog: &Catalog) -> bool {
         let Some(prev) = self.undo.pop() else {
             return false;
@@ -210,6 +218,7 @@ impl Document {
         true
     }
 
+    /// Redo the last undone edit and reprice; false when there is nothing to redo.
     pub fn redo(&mut self, catalog: &Catalog) -> bool {
         let Some(next) = self.redo.pop() else {
             return false;

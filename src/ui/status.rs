@@ -5,6 +5,8 @@ use crate::text::format;
 use crate::ui::app::App;
 use egui::{Align, Layout, RichText};
 
+/// Draw the status bar: monthly, upfront and first-12-months USD, the problem count, the
+/// latest notice, and the catalogue's name and dates at the right.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let s = app.strings();
     ui.horizontal(|ui| {

@@ -88,8 +88,10 @@ fn open_without_a_portal_lists_the_folders_files() {
     let path = dir.path().join("other.cloudplan.json");
     let sample = file::samples()[1].2;
     std::fs::write(&path, sample).unwrap();
-    let mut settings = Settings::default();
-    settings.recent_folders = vec![dir.path().to_path_buf()];
+    let settings = Settings {
+        recent_folders: vec![dir.path().to_path_buf()],
+        ..Settings::default()
+    };
     let mut h = kit::harness(App::new(
         cloudplan::catalog::load::embedded(),
         None,

@@ -12,31 +12,54 @@ use crate::catalog::{Arch, InstanceSpec, vocab};
 /// each normalise (lower case, letters and digits only) to [`Attr::canonical`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attr {
+    /// `productFamily`, e.g. `Compute Instance`, `Storage`, `Data Transfer`, `Database Instance`.
     ProductFamily,
+    /// `regionCode`: AWS region code, e.g. `us-east-1` (absent from older files).
     RegionCode,
+    /// `location`: AWS location name (`US East (N. Virginia)`), used without `regionCode`.
     Location,
+    /// `instanceType`: EC2 instance type or RDS instance class, e.g. `m5.large`, `db.m5.large`.
     InstanceType,
+    /// `vcpu`: number of vCPUs of an EC2 instance type.
     Vcpu,
+    /// `memory`: memory of an EC2 instance type, e.g. `8 GiB`.
     Memory,
+    /// `processorArchitecture`: `64-bit` (x86_64) or `arm64` (AWS Graviton).
     ProcessorArchitecture,
+    /// `tenancy`: only `Shared` EC2 instances are imported.
     Tenancy,
+    /// `operatingSystem`: only `Linux` EC2 instances are imported.
     OperatingSystem,
+    /// `preInstalledSw`: only instances without pre-installed software (`NA`) are imported.
     PreInstalledSw,
+    /// `capacitystatus`: only `Used` (not reservation or dedicated-host capacity) is imported.
     CapacityStatus,
+    /// `licenseModel`: only `No License required` is imported.
     LicenseModel,
+    /// `marketoption`: only `OnDemand` instance products are imported.
     MarketOption,
+    /// `operation`: only `RunInstances` (plain Linux) instance products are imported.
     Operation,
+    /// `usagetype`, e.g. `BoxUsage:m5.large` or `EUW1-TimedStorage-ByteHrs`.
     UsageType,
+    /// `volumeApiName`: EBS volume type (`gp2`, `gp3`, `io1` …).
     VolumeApiName,
+    /// `volumeType`: RDS storage type (`General Purpose-GP3` …) or S3 storage class label.
     VolumeType,
+    /// `databaseEngine`: only `PostgreSQL` and `MySQL` (or `Any` for storage) are imported.
     DatabaseEngine,
+    /// `deploymentOption`: RDS `Single-AZ` or `Multi-AZ`.
     DeploymentOption,
+    /// `transferType`: `AWS Outbound`, `AWS Inbound`, `IntraRegion` or `InterRegion Outbound`.
     TransferType,
+    /// `fromRegionCode`: source region of a data transfer.
     FromRegionCode,
+    /// `toRegionCode`: destination region of a data transfer.
     ToRegionCode,
 }
 
 impl Attr {
+    /// Every attribute the importer reads, in [`Attr`] index order.
     pub const ALL: [Attr; 22] = [
         Attr::ProductFamily,
         Attr::RegionCode,
@@ -61,6 +84,7 @@ impl Attr {
         Attr::FromRegionCode,
         Attr::ToRegionCode,
     ];
+    /// Number of attributes the importer reads (length of [`Attrs::values`]).
     pub const COUNT: usize = Self::ALL.len();
 
     /// Normalised name: CSV `Pre Installed S/W` and JSON `preInstalledSw` → `preinstalledsw`.
@@ -109,6 +133,7 @@ pub fn canonical(name: &str) -> String {
 /// A product's attribute values, indexed by [`Attr`] (empty when absent).
 #[derive(Debug, Clone, Copy)]
 pub struct Attrs<'a> {
+    /// Attribute values indexed by `Attr as usize`; `""` when the product lacks one.
     pub values: [&'a str; Attr::COUNT],
 }
 
@@ -121,9 +146,11 @@ impl<'a> Default for Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
+    /// The value of attribute `a` (`""` when absent).
     pub fn get(&self, a: Attr) -> &'a str {
         self.values[a as usize]
     }
+    /// Record the value of attribute `a`.
     pub fn set(&mut self, a: Attr, v: &'a str) {
         self.values[a as usize] = v;
     }
@@ -132,9 +159,13 @@ impl<'a> Attrs<'a> {
 /// Where one offer product lands in the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProductMap {
+    /// AWS region code, e.g. `us-east-1`.
     pub region: String,
+    /// cloudplan service identifier (`ec2`, `ebs`, `rds` …).
     pub service: &'static str,
+    /// Catalogue product key, e.g. `m5.large`, `gp3`, `postgresql:single_az:db.m5.large`.
     pub product: String,
+    /// Catalogue dimension key, e.g. `instance_hours`, `storage`, `iops`.
     pub dimension: &'static str,
     /// Reserved terms are imported (EC2 and RDS instances only).
     pub reserved_ok: bool,
@@ -156,6 +187,7 @@ impl ProductMap {
             ),
         }
     }
+    /// The unit label written to the catalogue for the offer file's `unit` (currently unchanged).
     pub fn unit_label(&self, unit: &str) -> String {
         unit.to_string()
     }

@@ -60,25 +60,41 @@ pub enum ImportError {
     /// A field has a value the importer cannot use (bad number, date, missing column …).
     #[error("{file}:{at}: field `{field}`: {message}")]
     Field {
+        /// Name of the input file as given.
         file: String,
         /// CSV: the 1-based line number; JSON: a path such as `$.terms.OnDemand.<sku>`.
         at: String,
+        /// Name of the offer-file column or JSON key concerned, e.g. `DiscountedRate`.
         field: String,
+        /// What is wrong with the value.
         message: String,
     },
     /// The text is not well-formed CSV/JSON at a line (CSV) or path/line (JSON).
     #[error("{file}:{at}: {message}")]
     Syntax {
+        /// Name of the input file as given.
         file: String,
+        /// CSV: the 1-based line number; JSON: the path (and line) where parsing stopped.
         at: String,
+        /// The parser's description of the problem.
         message: String,
     },
     /// The file is not a file type the importer knows.
     #[error("{file}: {message}")]
-    Format { file: String, message: String },
+    Format {
+        /// Name of the input file as given.
+        file: String,
+        /// Why the file was not recognised.
+        message: String,
+    },
     /// The file could not be read or the catalogue could not be written.
     #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// Path of the file or directory.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
     /// The import was cancelled (the app's Cancel button); nothing was kept.
     #[error("import cancelled")]
     Cancelled,
@@ -98,9 +114,11 @@ pub struct Control {
 }
 
 impl Control {
+    /// Whether Cancel was requested ([`Control::cancel`] is set).
     pub fn cancelled(&self) -> bool {
         self.cancel.load(std::sync::atomic::Ordering::Relaxed)
     }
+    /// Record `n` more bytes read (called by the reader threads).
     pub fn add_bytes(&self, n: u64) {
         self.bytes_done
             .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
@@ -132,25 +150,40 @@ impl ImportError {
     }
 }
 
+/// Result of an import step: the value or the first [`ImportError`].
 pub type Result<T> = std::result::Result<T, ImportError>;
 
 /// One `rates/*.csv` row in cloudplan's format. Prices are kept as the file's decimal
 /// strings (copied exactly) unless a unit conversion was applied (then it is in `notes`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateRow {
+    /// AWS region code, e.g. `us-east-1`.
     pub region: String,
+    /// cloudplan service identifier (`ec2`, `rds` …).
     pub service: &'static str,
+    /// Product key of the service, e.g. `m5.large` or `postgresql:multi_az:db.m5.large`.
     pub product: String,
+    /// Dimension key (what is metered), e.g. `instance_hours` or `storage`.
     pub dimension: &'static str,
+    /// Purchase option: On-Demand, Spot or a Reserved offering.
     pub option: PriceOption,
+    /// Unit the price is per, as the offer file labels it (`Hrs`, `GB-Mo` …).
     pub unit: String,
+    /// Tier start in `unit` per month, as in the file (`0` for an untiered price).
     pub tier_begin: String,
+    /// Tier end (exclusive) as in the file; empty for the open-ended last tier.
     pub tier_end: String,
+    /// USD per `unit`, the file's decimal string.
     pub usd: String,
+    /// One-time fee of a Reserved offer (per instance per term) as a decimal string; may be empty.
     pub upfront_usd: String,
+    /// The offer file's publication date.
     pub effective_date: NaiveDate,
+    /// Id of the `sources.csv` row of the file the rate came from.
     pub source: String,
+    /// AWS Price List rate code(s) `SKU.OfferTermCode.RateCode`, `;`-separated for fee + hourly.
     pub rate_code: String,
+    /// Free text: unit conversions and the offer file's item description.
     pub notes: String,
 }
 
@@ -175,11 +208,17 @@ pub type RateKey = (String, &'static str, String, &'static str, PriceOption, u64
 /// A spot advisor row (`spot_advisor.csv`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpotRow {
+    /// AWS region code, e.g. `us-east-1`.
     pub region: String,
+    /// EC2 instance type, e.g. `m5.large`.
     pub instance_type: String,
+    /// Savings versus on-demand in whole percent (advisor field `s`).
     pub savings_pct: u32,
+    /// Frequency-of-interruption band label (`<5%`, `5-10%`, … `>20%`).
     pub interruption_band: String,
+    /// Effective date given for the import (the advisor JSON carries none).
     pub effective_date: NaiveDate,
+    /// Id of the `sources.csv` row of the advisor file.
     pub source: String,
 }
 
@@ -187,24 +226,36 @@ pub struct SpotRow {
 /// the catalogue has no Savings Plans option, see `pricing-data/README.md` gap 3).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavingsPlanRate {
+    /// SKU of the Savings Plan offering.
     pub sku: String,
+    /// AWS Price List rate code of the discounted rate.
     pub rate_code: String,
     /// `ComputeSavingsPlans` or `EC2InstanceSavingsPlans`.
     pub plan: String,
+    /// Commitment length, when the file gives a 1- or 3-year term.
     pub term: Option<Term>,
+    /// Payment option, when the file gives a known one.
     pub payment: Option<Payment>,
+    /// Region code of the discounted usage, e.g. `us-east-1` (empty when the file omits it).
     pub region: String,
+    /// Usage type the rate discounts, e.g. `EUW1-BoxUsage:m5.large`.
     pub discounted_usage_type: String,
+    /// EC2 instance type the rate discounts (empty when the file does not name one).
     pub discounted_instance_type: String,
+    /// Discounted rate in USD per unit of usage (per hour for instances), decimal string.
     pub usd: String,
 }
 
 /// One `sources.csv` row describing an imported file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRow {
+    /// Source id, `import-<offer code>-<version or date>`.
     pub id: String,
+    /// What was imported: file name, offer code and version.
     pub description: String,
+    /// Upstream AWS address of the offer version (empty when the file has no version).
     pub url: String,
+    /// The file's publication date `YYYY-MM-DD`, or `undated`.
     pub effective_date: String,
 }
 
@@ -220,6 +271,7 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Count one more row skipped for `reason`.
     pub fn skip(&mut self, reason: &str) {
         if let Some(n) = self.skipped.get_mut(reason) {
             *n += 1;
@@ -227,9 +279,11 @@ impl Summary {
             self.skipped.insert(reason.to_string(), 1);
         }
     }
+    /// Number of rows skipped, over all reasons.
     pub fn skipped_total(&self) -> u64 {
         self.skipped.values().sum()
     }
+    /// Add another summary's counts to this one.
     pub fn merge(&mut self, other: &Summary) {
         self.rows_read += other.rows_read;
         self.rows_kept += other.rows_kept;
@@ -246,14 +300,21 @@ pub struct FileImport {
     pub file: String,
     /// Offer code (`AmazonEC2` …), `AWSComputeSavingsPlan`-like codes, or `SpotAdvisor`.
     pub offer_code: String,
+    /// Offer version string from the file's metadata, e.g. `20250404195712`; empty if absent.
     pub version: String,
     /// The file's publication date (the effective date of every row it yields).
     pub effective_date: Option<NaiveDate>,
+    /// Catalogue rate rows mapped from the file.
     pub rates: Vec<RateRow>,
+    /// EC2 instance specifications found in the file.
     pub instances: Vec<InstanceSpec>,
+    /// Spot Instance Advisor rows (advisor JSON only).
     pub spot: Vec<SpotRow>,
+    /// Savings Plans rates read (not catalogue rows yet).
     pub savings_plans: Vec<SavingsPlanRate>,
+    /// The `sources.csv` row describing this file.
     pub source: Option<SourceRow>,
+    /// Rows read, kept and skipped for this file.
     pub summary: Summary,
 }
 
@@ -272,12 +333,14 @@ pub struct Options {
 impl Options {
     /// 32 MiB per thread: below that, starting threads costs more than it saves.
     pub const DEFAULT_PARALLEL_MIN_BYTES: u64 = 32 << 20;
+    /// Reader threads to use: `threads`, or the available parallelism (at most 8) when 0.
     pub fn threads(&self) -> usize {
         match self.threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
             n => n,
         }
     }
+    /// Bytes per thread below which a CSV is read on one thread (`parallel_min_bytes` or default).
     pub fn parallel_min_bytes(&self) -> u64 {
         match self.parallel_min_bytes {
             0 => Self::DEFAULT_PARALLEL_MIN_BYTES,
@@ -403,11 +466,17 @@ pub fn import_files(
 /// Several imported files combined into one catalogue's worth of rows.
 #[derive(Debug, Clone, Default)]
 pub struct Imported {
+    /// Per-file results, with their summaries, sources and Savings Plans rates (rows moved out).
     pub files: Vec<FileImport>,
+    /// Rate rows of all files, unique by [`RateRow::key`] (the first file wins).
     pub rates: Vec<RateRow>,
+    /// Instance specifications of all files, unique by instance type (the first wins).
     pub instances: Vec<InstanceSpec>,
+    /// Spot advisor rows of all files, unique by region and instance type (the first wins).
     pub spot: Vec<SpotRow>,
+    /// One `sources.csv` row per file.
     pub sources: Vec<SourceRow>,
+    /// Counts over all files, including duplicates skipped across files.
     pub summary: Summary,
 }
 

@@ -228,5 +228,6 @@ pub fn write_dir<E>(
 pub enum WriteError<E> {
     /// The written catalogue did not pass the check (nothing was moved into place).
     Invalid(E),
+    /// A file or directory could not be written or moved: its path and the OS's reason.
     Io(String),
 }

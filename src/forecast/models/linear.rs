@@ -4,12 +4,17 @@
 
 use super::super::intervals::{Band, Z80, Z95, t_quantile};
 
+/// A straight line `y = intercept + slope·t` fitted to a monthly series (`t` = 0 for its first
+/// month).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
+    /// Fitted value at `t` = 0, the first month of the series.
     pub intercept: f64,
+    /// Change per month, in the series' unit (USD per month for bills).
     pub slope: f64,
     /// Residual standard deviation (n − 2 degrees of freedom).
     pub sigma: f64,
+    /// Number of months fitted.
     pub n: usize,
     t_mean: f64,
     stt: f64,
@@ -48,12 +53,15 @@ pub fn fit(y: &[f64]) -> Option<Fit> {
 }
 
 impl Fit {
+    /// Point forecasts for the `h` months after the series.
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         (0..h)
             .map(|k| self.intercept + self.slope * (self.n + k) as f64)
             .collect()
     }
 
+    /// Point forecasts with 80 % and 95 % prediction intervals (Student-t, n − 2 degrees of
+    /// freedom).
     pub fn bands(&self, h: usize) -> Vec<Band> {
         let df = self.n as f64 - 2.0;
         let (q80, q95) = (t_quantile(Z80, df), t_quantile(Z95, df));

@@ -15,10 +15,15 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "model", rename_all = "snake_case")]
 pub enum ModelKind {
+    /// Straight-line trend fitted by least squares.
     Linear,
+    /// Seasonal naive baseline: each month repeats the same month of the last year.
     SeasonalNaive,
+    /// Holt-Winters exponential smoothing with a trend and a 12-month season.
     HoltWinters {
+        /// Multiplicative season (a share of the level) rather than additive.
         multiplicative: bool,
+        /// Damped trend (flattening out over the horizon) rather than a straight one.
         damped: bool,
     },
     /// ETS chosen by AICc among its candidates.
@@ -49,6 +54,7 @@ impl ModelKind {
         ModelKind::Ets,
     ];
 
+    /// Display name (`Holt-Winters multiplicative, damped`), as reports list the candidates.
     pub fn name(self) -> String {
         match self {
             ModelKind::Linear => "Linear trend".into(),
@@ -80,6 +86,7 @@ enum Inner {
 /// A model fitted to a series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fitted {
+    /// The model that was fitted.
     pub kind: ModelKind,
     inner: Inner,
 }
@@ -122,6 +129,7 @@ impl Fitted {
         }
     }
 
+    /// Point forecasts for the `h` months after the series.
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         match &self.inner {
             Inner::Linear(f) => f.forecast(h),

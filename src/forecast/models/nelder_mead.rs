@@ -9,8 +9,11 @@
 /// Result of a minimisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Minimum {
+    /// The best point found.
     pub x: Vec<f64>,
+    /// The objective's value there.
     pub f: f64,
+    /// How many times the objective was evaluated.
     pub evaluations: usize,
 }
 

@@ -5,11 +5,14 @@
 
 use super::super::intervals::{Band, Z80, Z95};
 
+/// A fitted seasonal naive model: the last season repeated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
     /// The last season of the series.
     pub last_season: Vec<f64>,
+    /// Standard deviation of the seasonal differences `y(t) − y(t − period)`.
     pub sigma: f64,
+    /// Season length, months (12 for yearly seasonality).
     pub period: usize,
 }
 
@@ -29,10 +32,12 @@ pub fn fit(y: &[f64], period: usize) -> Option<Fit> {
 }
 
 impl Fit {
+    /// Point forecasts for the `h` months after the series: the last season, repeated.
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         (0..h).map(|k| self.last_season[k % self.period]).collect()
     }
 
+    /// Point forecasts with 80 % and 95 % intervals, widening with each season ahead.
     pub fn bands(&self, h: usize) -> Vec<Band> {
         self.forecast(h)
             .into_iter()

@@ -3,25 +3,34 @@
 //! (Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*, 3rd ed., §8.3 and
 //! Table 8.7). Parameters are fitted with [`nelder_mead`](super::nelder_mead) over a smooth
 //! reparametrisation that keeps them admissible: α ∈ (0,1), β ∈ (0,α), γ ∈ (0,1−α),
-//! φ ∈ (0.8, 0.995) (statsmodels' upper bound; R's `ets()` stops at 0.98); the initial level and trend are fitted too, starting from a
-//! classical-decomposition heuristic, then (seasonal models) the initial seasonal indices as well.
+//! φ ∈ (0.8, 0.995) (statsmodels' upper bound; R's `ets()` stops at 0.98); the initial level
+//! and trend are fitted too, starting from a classical-decomposition heuristic, then (seasonal
+//! models) the initial seasonal indices as well.
 
 use super::super::intervals::{Band, Rng, band_from_samples};
 use super::nelder_mead;
 
+/// Trend component of an exponential-smoothing model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
+    /// No trend (ETS letter N).
     None,
+    /// Additive trend (A): the level moves by the trend each month.
     Additive,
+    /// Damped additive trend (Ad): each month's trend is φ times the last.
     Damped,
 }
 
+/// Seasonal component of an exponential-smoothing model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Season {
+    /// No season (N).
     None,
+    /// Additive season (A): each month a fixed amount above or below the level.
     Additive,
+    /// Multiplicative season (M): each month a factor on the level.
     Multiplicative,
 }
 
@@ -29,28 +38,42 @@ pub enum Season {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Error {
+    /// Additive errors (ETS letter A).
     Additive,
+    /// Multiplicative errors (M).
     Multiplicative,
 }
 
+/// The shape of a smoothing model: its trend, its season and the season's length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
+    /// Trend component.
     pub trend: Trend,
+    /// Seasonal component.
     pub season: Season,
+    /// Season length, months (12 for monthly bills).
     pub period: usize,
 }
 
+/// Smoothing parameters of a fitted model.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Params {
+    /// α, level smoothing, in (0, 1).
     pub alpha: f64,
+    /// β, trend smoothing, in (0, α); 0 without a trend.
     pub beta: f64,
+    /// γ, season smoothing, in (0, 1 − α); 0 without a season.
     pub gamma: f64,
+    /// φ, trend damping, in (0.8, 0.995); used only with a damped trend.
     pub phi: f64,
 }
 
+/// The recursion's state after a month: level, trend and seasonal indices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    /// Level, the deseasonalised value.
     pub level: f64,
+    /// Trend, the level's change per month (0 without a trend).
     pub trend: f64,
     /// The last `period` seasonal indices; `season[0]` applies to the next month.
     pub season: Vec<f64>,
@@ -258,9 +281,13 @@ pub enum Objective {
 /// A fitted smoothing model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
+    /// Trend and season of the model.
     pub spec: Spec,
+    /// Error type (additive for Holt-Winters, fitted by SSE; chosen among candidates for ETS).
     pub error: Error,
+    /// The fitted smoothing parameters.
     pub params: Params,
+    /// The fitted initial state, before the first month.
     pub init: State,
     /// The state after the last observation.
     pub last: State,
@@ -272,6 +299,7 @@ pub struct Fit {
     pub sigma: f64,
     /// Objective value at the optimum (SSE, or −2·log-likelihood up to a constant).
     pub objective: f64,
+    /// Number of months fitted.
     pub n: usize,
 }
 
@@ -446,6 +474,7 @@ pub fn fit(spec: Spec, y: &[f64], obj: Objective) -> Option<Fit> {
 }
 
 impl Fit {
+    /// Point forecasts for the `h` months after the series.
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         forecast(&self.spec, &self.params, &self.origin, h)
     }
