@@ -90,16 +90,36 @@ pub fn after_draw(app: &mut App, ctx: &egui::Context) {
     process(app, ctx, d.rest);
 }
 
-/// Events the grid acts on (presses, text, clipboard); releases and pointer events stay.
+/// Events the grid acts on (presses, text, clipboard, a committed IME composition such as a
+/// Hangul syllable); releases, pointer events and Ctrl shortcuts the grid has no use for
+/// (zoom …) stay for egui.
 fn wanted(e: &Event) -> bool {
-    matches!(
-        e,
-        Event::Key { pressed: true, .. }
-            | Event::Text(_)
-            | Event::Copy
-            | Event::Cut
-            | Event::Paste(_)
-    )
+    match e {
+        Event::Key {
+            pressed: true,
+            key,
+            modifiers,
+            ..
+        } => {
+            !modifiers.command
+                || matches!(
+                    key,
+                    Key::ArrowUp
+                        | Key::ArrowDown
+                        | Key::ArrowLeft
+                        | Key::ArrowRight
+                        | Key::Home
+                        | Key::End
+                        | Key::A
+                )
+        }
+        Event::Text(_)
+        | Event::Copy
+        | Event::Cut
+        | Event::Paste(_)
+        | Event::Ime(egui::ImeEvent::Commit(_)) => true,
+        _ => false,
+    }
 }
 
 /// The action of `e` on an open editor, if it is a key that ends or steers it.
@@ -171,7 +191,7 @@ fn process(app: &mut App, ctx: &egui::Context, events: Vec<Event>) {
                 continue;
             }
             match e {
-                Event::Text(t) => {
+                Event::Text(t) | Event::Ime(egui::ImeEvent::Commit(t)) => {
                     ed.text.push_str(&t);
                     ed.highlighted = 0;
                 }
@@ -187,6 +207,10 @@ fn process(app: &mut App, ctx: &egui::Context, events: Vec<Event>) {
             }
             continue;
         }
+        let e = match e {
+            Event::Ime(egui::ImeEvent::Commit(t)) => Event::Text(t),
+            e => e,
+        };
         match e {
             Event::Text(t) => {
                 if let Some((r, c)) = app.grid.cursor

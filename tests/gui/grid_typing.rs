@@ -103,3 +103,20 @@ fn esc_cancels_what_was_typed_in_the_same_frame() {
     assert!(h.state().grid.editing.is_none());
     assert!(!h.state().doc.dirty);
 }
+
+#[test]
+fn a_committed_hangul_syllable_starts_the_editor() {
+    // Korean is typed through the input method: the grid sees IME commits, not text events.
+    let mut h = kit::harness(kit::default_app(FixedPaths::default()));
+    h.state_mut().grid.select_only(0, Col::Name);
+    h.run();
+    one_frame(
+        &mut h,
+        [
+            Event::Ime(egui::ImeEvent::Commit("웹".into())),
+            Event::Ime(egui::ImeEvent::Commit("서버".into())),
+            press(Key::Enter, Modifiers::NONE),
+        ],
+    );
+    assert_eq!(h.state().doc.plan.items[0].name, "웹서버");
+}
