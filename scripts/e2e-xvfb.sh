@@ -61,7 +61,9 @@ for n in $(seq 91 140); do
     fi
 done
 [ -n "$display" ] || { echo "no free X display" >&2; exit 1; }
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+# -noreset: the server stays up between the two runs of the app (by default Xvfb resets when
+# its last client leaves, and a client connecting meanwhile is refused).
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp -noreset >"$OUT/xvfb.log" 2>&1 &
 XVFB=$!
 APP=""
 cleanup() {
@@ -92,6 +94,7 @@ key() { xdotool key --clearmodifiers "$@"; pause 0.4; }
 typefast() { xdotool type --delay 1 "$1"; }
 
 start_app() {
+    for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
     "$BIN" "$@" >>"$OUT/app.log" 2>&1 &
     APP=$!
     for _ in $(seq 1 100); do
