@@ -11,7 +11,8 @@
 # (Ctrl+V through the OS clipboard); type a name fast and Enter; spreadsheet keys (Up, End,
 # Ctrl+Home, Right…) to edit the purchase option and the quantity; Ctrl+A, Ctrl+C and read the
 # OS clipboard back; Ctrl+S with no desktop portal → the app's own file dialog → save; check the
-# file, price it with `cloudplan estimate`, reopen it through Ctrl+O and the app's dialog.
+# file, price it with `cloudplan estimate`, reopen it through Ctrl+O and the app's dialog, and
+# export the app's estimate (Ctrl+E): it must equal the CLI's byte for byte.
 # The plan settings panel and the resource forms (issue 17 items 1–4, another branch) add
 # their steps in `steps_forms` below when they land.
 set -euo pipefail
@@ -201,7 +202,8 @@ check_file() {
     tr -d ' \n' <<<"$json" | grep -q '"purchase":{"type":"spot"}' ||
         fail "the purchase option typed (spot) is not in the saved plan"
     "$BIN" validate "$PLAN" >"$OUT/validate.txt" 2>&1 || fail "cloudplan validate refuses the saved plan"
-    "$BIN" estimate "$PLAN" --format csv >"$OUT/estimate.csv" || fail "cloudplan estimate failed"
+    # -o writes the file as the app's export does (UTF-8 with a BOM, for Excel).
+    "$BIN" estimate "$PLAN" --format csv -o "$OUT/estimate.csv" || fail "cloudplan estimate failed"
     grep -q "Web servers" "$OUT/estimate.csv" || fail "the estimate lacks the typed item"
     ok "the saved plan has every edit and prices with cloudplan estimate"
 }
@@ -219,6 +221,19 @@ steps_reopen() {
         *"$(basename "$PLAN")"*) ok "reopened: $(title)" ;;
         *) fail "the reopened plan is not the saved file: $(title)" ;;
     esac
+    # The reopened plan's estimate, exported by the app (Ctrl+E, File ▸ Export ▸ Estimate CSV,
+    # through its own dialog), is the CLI's estimate of the saved file, byte for byte.
+    key ctrl+e
+    pause 0.8
+    key ctrl+a
+    typefast "$OUT/app-estimate.csv"
+    key Return
+    pause 1
+    shot "exported"
+    [ -f "$OUT/app-estimate.csv" ] || fail "the app exported no estimate CSV"
+    cmp -s "$OUT/app-estimate.csv" "$OUT/estimate.csv" ||
+        fail "the app's estimate of the reopened plan differs from cloudplan estimate of the saved file"
+    ok "the reopened plan's estimate equals cloudplan estimate of the saved file"
 }
 
 start_app

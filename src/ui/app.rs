@@ -351,8 +351,13 @@ impl App {
             .memory(|m| m.focused())
             .is_some_and(|id| id != grid::EDITOR_ID.with(""));
         let cmd = Modifiers::COMMAND;
-        let table: [(KeyboardShortcut, Command, bool); 8] = [
+        let table: [(KeyboardShortcut, Command, bool); 9] = [
             (KeyboardShortcut::new(cmd, Key::Q), Command::Quit, false),
+            (
+                KeyboardShortcut::new(cmd, Key::E),
+                Command::Export(ExportKind::EstimateCsv),
+                false,
+            ),
             (KeyboardShortcut::new(cmd, Key::N), Command::New, false),
             (KeyboardShortcut::new(cmd, Key::O), Command::Open, false),
             (

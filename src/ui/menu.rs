@@ -52,7 +52,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 app.send(Command::ImportItemsCsv);
             }
             ui.menu_button(s.export, |ui| {
-                if ui.button(s.export_estimate_csv).clicked() {
+                if item(ui, s.export_estimate_csv, "Ctrl+E", true) {
                     app.send(Command::Export(ExportKind::EstimateCsv));
                 }
                 for kind in ChartKind::ALL {
