@@ -792,19 +792,7 @@ pub fn items_from_table(text: &str, delimiter: u8, origin: &str) -> Result<Table
             Some(c) => Target::Column(c),
             None => match h::target_of_header(name) {
                 Some(t) => t,
-                None if name.is_empty() => {
-                    return Err(err(
-                        Some(header_line),
-                        Some(i + 1),
-                        "",
-                        format!(
-                            "column {} has no header; the first row must name every column \
-                             (for example {})",
-                            i + 1,
-                            h::EXAMPLES
-                        ),
-                    ));
-                }
+                None if name.is_empty() => Target::Blank,
                 None => {
                     return Err(err(
                         Some(header_line),
@@ -822,7 +810,7 @@ pub fn items_from_table(text: &str, delimiter: u8, origin: &str) -> Result<Table
         };
         let twice = match target {
             Target::Column(c) => columns.insert(c, i + 1).is_some(),
-            Target::Calculated => false,
+            Target::Calculated | Target::Blank => false,
             t => targets.contains(&t),
         };
         if twice {
@@ -875,7 +863,27 @@ pub fn items_from_table(text: &str, delimiter: u8, origin: &str) -> Result<Table
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() > targets.len() {
+        // Cells beyond the header, or under a column with no header, must be empty (a
+        // spreadsheet selection wider than its table copies empty columns).
+        let stray = record.iter().enumerate().find(|(i, c)| {
+            !c.trim().is_empty() && targets.get(*i).is_none_or(|t| *t == Target::Blank)
+        });
+        if let Some((i, _)) = stray
+            && i < targets.len()
+        {
+            return Err(err(
+                Some(line),
+                Some(i + 1),
+                "",
+                format!(
+                    "column {} has no header but this row has a value in it; the first row \
+                     must name every column (for example {})",
+                    i + 1,
+                    h::EXAMPLES
+                ),
+            ));
+        }
+        if stray.is_some() {
             return Err(err(
                 Some(line),
                 Some(targets.len() + 1),
@@ -907,8 +915,11 @@ pub fn items_from_table(text: &str, delimiter: u8, origin: &str) -> Result<Table
             }
             let here = |message: String| err(Some(line), Some(i + 1), &names[i], message);
             let mut value = cell.to_string();
-            let col = match targets[i] {
-                Target::Calculated => continue,
+            let Some(target) = targets.get(i) else {
+                continue;
+            };
+            let col = match *target {
+                Target::Calculated | Target::Blank => continue,
                 Target::Description => {
                     description = Some(cell.trim().to_string());
                     continue;

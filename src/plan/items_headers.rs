@@ -20,6 +20,9 @@ pub enum Target {
     Description,
     /// A figure cloudplan calculates (monthly cost, upfront, totals): read past, and said so.
     Calculated,
+    /// A column with no header (a spreadsheet selection wider than its table): its cells
+    /// must be empty.
+    Blank,
 }
 
 /// Lower-case words separated by one space: `"Instance_Type (GB)"` → `"instance type gb"`.

@@ -127,3 +127,21 @@ fn ids_made_from_names_are_unique_in_the_table() {
     let ids: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["web", "web-2", "item-9-lives"]);
 }
+
+#[test]
+fn a_selection_wider_than_the_table_is_read() {
+    // Excel copies the empty columns of a selection that runs past the table's edge.
+    let tsv = "Service\tType\tQuantity\t\t\r\nAmazon EC2\tm7g.large\t2\t\t\r\nAmazon S3\tstandard\t10\t\t\t\r\n";
+    let t = items_from_table(tsv, b'\t', "clipboard").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(t.items.len(), 2);
+    assert!(t.notes.is_empty(), "{:?}", t.notes);
+    // A value under no header is refused, naming the column.
+    let err = items_from_table(
+        "Service\tQuantity\t\nAmazon EC2\t2\tm7g.large\n",
+        b'\t',
+        "clipboard",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("column 3 has no header"), "{err}");
+    assert_eq!(err.line(), Some(2));
+}
