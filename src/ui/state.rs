@@ -5,12 +5,73 @@
 
 use crate::catalog::Catalog;
 use crate::cost::{self, CostError, Estimate, SimCache};
-use crate::plan::Plan;
+use crate::plan::{Item, Plan};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Undo history is capped at this many steps.
 const UNDO_LIMIT: usize = 200;
+
+/// One step of history, kept small: what turns the plan back into the other version — the
+/// plan's fields besides its items (name, settings, parameters, groups, growth) and only the run
+/// of items that differs between the two versions. An edit of one cell of a 10,000-item plan
+/// keeps one item, not a copy of the plan (copies of every version kept the allocator zeroing
+/// fresh memory on every edit: most of an edit's time in a large plan).
+#[derive(Debug, Clone)]
+struct Change {
+    /// The other version's plan without its items (`items` empty).
+    header: Plan,
+    /// Index of the first item that differs.
+    start: usize,
+    /// How many items of the version this change applies to the run spans.
+    span: usize,
+    /// The other version's items in the run.
+    items: Vec<Item>,
+}
+
+impl Change {
+    /// What turns `to` back into `from` (which it takes apart: its items beside the run are
+    /// dropped, the rest becomes the change).
+    fn between(mut from: Plan, to: &Plan) -> Change {
+        let mut a = std::mem::take(&mut from.items);
+        let b = &to.items;
+        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let room = a.len().min(b.len()) - prefix;
+        let suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(room)
+            .take_while(|(x, y)| x == y)
+            .count();
+        a.truncate(a.len() - suffix);
+        a.drain(..prefix);
+        Change {
+            header: from,
+            start: prefix,
+            span: b.len() - prefix - suffix,
+            items: a,
+        }
+    }
+
+    /// Turn `plan` into the other version; returns the change that turns it back.
+    fn apply(self, plan: &mut Plan) -> Change {
+        let span = self.items.len();
+        let items: Vec<Item> = plan
+            .items
+            .splice(self.start..self.start + self.span, self.items)
+            .collect();
+        let all = std::mem::take(&mut plan.items);
+        let header = std::mem::replace(plan, self.header);
+        plan.items = all;
+        Change {
+            header,
+            start: self.start,
+            span,
+            items,
+        }
+    }
+}
 
 /// The estimate of the current plan and what stopped any item from being priced.
 #[derive(Debug, Clone, Default)]
@@ -138,8 +199,8 @@ pub struct Document {
     /// The Auto Scaling groups' simulations of this document, remembered across edits (an
     /// edit elsewhere in the plan does not simulate an unchanged group again).
     pub sims: SimCache,
-    undo: Vec<Plan>,
-    redo: Vec<Plan>,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
 }
 
 impl Document {
@@ -173,7 +234,7 @@ impl Document {
         if self.plan == before {
             return;
         }
-        self.undo.push(before);
+        self.undo.push(Change::between(before, &self.plan));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -209,22 +270,22 @@ impl Document {
 
     /// Go back one edit and reprice; false when there is nothing to undo.
     pub fn undo(&mut self, catalog: &Catalog) -> bool {
-        let Some(prev) = self.undo.pop() else {
+        let Some(change) = self.undo.pop() else {
             return false;
         };
-        let cur = std::mem::replace(&mut self.plan, prev);
-        self.redo.push(cur);
+        let back = change.apply(&mut self.plan);
+        self.redo.push(back);
         self.changed(catalog);
         true
     }
 
     /// Redo the last undone edit and reprice; false when there is nothing to redo.
     pub fn redo(&mut self, catalog: &Catalog) -> bool {
-        let Some(next) = self.redo.pop() else {
+        let Some(change) = self.redo.pop() else {
             return false;
         };
-        let cur = std::mem::replace(&mut self.plan, next);
-        self.undo.push(cur);
+        let back = change.apply(&mut self.plan);
+        self.undo.push(back);
         self.changed(catalog);
         true
     }
@@ -259,5 +320,77 @@ impl Document {
             .map(|n| format!("{base}-{n}"))
             .find(|id| !plan.items.iter().any(|i| &i.id == id))
             .unwrap_or(base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::load::embedded;
+    use crate::plan::file::{default_plan, samples};
+
+    /// Edits of every shape — one item changed, items inserted, deleted and moved, the
+    /// settings changed, the whole plan replaced — undone step by step give back every earlier
+    /// version exactly, and redone give back every later one.
+    #[test]
+    fn undo_and_redo_give_back_every_version() {
+        let catalog = embedded();
+        let mut doc = Document::new(default_plan(), None, catalog);
+        let mut versions = vec![doc.plan.clone()];
+        let other = crate::plan::file::sample(samples()[1].0).unwrap();
+        let edits: Vec<Box<dyn Fn(&mut Plan)>> = vec![
+            Box::new(|p| p.items[1].name = "Renamed".into()),
+            Box::new(|p| {
+                let mut it = p.items[0].clone();
+                it.id = "copy-of-first".into();
+                p.items.insert(2, it);
+            }),
+            Box::new(|p| {
+                p.items.remove(0);
+            }),
+            Box::new(|p| {
+                let last = p.items.pop().unwrap();
+                p.items.insert(0, last);
+            }),
+            Box::new(|p| {
+                p.name = "Other name".into();
+                p.free_tier = !p.free_tier;
+            }),
+            Box::new(|p| {
+                let n = p.items.len();
+                p.items[n - 1].tags.insert("team".into(), "x".into());
+                p.items[0].name.push('!');
+            }),
+            Box::new(move |p| *p = other.clone()),
+            Box::new(|p| p.items.clear()),
+        ];
+        for edit in &edits {
+            doc.edit(catalog, |p| edit(p));
+            versions.push(doc.plan.clone());
+        }
+        for v in versions.iter().rev().skip(1) {
+            assert!(doc.undo(catalog));
+            assert_eq!(&doc.plan, v);
+        }
+        assert!(!doc.undo(catalog));
+        for v in versions.iter().skip(1) {
+            assert!(doc.redo(catalog));
+            assert_eq!(&doc.plan, v);
+        }
+        assert!(!doc.redo(catalog));
+    }
+
+    /// A step of history keeps the items that changed, not a copy of the plan.
+    #[test]
+    fn a_one_item_edit_keeps_one_item() {
+        let mut plan = default_plan();
+        let before = plan.clone();
+        plan.items[2].name = "Changed".into();
+        let change = Change::between(before.clone(), &plan);
+        assert_eq!((change.start, change.span, change.items.len()), (2, 1, 1));
+        assert_eq!(change.items[0], before.items[2]);
+        let back = change.apply(&mut plan);
+        assert_eq!(plan, before);
+        assert_eq!(back.items[0].name, "Changed");
     }
 }
