@@ -81,6 +81,8 @@ pub struct Strings {
     pub delete: &'static str,
     /// Edit ▸ Copy rows menu item (Ctrl+C): the selected rows to the clipboard as TSV.
     pub copy_rows: &'static str,
+    /// Edit menu: copy the selected rows to the clipboard, then delete them.
+    pub cut_rows: &'static str,
     /// Edit ▸ Paste rows menu item (Ctrl+V): clipboard rows become new items.
     pub paste_rows: &'static str,
     /// View menu title in the menu bar.
@@ -587,6 +589,7 @@ pub static EN: Strings = Strings {
     duplicate: "Duplicate",
     delete: "Delete",
     copy_rows: "Copy rows",
+    cut_rows: "Cut rows",
     paste_rows: "Paste rows",
     view: "View",
     theme_light: "Light",
@@ -849,6 +852,7 @@ pub static KO: Strings = Strings {
     duplicate: "복제",
     delete: "삭제",
     copy_rows: "행 복사",
+    cut_rows: "행 잘라내기",
     paste_rows: "행 붙여넣기",
     view: "보기",
     theme_light: "밝은 테마",

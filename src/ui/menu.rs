@@ -106,6 +106,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             if item(ui, s.copy_rows, "Ctrl+C", has_rows) {
                 app.send(Command::CopySelected);
             }
+            if item(ui, s.cut_rows, "Ctrl+X", has_rows) {
+                app.send(Command::CopySelected);
+                app.send(Command::DeleteSelected);
+            }
             if item(ui, s.paste_rows, "Ctrl+V", true) {
                 // The platform delivers the clipboard as a paste event next frame, which the
                 // Plan grid turns into new items (the same path as Ctrl+V).

@@ -11,6 +11,7 @@ use cloudplan::ui::cells::Col;
 use cloudplan::ui::dialogs::FixedPaths;
 use egui::{Event, Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// Text the app put on the clipboard in the last frame.
 fn copied(h: &Harness<'_, App>) -> Option<String> {
@@ -140,4 +141,24 @@ fn a_single_value_pastes_into_the_cursor_cell() {
     one_frame(&mut h, [Event::Paste("Renamed from clipboard\n".into())]);
     assert_eq!(h.state().doc.plan.items.len(), n);
     assert_eq!(h.state().doc.plan.items[0].name, "Renamed from clipboard");
+}
+
+#[test]
+fn edit_menu_cut_rows_copies_and_removes() {
+    let mut h = kit::harness(kit::default_app(FixedPaths::default()));
+    let n = h.state().doc.plan.items.len();
+    let first = h.state().doc.plan.items[0].clone();
+    h.state_mut().grid.select_only(0, Col::Name);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Cut rows").click();
+    h.step();
+    let text = copied(&h).expect("Cut rows writes the clipboard");
+    assert_eq!(
+        items_from_delimited(&text, b'\t', "clipboard").unwrap(),
+        vec![first]
+    );
+    h.run();
+    assert_eq!(h.state().doc.plan.items.len(), n - 1);
 }
