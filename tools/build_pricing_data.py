@@ -18,6 +18,7 @@ Standard library only.
 
 import csv
 import os
+import re
 import sys
 from decimal import Decimal
 
@@ -43,6 +44,8 @@ class Build:
         self.ref = ref
         self.sources = {}  # id -> row dict
         self.rates = {}  # family -> list of rows
+        self.locations = {}  # region -> {(location name, repo)}
+        self.ext_sources = {}
 
     # ---------------------------------------------------------------- helpers
     def read(self, name):
@@ -520,6 +523,235 @@ def build_rest(b):
         "Public IPv4 address hourly charges (in use / idle), AWS website price feed vpc.json")
 
 
+# ---------------------------------------------------------------- extended reference files
+# ../shared/reference-prices/extended/: 31 more regions, 243 more EC2 types, Compute Savings
+# Plans (us-east-1), RDS Partial Upfront, Fargate, CloudFront, ElastiCache, EKS, Spot advisor
+# for the new regions. Its README/SOURCES list the files, the copies they were read from and the
+# gaps. Every row carries its own source_repo/source_path/source_commit/effective_date.
+EXTENDED_RATE_FILES = [
+    "more_regions.csv", "ec2_more_instance_types.csv", "compute_savings_plans_us-east-1.csv",
+    "rds_reserved_partial_upfront.csv", "fargate.csv", "cloudfront_elasticache_eks.csv",
+]
+# Notes repeated on every row of a source move to the source's description (sources.csv);
+# rows keep only notes of their own.
+EXT_SOURCE_NOTES = {}
+
+
+def ext_family(r):
+    svc, opt, dim = r["service"], r["option"], r["dimension"]
+    if svc == "ec2":
+        return {"on_demand": "ec2_on_demand", "reserved": "ec2_reserved", "savings_plan": "ec2_savings_plans",
+                "spot": "ec2_spot"}[opt]
+    if svc == "rds":
+        return "rds_instances" if dim == "instance_hours" else "rds_storage"
+    return svc
+
+
+EXT_DESCRIPTIONS = {
+    "ec2": "EC2 Linux shared tenancy (on-demand, Reserved Instances No Upfront), AWS website price feeds",
+    "rds": "Amazon RDS PostgreSQL/MySQL instances and storage, AWS website price feeds",
+    "ebs": "EBS volumes and snapshots, AWS website price feed ebs.json",
+    "s3": "Amazon S3 storage classes, requests, retrievals, AWS website price feed",
+    "data_transfer": "AWS data transfer (inbound, internet egress tiers, inter-region), AWS website price feed",
+    "lambda": "AWS Lambda requests, duration tiers, provisioned concurrency, ephemeral storage, AWS website price feed",
+    "dynamodb": "Amazon DynamoDB on-demand and provisioned capacity, storage, AWS website price feed",
+    "efs": "Amazon EFS storage classes, access charges, throughput, AWS website price feed",
+    "nat_gateway": "NAT gateway hourly and data-processing charges, AWS website price feed",
+    "elb": "Elastic Load Balancing hours and capacity units, AWS website price feed",
+    "public_ipv4": "Public IPv4 address hourly charges, AWS website price feed vpc.json",
+    "fargate": "AWS Fargate (ECS and EKS) vCPU, memory, OS licence and ephemeral storage, AWS website price feeds",
+    "cloudfront": "Amazon CloudFront data transfer out by geography, origin transfer, requests, invalidations, Origin Shield, AWS website price feed",
+    "elasticache": "Amazon ElastiCache nodes (on-demand and reserved, Redis OSS / Valkey / Memcached) and serverless, AWS website price feeds",
+    "ec2_savings_plans": "Compute Savings Plans rates per instance-hour, us-east-1, Linux shared tenancy, 1yr/3yr x No/Partial/All Upfront, AWS Savings Plans pricing-page feed (computesavingsplan)",
+    "fargate_eks": "Amazon EKS on AWS Fargate per vCPU-hour and per GB-hour, AWS website price feed eks.json",
+    "eks": "Amazon EKS cluster hours (standard and extended support), AWS website price feed eks.json",
+}
+
+
+def ext_path_pattern(path, regions):
+    path = path.replace("%20", " ")
+    for reg in sorted(regions, key=len, reverse=True):
+        path = path.replace(reg, "{region}")
+    path = re.sub(r"(?<=[-/])(No|Partial|All) Upfront", "{payment}", path)
+    path = re.sub(r"(?<=[-/])(1|3) year", "{term}", path)
+    return path
+
+
+def ext_source(b, r, regions, service):
+    """The source id of an extended row. A copy the base catalogue already cites (same repository,
+    commit, date and service) keeps its base id; otherwise one source per (repository, commit,
+    date, service), its description listing the path patterns read."""
+    repo, commit = r["source_repo"], r["source_commit"]
+    path = ext_path_pattern(r["source_path"], regions)
+    date_text = r["effective_date"]
+    key = (repo, commit, date10(date_text), service)
+    desc_key, service = service, {"ec2_savings_plans": "ec2", "fargate_eks": "fargate"}.get(service, service)
+    sid = b.ext_sources.get(key)
+    if sid is None:
+        base = [s for s, src in b.sources.items()
+                if "_key" not in src and repo in src["description"] and commit in src["description"]
+                and src["effective_date"][:10] == date10(date_text) and service in b.source_services.get(s, ())]
+        if len(base) == 1:
+            sid = base[0]
+            b.sources[sid]["_paths"] = []
+        else:
+            slug = repo.split("/")[-1].replace(".", "").lower()
+            stem = os.path.basename(path).rsplit(".", 1)[0].lower()
+            stem = re.sub(r"\{[a-z]+\}", "", stem).replace(" ", "-")
+            stem = re.sub(r"-+", "-", stem).strip("-")
+            sid = f"{slug}-{stem}"[:40].rstrip("-")
+            if sid in b.sources:
+                sid = f"{slug}-{service}-{stem}"[:48].rstrip("-")
+            assert sid not in b.sources, sid
+            url = "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ (AWS website price feed; see reference-prices/extended/SOURCES.md)"
+            m = re.search(r"https://\S+?(?=[),;\s]|$)", r.get("notes", ""))
+            if m:
+                url = m.group(0)
+            b.sources[sid] = {"id": sid, "description": EXT_DESCRIPTIONS.get(desc_key, desc_key), "url": url,
+                              "effective_date": date_text, "_key": key, "_paths": []}
+        b.ext_sources[key] = sid
+    src = b.sources[sid]
+    if "_paths" in src and path not in src["_paths"]:
+        src["_paths"].append(path)
+        if "_key" in src:
+            src["description"] = (EXT_DESCRIPTIONS.get(desc_key, desc_key) + "; copy: " + repo + " "
+                                  + " | ".join(src["_paths"]) + f" @ {commit} (reference-prices/extended, SOURCES.md)")
+        elif path not in src["description"]:
+            src["description"] += f"; also {path} @ {commit} (reference-prices/extended)"
+    return sid
+
+
+def build_extended(b):
+    ext = os.path.join(b.ref, "extended")
+    b.ext_sources = {}
+    b.source_services = {}
+    for fam, rows in b.rates.items():
+        for row in rows:
+            b.source_services.setdefault(row["source"], set()).add(row["service"])
+    rows_by_file = {}
+    regions = set()
+    for name in EXTENDED_RATE_FILES:
+        with open(os.path.join(ext, name), newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        rows_by_file[name] = rows
+        for r in rows:
+            if r["region"] != "global":
+                regions.add(r["region"])
+                b.locations.setdefault(r["region"], set()).add((r["location"], r["source_repo"]))
+    # repeated notes -> source description
+    for name, rows in rows_by_file.items():
+        per_source = {}
+        for r in rows:
+            k = (r["source_repo"], ext_path_pattern(r["source_path"], regions), r["source_commit"])
+            per_source.setdefault(k, set()).add(r["notes"])
+        for k, notes in per_source.items():
+            if len(notes) == 1:
+                (n,) = notes
+                if n:
+                    EXT_SOURCE_NOTES[k] = n
+    existing = {}
+    for fam, rows in b.rates.items():
+        for row in rows:
+            existing[rate_key(row)] = row
+    added = dupes = 0
+    for name, rows in rows_by_file.items():
+        for r in rows:
+            assert r["usd"] != "", (name, r)
+            svc = r["service"]
+            fam = ext_family(r)
+            dkey = "ec2_savings_plans" if fam == "ec2_savings_plans" else ("fargate_eks" if svc == "fargate" and "eks.json" in r["source_path"] else svc)
+            sid = ext_source(b, r, regions, dkey)
+            k = (r["source_repo"], ext_path_pattern(r["source_path"], regions), r["source_commit"])
+            notes = r["notes"]
+            if k in EXT_SOURCE_NOTES:
+                notes = ""
+                moved = b.sources[sid].setdefault("_notes", [])
+                if EXT_SOURCE_NOTES[k] not in moved:
+                    moved.append(EXT_SOURCE_NOTES[k])
+                    b.sources[sid]["description"] += ". Every row: " + EXT_SOURCE_NOTES[k]
+            row = dict(region=r["region"], service=svc, product=r["product"], dimension=r["dimension"],
+                       option=r["option"], term=r["term"], payment=r["payment"],
+                       offering_class=r["offering_class"], unit=r["unit"], tier_begin=r["tier_begin"] or "0",
+                       tier_end=r["tier_end"], usd=r["usd"], upfront_usd=r["upfront_usd"] or "0",
+                       effective_date=date10(r["effective_date"]), source=sid, rate_code=r["rate_code"],
+                       notes=notes)
+            key = rate_key(row)
+            if key in existing:
+                prev = existing[key]
+                # The base files win (already checked against independent copies, verification.csv);
+                # an extended row for the same price must agree with it.
+                if Decimal(prev["usd"]) != Decimal(row["usd"]) or Decimal(prev["upfront_usd"] or "0") != Decimal(row["upfront_usd"]):
+                    raise SystemExit(f"extended {name} disagrees with the base catalogue on {key}: "
+                                     f"{prev['usd']}/{prev['upfront_usd']} vs {row['usd']}/{row['upfront_usd']}")
+                dupes += 1
+                continue
+            existing[key] = row
+            b.rate(fam, **row)
+            added += 1
+    print(f"extended: {added} rates added, {dupes} identical to base rows skipped")
+
+
+def rate_key(row):
+    return (row["region"], row["service"], row["product"], row["dimension"], row["option"], row["term"],
+            row["payment"], row["offering_class"], str(Decimal(row["tier_begin"] or "0")))
+
+
+def build_extended_instances(b, instances):
+    seen = {i["instance_type"] for i in instances}
+    with open(os.path.join(b.ref, "extended", "ec2_more_instance_specs.csv"), newline="", encoding="utf-8") as f:
+        specs = list(csv.DictReader(f))
+    for r in specs:
+        t = r["instance_type"]
+        assert t not in seen, t
+        seen.add(t)
+        mem = r["memory"]
+        assert mem.endswith(" GiB"), mem
+        arch = r["architecture"]
+        assert arch in ("x86_64", "arm64"), arch
+        sid = "ec2shop-ondemand-specs"
+        if sid not in b.sources:
+            b.add_source(sid, "EC2 instance specifications (vCPU, memory, architecture, storage, network) of 243 more types, "
+                         "from the EC2 on-demand feed's product attributes; copy: github.com/yeo/ec2.shop data/ec2/{region}-ondemand.json "
+                         "@ 73696e380ae600b175f859850a726edebd1de72f (reference-prices/extended/ec2_more_instance_specs.csv)",
+                         "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2-ondemand-without-sec-sel/<Location>/Linux/index.json",
+                         "2025-04-04T22:41:22Z")
+        instances.append({"instance_type": t, "family": r["family"], "vcpu": r["vcpu"], "memory_gib": mem[:-4],
+                          "architecture": arch, "source": sid,
+                          "notes": f"{r['instance_family_label']}; storage: {r['storage']}; network: {r['network_performance']}; "
+                                   f"architecture as in the feed's product attributes"})
+
+
+def build_extended_spot(b, spot):
+    seen = {(s["region"], s["instance_type"]) for s in spot}
+    with open(os.path.join(b.ref, "extended", "spot_advisor_more_regions.csv"), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            key = (r["region"], r["instance_type"])
+            assert key not in seen, key
+            seen.add(key)
+            sid = "spotinfo-spot-advisor-data"
+            assert sid in b.sources and r["source_commit"] in b.sources[sid]["description"], r
+            spot.append({"region": r["region"], "instance_type": r["instance_type"], "savings_pct": r["savings_pct"],
+                         "interruption_band": r["interruption_band"], "effective_date": date10(r["effective_date"]),
+                         "source": sid})
+
+
+def build_regions(b):
+    """Region code -> Price List location name ("Europe (Frankfurt)"), from the extended files'
+    `location` column (the Price List's location attribute; SOURCES.md #16)."""
+    b.add_source("aws-price-locations",
+                 "AWS region code <-> Price List location name (34 commercial regions), as carried in the `location` column of every "
+                 "reference-prices/extended row; mapping copy: github.com/lamngockhuong/aws-price lib/data/locations.json "
+                 "@ 508fb45296c89efe38772babd7ec766644629267",
+                 "https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/price-changes.html (Price List `location` attribute)",
+                 "undated (mapping)")
+    out = []
+    for reg in sorted(b.locations):
+        names = {n for n, _ in b.locations[reg]}
+        assert len(names) == 1, (reg, names)
+        out.append({"region": reg, "name": names.pop(), "source": "aws-price-locations"})
+    return out
+
+
 # ---------------------------------------------------------------- output
 def write_csv(path, columns, rows):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -544,23 +776,48 @@ def main():
     build_lambda(b)
     build_rds(b)
     build_rest(b)
+    build_extended(b)
+    build_extended_instances(b, instances)
+    build_extended_spot(b, spot)
+    regions = build_regions(b)
 
-    region_order = {r: i for i, r in enumerate(REGIONS)}
+    # Rows are grouped by region (the build script of the binary, build.rs, cuts each file into
+    # per-region slices that are parsed only when a region is first used); `global` (CloudFront)
+    # sorts last.
     for family, rows in sorted(b.rates.items()):
-        rows.sort(key=lambda r: (region_order[r["region"]], r["product"], r["dimension"], r["option"],
+        rows.sort(key=lambda r: (r["region"] == "global", r["region"], r["product"], r["dimension"], r["option"],
                                  r["offering_class"], r["term"], r["payment"], float(r["tier_begin"])))
+        for r in rows:
+            for c in RATE_COLUMNS:
+                assert "\n" not in r[c] and "\r" not in r[c], (family, r)
         write_csv(os.path.join(out, "rates", f"{family}.csv"), RATE_COLUMNS, rows)
     write_csv(os.path.join(out, "instances.csv"),
               ["instance_type", "family", "vcpu", "memory_gib", "architecture", "source", "notes"], instances)
+    spot.sort(key=lambda r: (r["region"], r["instance_type"]))
     write_csv(os.path.join(out, "spot_advisor.csv"),
               ["region", "instance_type", "savings_pct", "interruption_band", "effective_date", "source"], spot)
     write_csv(os.path.join(out, "s3_storage_classes.csv"),
               ["storage_class", "min_storage_days", "min_object_kb", "source"], rules)
-    write_csv(os.path.join(out, "sources.csv"), ["id", "description", "url", "effective_date"],
+    write_csv(os.path.join(out, "regions.csv"), ["region", "name", "source"], regions)
+    # `published`: the publication date of a price file (its hawkFilePublicationDate, or where the
+    # copy kept none, the copy's commit / retrieval date stated in effective_date). Empty for
+    # sources that are not price files (documents) and for undated feeds.
+    used = {r["source"] for rows in b.rates.values() for r in rows}
+    for sid, src in b.sources.items():
+        for k in ("_key", "_paths", "_notes"):
+            src.pop(k, None)
+        d = src["effective_date"].strip()[:10]
+        dated = len(d) == 10 and d[4] == "-" and d[7] == "-" and d.replace("-", "").isdigit()
+        src["published"] = d if (sid in used and dated) else ""
+    # The m5.large Price List fixture: its effective_date holds the terms' start dates; the file
+    # itself was last changed 2023-06-01 (the date of the copy; the response keeps no publication date).
+    if "instance-selector-m5large" in b.sources:
+        b.sources["instance-selector-m5large"]["published"] = "2023-06-01"
+    write_csv(os.path.join(out, "sources.csv"), ["id", "description", "url", "effective_date", "published"],
               sorted(b.sources.values(), key=lambda s: s["id"]))
     total = sum(len(v) for v in b.rates.values())
     print(f"wrote {total} rates in {len(b.rates)} families, {len(instances)} instance types, "
-          f"{len(spot)} spot advisor rows, {len(rules)} S3 class rules, {len(b.sources)} sources to {out}")
+          f"{len(spot)} spot advisor rows, {len(rules)} S3 class rules, {len(regions)} regions, {len(b.sources)} sources to {out}")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@
 //! `pricing-data/README.md`.
 
 use super::{
-    Arch, Catalog, InstanceSpec, OfferingClass, Payment, PriceOption, Rate, Reservation,
-    S3ClassRule, Service, Source, SpotAdvice, Term, vocab,
+    Arch, Catalog, Chunk, InstanceSpec, OfferingClass, Payment, PriceOption, Rate, Region,
+    Reservation, S3ClassRule, SavingsPlanKind, SavingsPlanOffer, Service, Source, SpotAdvice, Term,
+    vocab,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -20,81 +21,13 @@ use std::sync::{Arc, OnceLock};
 /// Name of the catalogue compiled into the binary.
 pub const EMBEDDED_NAME: &str = "cloudplan embedded catalogue";
 
-/// The files of `pricing-data/`, compiled in (name relative to `pricing-data/`, text).
-const EMBEDDED_FILES: &[(&str, &str)] = &[
-    (
-        "sources.csv",
-        include_str!("../../pricing-data/sources.csv"),
-    ),
-    (
-        "instances.csv",
-        include_str!("../../pricing-data/instances.csv"),
-    ),
-    (
-        "spot_advisor.csv",
-        include_str!("../../pricing-data/spot_advisor.csv"),
-    ),
-    (
-        "s3_storage_classes.csv",
-        include_str!("../../pricing-data/s3_storage_classes.csv"),
-    ),
-    (
-        "rates/data_transfer.csv",
-        include_str!("../../pricing-data/rates/data_transfer.csv"),
-    ),
-    (
-        "rates/dynamodb.csv",
-        include_str!("../../pricing-data/rates/dynamodb.csv"),
-    ),
-    (
-        "rates/ebs.csv",
-        include_str!("../../pricing-data/rates/ebs.csv"),
-    ),
-    (
-        "rates/ec2_on_demand.csv",
-        include_str!("../../pricing-data/rates/ec2_on_demand.csv"),
-    ),
-    (
-        "rates/ec2_reserved.csv",
-        include_str!("../../pricing-data/rates/ec2_reserved.csv"),
-    ),
-    (
-        "rates/ec2_spot.csv",
-        include_str!("../../pricing-data/rates/ec2_spot.csv"),
-    ),
-    (
-        "rates/efs.csv",
-        include_str!("../../pricing-data/rates/efs.csv"),
-    ),
-    (
-        "rates/elb.csv",
-        include_str!("../../pricing-data/rates/elb.csv"),
-    ),
-    (
-        "rates/lambda.csv",
-        include_str!("../../pricing-data/rates/lambda.csv"),
-    ),
-    (
-        "rates/nat_gateway.csv",
-        include_str!("../../pricing-data/rates/nat_gateway.csv"),
-    ),
-    (
-        "rates/public_ipv4.csv",
-        include_str!("../../pricing-data/rates/public_ipv4.csv"),
-    ),
-    (
-        "rates/rds_instances.csv",
-        include_str!("../../pricing-data/rates/rds_instances.csv"),
-    ),
-    (
-        "rates/rds_storage.csv",
-        include_str!("../../pricing-data/rates/rds_storage.csv"),
-    ),
-    (
-        "rates/s3.csv",
-        include_str!("../../pricing-data/rates/s3.csv"),
-    ),
-];
+/// The files of `pricing-data/`, compiled in by the build script (`build.rs`): rate files in
+/// their compact form (without the `rate_code` and `notes` columns), with the byte range of
+/// each region's rows.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
+}
+use generated::{FILES as EMBEDDED_FILES, REGION_BLOCKS};
 
 /// Where in the input a problem is: file, 1-based line and (when known) 1-based column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +72,7 @@ pub enum CatalogError {
     },
     /// A file whose name the catalogue does not know.
     #[error(
-        "{file}: unknown catalogue file (expected rates/<name>.csv, instances.csv, spot_advisor.csv, s3_storage_classes.csv, sources.csv or catalog.csv)"
+        "{file}: unknown catalogue file (expected rates/<name>.csv, instances.csv, spot_advisor.csv, s3_storage_classes.csv, regions.csv, sources.csv or catalog.csv)"
     )]
     UnknownFile {
         /// The file's name relative to the catalogue directory.
@@ -175,18 +108,101 @@ impl CatalogError {
 
 type Result<T> = std::result::Result<T, CatalogError>;
 
-/// The default catalogue: `pricing-data/` compiled into the binary, parsed on first use.
+/// The default catalogue: `pricing-data/` compiled into the binary. Sources, regions,
+/// instances, Spot advice and S3 rules are parsed on first use; a region's rates when that
+/// region is first asked for (each region's rows are validated as [`parse_files`] validates a
+/// whole catalogue; `tests::embedded_catalogue_is_valid` parses everything at once).
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        parse_files(EMBEDDED_NAME, EMBEDDED_FILES).expect(
+        embedded_lazy().expect(
             "embedded pricing-data is valid (checked by load::tests::embedded_catalogue_is_valid)",
         )
     })
 }
 
-/// The embedded `pricing-data/` files (name relative to `pricing-data/`, text) — a template
-/// for a `--catalog DIR`.
+/// The embedded catalogue with every region's rates pending.
+fn embedded_lazy() -> Result<Catalog> {
+    let small: Vec<(&str, &str, &str)> = EMBEDDED_FILES
+        .iter()
+        .filter(|(n, _)| !n.starts_with("rates/"))
+        .map(|(n, t)| (*n, *n, *t))
+        .collect();
+    let p = parse_parts(&small)?;
+    check_sources(&p)?;
+    let mut pending: std::collections::BTreeMap<String, Vec<Chunk>> = Default::default();
+    for &(file, region, start, end, first_line) in REGION_BLOCKS {
+        let (name, text) = EMBEDDED_FILES[file];
+        let header_end = text.find('\n').map_or(text.len(), |i| i + 1);
+        pending.entry(region.to_string()).or_default().push(Chunk {
+            file: name,
+            header: &text[..header_end],
+            rows: &text[start..end],
+            first_line,
+        });
+    }
+    Ok(Catalog::lazy(
+        EMBEDDED_NAME,
+        pending.into_iter().collect(),
+        p.instances.into_iter().map(|(r, _)| r).collect(),
+        p.spot.into_iter().map(|(r, _)| r).collect(),
+        p.s3_rules.into_iter().map(|(r, _)| r).collect(),
+        p.sources.into_iter().map(|(r, _)| r).collect(),
+    )
+    .with_regions(p.regions.into_iter().map(|(r, _)| r).collect()))
+}
+
+/// Parse one region's pending rows (chunks of embedded rate files): each row checked as in
+/// [`parse_files`], then duplicates, tiers and source ids (`ids`) — everything that concerns a
+/// price is within one region, so a region is validated on its own.
+pub(crate) fn parse_chunks(
+    chunks: &[Chunk],
+    ids: &std::collections::HashSet<&str>,
+) -> Result<Vec<Rate>> {
+    let mut rates: Vec<(Rate, Origin)> = Vec::new();
+    for c in chunks {
+        let mut text = String::with_capacity(c.header.len() + c.rows.len());
+        text.push_str(c.header);
+        text.push_str(c.rows);
+        read_table_at(
+            c.file,
+            &text,
+            c.first_line.saturating_sub(2),
+            RATE_REQUIRED,
+            RATE_OPTIONAL,
+            |r| {
+                let rate = parse_rate(&r)?;
+                rates.push((rate, r.origin));
+                Ok(())
+            },
+        )?;
+    }
+    if let Some((a, b)) = first_duplicate(&rates, row_key) {
+        let (rate, o) = &rates[b];
+        return Err(o.err(
+            "tier_begin",
+            format!(
+                "duplicate rate {} tier {} (first defined at {})",
+                describe(&price_key(rate)),
+                rate.tier_begin,
+                rates[a].1.at()
+            ),
+        ));
+    }
+    for (r, o) in &rates {
+        if !ids.contains(r.source.as_str()) {
+            return Err(o.err(
+                "source",
+                format!("source id `{}` is not in sources.csv", r.source),
+            ));
+        }
+    }
+    check_tiers(&rates)?;
+    Ok(rates.into_iter().map(|(r, _)| r).collect())
+}
+
+/// The embedded `pricing-data/` files (name relative to `pricing-data/`, text; rate files
+/// without their `rate_code` and `notes` columns) — a template for a `--catalog DIR`.
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
     EMBEDDED_FILES
 }
@@ -334,6 +350,7 @@ struct Parts {
     spot: Vec<(SpotAdvice, Origin)>,
     s3_rules: Vec<(S3ClassRule, Origin)>,
     sources: Vec<(Source, Origin)>,
+    regions: Vec<(Region, Origin)>,
 }
 
 /// The columns of `pricing-data/rates/*.csv` in the order cloudplan writes them (the loader reads
@@ -479,6 +496,19 @@ fn read_table(
     text: &str,
     required: &[&str],
     optional: &[&str],
+    row: impl FnMut(Rec<'_>) -> Result<()>,
+) -> Result<()> {
+    read_table_at(label, text, 0, required, optional, row)
+}
+
+/// [`read_table`] of a text whose rows start `line_offset` lines further down the file (a
+/// region's chunk of an embedded file after its header): errors name the file's line.
+fn read_table_at(
+    label: &str,
+    text: &str,
+    line_offset: u64,
+    required: &[&str],
+    optional: &[&str],
     mut row: impl FnMut(Rec<'_>) -> Result<()>,
 ) -> Result<()> {
     let file: Arc<str> = Arc::from(label);
@@ -547,7 +577,7 @@ fn read_table(
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                let line = record.position().map(|p| p.line()).unwrap_or(0);
+                let line = record.position().map(|p| p.line()).unwrap_or(0) + line_offset;
                 row(Rec {
                     origin: Origin {
                         file: file.clone(),
@@ -588,11 +618,7 @@ fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
     let service_s = r.required("service")?;
     let service = match Service::parse(service_s) {
         Some(Service::Custom) | None => {
-            let known: Vec<&str> = Service::ALL
-                .iter()
-                .filter(|s| **s != Service::Custom)
-                .map(|s| s.as_str())
-                .collect();
+            let known: Vec<&str> = Service::priced().map(|s| s.as_str()).collect();
             return Err(r.origin.err(
                 "service",
                 format!(
@@ -615,7 +641,7 @@ fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
                     return Err(r.origin.err(
                         f,
                         format!(
-                            "`{v}` given for a {option_s} rate; only reserved rates have a {f}"
+                            "`{v}` given for a {option_s} rate; only reserved and savings_plan rates have a {f}"
                         ),
                     ));
                 }
@@ -665,10 +691,51 @@ fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
                 payment,
             })
         }
+        "savings_plan" => {
+            let need = |f: &str| -> Result<&str> {
+                let v = r.get(f);
+                if v.is_empty() {
+                    Err(r.origin.err(
+                        f,
+                        "missing required value (a savings_plan rate needs term, payment and offering_class = compute or ec2_instance)",
+                    ))
+                } else {
+                    Ok(v)
+                }
+            };
+            let t = need("term")?;
+            let term = Term::parse(t).ok_or_else(|| {
+                r.origin
+                    .err("term", format!("unknown term `{t}` (expected 1yr or 3yr)"))
+            })?;
+            let p = need("payment")?;
+            let payment = Payment::parse(p).ok_or_else(|| {
+                r.origin.err(
+                    "payment",
+                    format!(
+                        "unknown payment `{p}` (expected no_upfront, partial_upfront or all_upfront)"
+                    ),
+                )
+            })?;
+            let c = need("offering_class")?;
+            let kind = SavingsPlanKind::parse(c).ok_or_else(|| {
+                r.origin.err(
+                    "offering_class",
+                    format!("unknown Savings Plan kind `{c}` (expected compute or ec2_instance)"),
+                )
+            })?;
+            PriceOption::SavingsPlan(SavingsPlanOffer {
+                kind,
+                term,
+                payment,
+            })
+        }
         other => {
             return Err(r.origin.err(
                 "option",
-                format!("unknown option `{other}` (expected on_demand, spot or reserved)"),
+                format!(
+                    "unknown option `{other}` (expected on_demand, spot, reserved or savings_plan)"
+                ),
             ));
         }
     };
@@ -824,18 +891,33 @@ fn parse_parts(files: &[(&str, &str, &str)]) -> Result<Parts> {
                 label,
                 text,
                 &["id", "description", "url", "effective_date"],
-                &[],
+                &["published"],
                 |r| {
+                    let published = if r.get("published").is_empty() {
+                        None
+                    } else {
+                        Some(r.date("published")?)
+                    };
                     let source = Source {
                         id: r.required("id")?.to_string(),
                         description: r.required("description")?.to_string(),
                         url: r.get("url").to_string(),
                         effective_date: r.get("effective_date").to_string(),
+                        published,
                     };
                     parts.sources.push((source, r.origin));
                     Ok(())
                 },
             )?,
+            "regions.csv" => read_table(label, text, &["region", "name", "source"], &[], |r| {
+                let region = Region {
+                    code: r.required("region")?.to_string(),
+                    name: r.required("name")?.to_string(),
+                    source: r.required("source")?.to_string(),
+                };
+                parts.regions.push((region, r.origin));
+                Ok(())
+            })?,
             "catalog.csv" => {
                 let mut seen = false;
                 read_table(label, text, &["name", "mode"], &[], |r| {
@@ -952,6 +1034,16 @@ fn check_duplicates(p: &Parts) -> Result<()> {
             ),
         ));
     }
+    if let Some((a, b)) = first_duplicate(&p.regions, |r| r.code.clone()) {
+        return Err(p.regions[b].1.err(
+            "region",
+            format!(
+                "duplicate region `{}` (first defined at {})",
+                p.regions[b].0.code,
+                p.regions[a].1.at()
+            ),
+        ));
+    }
     if let Some((a, b)) = first_duplicate(&p.sources, |s| s.id.clone()) {
         return Err(p.sources[b].1.err(
             "id",
@@ -972,13 +1064,16 @@ fn overlay(base: &Catalog, dir: Parts) -> Parts {
         line: 0,
         header: Arc::from(Vec::<String>::new()),
     };
-    fn merge<T: Clone, K: std::hash::Hash + Eq>(
-        base: &[T],
+    fn merge<'b, T: Clone + 'b, K: std::hash::Hash + Eq>(
+        base: impl IntoIterator<Item = &'b T>,
         origin: &Origin,
         over: Vec<(T, Origin)>,
         key: impl Fn(&T) -> K,
     ) -> Vec<(T, Origin)> {
-        let mut out: Vec<(T, Origin)> = base.iter().map(|t| (t.clone(), origin.clone())).collect();
+        let mut out: Vec<(T, Origin)> = base
+            .into_iter()
+            .map(|t| (t.clone(), origin.clone()))
+            .collect();
         let mut index: HashMap<K, usize> = out
             .iter()
             .enumerate()
@@ -1008,6 +1103,7 @@ fn overlay(base: &Catalog, dir: Parts) -> Parts {
             s.storage_class.clone()
         }),
         sources: merge(base.sources(), &origin, dir.sources, |s| s.id.clone()),
+        regions: merge(base.region_list(), &origin, dir.regions, |r| r.code.clone()),
     }
 }
 
@@ -1018,6 +1114,21 @@ fn build(name: &str, p: Parts) -> Result<Catalog> {
             name: name.to_string(),
         });
     }
+    check_sources(&p)?;
+    check_tiers(&p.rates)?;
+    Ok(Catalog::from_parts(
+        name,
+        p.rates.into_iter().map(|(r, _)| r).collect(),
+        p.instances.into_iter().map(|(r, _)| r).collect(),
+        p.spot.into_iter().map(|(r, _)| r).collect(),
+        p.s3_rules.into_iter().map(|(r, _)| r).collect(),
+        p.sources.into_iter().map(|(r, _)| r).collect(),
+    )
+    .with_regions(p.regions.into_iter().map(|(r, _)| r).collect()))
+}
+
+/// Every row's `source` is an id in sources.csv.
+fn check_sources(p: &Parts) -> Result<()> {
     let ids: std::collections::HashSet<&str> =
         p.sources.iter().map(|(s, _)| s.id.as_str()).collect();
     let check = |id: &str, o: &Origin| -> Result<()> {
@@ -1039,15 +1150,10 @@ fn build(name: &str, p: Parts) -> Result<Catalog> {
     for (r, o) in &p.s3_rules {
         check(&r.source, o)?;
     }
-    check_tiers(&p.rates)?;
-    Ok(Catalog::from_parts(
-        name,
-        p.rates.into_iter().map(|(r, _)| r).collect(),
-        p.instances.into_iter().map(|(r, _)| r).collect(),
-        p.spot.into_iter().map(|(r, _)| r).collect(),
-        p.s3_rules.into_iter().map(|(r, _)| r).collect(),
-        p.sources.into_iter().map(|(r, _)| r).collect(),
-    ))
+    for (r, o) in &p.regions {
+        check(&r.source, o)?;
+    }
+    Ok(())
 }
 
 /// Tiers of one price start at 0, follow on without gap or overlap, and only the last is open.
@@ -1334,10 +1440,32 @@ mod tests {
             "unknown service",
         );
         rate_error(
-            &m5_with(5, "savings_plan"),
+            &m5_with(5, "dedicated"),
             "rates/t.csv:2:5:",
             "option",
             "unknown option",
+        );
+        // A savings_plan rate needs term, payment and the plan kind in offering_class.
+        rate_error(
+            &m5_with(5, "savings_plan"),
+            "rates/t.csv:2:6:",
+            "term",
+            "a savings_plan rate needs term, payment and offering_class",
+        );
+        rate_error(
+            &rates(&[
+                "us-east-1,ec2,m5.large,instance_hours,savings_plan,1yr,no_upfront,standard,Hrs,0,,0.06,0,2026-09-24,ec2shop-ondemand,,",
+            ]),
+            "rates/t.csv:2:8:",
+            "offering_class",
+            "unknown Savings Plan kind `standard` (expected compute or ec2_instance)",
+        );
+        let c = parse_rates(&rates(&["us-east-1,ec2,m5.large,instance_hours,savings_plan,3yr,all_upfront,compute,Hrs,0,,0.041,0,2026-09-24,ec2shop-ondemand,,"])).unwrap();
+        let r = c.rates().next().unwrap();
+        assert_eq!(r.option.to_string(), "Compute Savings Plan 3yr All Upfront");
+        assert_eq!(
+            r.option.file_fields(),
+            ["savings_plan", "3yr", "all_upfront", "compute"]
         );
     }
 
@@ -1398,7 +1526,7 @@ mod tests {
             &m5_with(6, "1yr"),
             "rates/t.csv:2:6:",
             "term",
-            "only reserved rates",
+            "only reserved and savings_plan rates",
         );
     }
 
@@ -1622,7 +1750,7 @@ mod tests {
         );
         write(dir.path(), "README.md", "not a catalogue file; ignored");
         let c = load_dir(dir.path(), Some(base)).unwrap();
-        assert_eq!(c.rates().len(), base.rates().len() + 1);
+        assert_eq!(c.rate_count(), base.rate_count() + 1);
         let m5 = c.tiers(
             "us-east-1",
             Service::Ec2,
@@ -1682,7 +1810,7 @@ mod tests {
         write(dir.path(), "rates/ec2.csv", &rates(&[M5]));
         let c = load_dir(dir.path(), Some(embedded())).unwrap();
         assert_eq!(c.id.name, "m5 only");
-        assert_eq!(c.rates().len(), 1);
+        assert_eq!(c.rate_count(), 1);
         assert_eq!(c.regions(), vec!["us-east-1"]);
         assert!(c.instances().is_empty());
     }
@@ -1693,7 +1821,7 @@ mod tests {
         write(dir.path(), "sources.csv", SOURCES);
         write(dir.path(), "rates/ec2.csv", &rates(&[M5]));
         let c = load_dir(dir.path(), None).unwrap();
-        assert_eq!(c.rates().len(), 1);
+        assert_eq!(c.rate_count(), 1);
         assert_eq!(c.id.name, dir.path().display().to_string());
     }
 
@@ -1721,17 +1849,38 @@ mod tests {
     fn pricing_data_dir_loads_like_the_embedded_catalogue() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing-data");
         let c = load_dir(&dir, None).unwrap();
-        assert_eq!(c.rates(), embedded().rates());
-        assert_eq!(c.instances(), embedded().instances());
+        let lazy = embedded();
+        assert!(c.rates().eq(lazy.rates()));
+        assert_eq!(c.instances(), lazy.instances());
+        assert_eq!(c.region_list(), lazy.region_list());
+        assert_eq!(c.sources(), lazy.sources());
+        assert_eq!(c.id.effective_from, lazy.id.effective_from);
+        assert_eq!(c.id.effective_to, lazy.id.effective_to);
     }
 
     // ------------------------------------------------------------ the embedded catalogue
 
     #[test]
     fn embedded_catalogue_is_valid() {
+        // Everything at once, as `--catalog DIR` validates a directory (the embedded catalogue
+        // itself validates one region at a time, when it is first used).
         let c = parse_files(EMBEDDED_NAME, EMBEDDED_FILES).expect("pricing-data must be valid");
         assert_eq!(c.id.name, "cloudplan embedded catalogue");
-        assert!(c.rates().len() > 2000);
+        assert!(c.rate_count() > 70_000, "{}", c.rate_count());
+        // The per-region parse gives the same rates, in the same order, region by region.
+        let lazy = embedded();
+        assert_eq!(c.regions(), lazy.regions());
+        for region in c
+            .regions()
+            .into_iter()
+            .chain([crate::catalog::GLOBAL_REGION])
+        {
+            assert_eq!(c.rates_in(region), lazy.rates_in(region), "{region}");
+        }
+        // The catalogue's dates are the price files' publication dates (sources.csv
+        // `published`), not the oldest Reserved term's start (2017-10-31).
+        assert_eq!(c.id.effective_from.to_string(), "2023-06-01");
+        assert_eq!(c.id.effective_to.to_string(), "2026-09-29");
     }
 
     #[test]
@@ -1753,11 +1902,92 @@ mod tests {
     }
 
     #[test]
-    fn embedded_has_three_regions() {
-        assert_eq!(
-            embedded().regions(),
-            vec!["ap-northeast-2", "eu-west-1", "us-east-1"]
+    fn embedded_has_34_named_regions() {
+        let c = embedded();
+        let regions = c.regions();
+        assert_eq!(regions.len(), 34, "{regions:?}");
+        for r in [
+            "us-east-1",
+            "eu-west-1",
+            "ap-northeast-2",
+            "eu-central-1",
+            "us-west-2",
+        ] {
+            assert!(regions.contains(&r), "{r}");
+        }
+        // Names are the Price List `location` attribute (reference-prices/extended rows).
+        assert_eq!(c.region_name("eu-central-1"), Some("EU (Frankfurt)"));
+        assert_eq!(c.region_label("us-west-2"), "us-west-2 — US West (Oregon)");
+        assert_eq!(c.region_label("xx-nowhere-1"), "xx-nowhere-1");
+        assert_eq!(c.region_list().len(), 34);
+        assert_eq!(c.search_regions("tokyo"), vec!["ap-northeast-1"]);
+        assert_eq!(c.search_regions("EU-CENTRAL").len(), 2);
+        // CloudFront is billed globally: its rates sit in `global`, not among the regions.
+        assert!(!regions.contains(&crate::catalog::GLOBAL_REGION));
+        assert!(!c.rates_in(crate::catalog::GLOBAL_REGION).is_empty());
+    }
+
+    #[test]
+    fn embedded_has_280_instance_types_with_specs() {
+        let c = embedded();
+        assert!(c.instances().len() >= 280, "{}", c.instances().len());
+        let m7i = c.instance("m7i.large").expect("m7i.large");
+        assert_eq!((m7i.vcpu, m7i.memory_gib), (2, 8.0));
+        assert_eq!(c.instance("c8g.xlarge").unwrap().architecture, Arch::Arm64);
+        // ec2.shop copy @ 73696e38 (hawkFilePublicationDate 2025-04-04): m7i.large eu-central-1.
+        let od = c.tiers(
+            "eu-central-1",
+            Service::Ec2,
+            "m7i.large",
+            vocab::ec2::INSTANCE_HOURS,
+            PriceOption::OnDemand,
         );
+        assert_eq!(od.len(), 1);
+        assert!(od[0].usd > 0.0);
+        assert_eq!(od[0].source, "ec2shop-ondemand");
+    }
+
+    #[test]
+    fn embedded_compute_savings_plans_us_east_1() {
+        let c = embedded();
+        // reference-prices/extended/compute_savings_plans_us-east-1.csv (pricesim @ cbdb5051,
+        // AWS computesavingsplan feed): c5.2xlarge 1yr No Upfront 0.246 $/instance-hour.
+        let sp = |term, payment| {
+            PriceOption::SavingsPlan(crate::catalog::SavingsPlanOffer {
+                kind: SavingsPlanKind::Compute,
+                term,
+                payment,
+            })
+        };
+        let t = c.tiers(
+            "us-east-1",
+            Service::Ec2,
+            "c5.2xlarge",
+            vocab::ec2::INSTANCE_HOURS,
+            sp(Term::OneYear, Payment::NoUpfront),
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].usd, 0.246);
+        assert_eq!(t[0].upfront_usd, 0.0);
+        for term in [Term::OneYear, Term::ThreeYears] {
+            for payment in Payment::ALL {
+                assert!(c.has_price(
+                    "us-east-1",
+                    Service::Ec2,
+                    "m5.large",
+                    vocab::ec2::INSTANCE_HOURS,
+                    sp(term, payment)
+                ));
+            }
+        }
+        // A gap stays a gap: no Savings Plans rates outside us-east-1 (extended README).
+        assert!(!c.has_price(
+            "eu-central-1",
+            Service::Ec2,
+            "m5.large",
+            vocab::ec2::INSTANCE_HOURS,
+            sp(Term::OneYear, Payment::NoUpfront)
+        ));
     }
 
     #[test]
@@ -1836,13 +2066,16 @@ mod tests {
     #[test]
     fn embedded_spot_advisor_and_prices_present() {
         let c = embedded();
-        assert_eq!(c.spot_advice_all().len(), 123);
+        // 3 base regions (123 rows) + 1,110 rows for 30 more regions (spot_advisor_more_regions.csv).
+        assert_eq!(c.spot_advice_all().len(), 1233);
+        assert!(c.spot_advice("eu-central-1", "m5.large").is_some());
         let a = c.spot_advice("us-east-1", "m5.large").expect("advisor row");
         assert!((0.0..=100.0).contains(&a.savings_pct));
         assert!(
             ["<5%", "5-10%", "10-15%", "15-20%", ">20%"].contains(&a.interruption_band.as_str())
         );
-        for region in c.regions() {
+        // Spot prices exist for the three base regions only (extended README: gap).
+        for region in ["us-east-1", "eu-west-1", "ap-northeast-2"] {
             assert!(
                 c.has_price(
                     region,
@@ -1859,7 +2092,7 @@ mod tests {
     #[test]
     fn embedded_instances_and_s3_rules() {
         let c = embedded();
-        assert_eq!(c.instances().len(), 41);
+        assert_eq!(c.instances().len(), 284);
         assert_eq!(c.instance("m7g.large").unwrap().architecture, Arch::Arm64);
         assert_eq!(c.instance("m5.large").unwrap().architecture, Arch::X86_64);
         assert_eq!(c.instance("m5.large").unwrap().vcpu, 2);
@@ -1939,7 +2172,6 @@ mod tests {
         assert!(
             embedded()
                 .rates()
-                .iter()
                 .all(|r| r.service != Service::Dynamodb || r.option == PriceOption::OnDemand)
         );
     }

@@ -7,6 +7,7 @@
 //! and is read-only afterwards. The vocabulary of services, products and dimensions is
 //! documented in `pricing-data/README.md` and mirrored by the constants in [`vocab`].
 
+pub mod across;
 pub mod import;
 pub mod load;
 pub mod vocab;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 /// AWS services cloudplan prices. The lower-case name is used in files and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -45,11 +47,21 @@ pub enum Service {
     PublicIpv4,
     /// A user-entered fixed monthly line (support plan, third-party licence …); never in the catalogue.
     Custom,
+    /// AWS Fargate (ECS and EKS): vCPU, memory, OS licence and ephemeral storage per hour —
+    /// the `fargate` plan item.
+    Fargate,
+    /// Amazon CloudFront (region `global`): transfer out by geography, requests, invalidations.
+    /// In the catalogue only.
+    CloudFront,
+    /// Amazon ElastiCache nodes (On-Demand and reserved) and serverless. In the catalogue only.
+    ElastiCache,
+    /// Amazon EKS cluster hours (standard and extended support): the `eks` plan item.
+    Eks,
 }
 
 impl Service {
-    /// Every service: the eleven the catalogue prices, then `Custom`.
-    pub const ALL: [Service; 12] = [
+    /// The services a plan item can be (the catalogue services plus `Custom`), in menu order.
+    pub const ALL: [Service; 14] = [
         Service::Ec2,
         Service::Ebs,
         Service::S3,
@@ -61,8 +73,21 @@ impl Service {
         Service::NatGateway,
         Service::Elb,
         Service::PublicIpv4,
+        Service::Eks,
+        Service::Fargate,
         Service::Custom,
     ];
+
+    /// Services whose rates the catalogue carries but no plan item prices yet (issue 18 part 2).
+    pub const CATALOGUE_ONLY: [Service; 2] = [Service::CloudFront, Service::ElastiCache];
+
+    /// Every service a catalogue rate may have (all but `Custom`).
+    pub fn priced() -> impl Iterator<Item = Service> {
+        Service::ALL
+            .into_iter()
+            .filter(|s| *s != Service::Custom)
+            .chain(Service::CATALOGUE_ONLY)
+    }
 
     /// The identifier used in files (`ec2`, `data_transfer` …).
     pub fn as_str(self) -> &'static str {
@@ -79,6 +104,10 @@ impl Service {
             Service::Elb => "elb",
             Service::PublicIpv4 => "public_ipv4",
             Service::Custom => "custom",
+            Service::Fargate => "fargate",
+            Service::CloudFront => "cloudfront",
+            Service::ElastiCache => "elasticache",
+            Service::Eks => "eks",
         }
     }
 
@@ -97,12 +126,20 @@ impl Service {
             Service::Elb => "Elastic Load Balancing",
             Service::PublicIpv4 => "Public IPv4",
             Service::Custom => "Custom",
+            Service::Fargate => "AWS Fargate",
+            Service::CloudFront => "Amazon CloudFront",
+            Service::ElastiCache => "Amazon ElastiCache",
+            Service::Eks => "Amazon EKS",
         }
     }
 
-    /// The service whose file identifier (`ec2`, `data_transfer` …) is `s`; `None` if unknown.
+    /// The service whose file identifier (`ec2`, `data_transfer`, `fargate` …) is `s`; `None` if
+    /// unknown.
     pub fn parse(s: &str) -> Option<Service> {
-        Service::ALL.into_iter().find(|x| x.as_str() == s)
+        Service::ALL
+            .into_iter()
+            .chain(Service::CATALOGUE_ONLY)
+            .find(|x| x.as_str() == s)
     }
 }
 
@@ -248,6 +285,85 @@ impl fmt::Display for Reservation {
     }
 }
 
+/// Which Savings Plan: Compute (any family, region, OS, tenancy; also Fargate and Lambda) or
+/// EC2 Instance (one family in one region). In files: `compute` / `ec2_instance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SavingsPlanKind {
+    /// Compute Savings Plan.
+    Compute,
+    /// EC2 Instance Savings Plan.
+    Ec2Instance,
+}
+
+impl SavingsPlanKind {
+    /// Both kinds, Compute first.
+    pub const ALL: [SavingsPlanKind; 2] = [SavingsPlanKind::Compute, SavingsPlanKind::Ec2Instance];
+    /// `compute` / `ec2_instance` (the catalogue's `offering_class` of a `savings_plan` rate).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SavingsPlanKind::Compute => "compute",
+            SavingsPlanKind::Ec2Instance => "ec2_instance",
+        }
+    }
+    /// `Compute` / `EC2 Instance`.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            SavingsPlanKind::Compute => "Compute",
+            SavingsPlanKind::Ec2Instance => "EC2 Instance",
+        }
+    }
+    /// The kind of an identifier.
+    pub fn parse(s: &str) -> Option<SavingsPlanKind> {
+        SavingsPlanKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One Savings Plan offering: kind × term × payment option. Its catalogue rate is the price of
+/// one instance-hour covered by the plan (the Savings Plans rate), not a fee per instance: a
+/// Partial / All Upfront plan pays part / all of its `$/hour commitment × term hours` upfront.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SavingsPlanOffer {
+    /// Compute or EC2 Instance.
+    pub kind: SavingsPlanKind,
+    /// 1 or 3 years.
+    pub term: Term,
+    /// No / Partial / All Upfront.
+    pub payment: Payment,
+}
+
+/// Share of a Partial Upfront Savings Plan's commitment paid upfront: one half. AWS Billing user
+/// guide (Savings Plans): "The Partial Upfront option … You are charged at least half of your
+/// commitment upfront and the remaining is charged on a monthly basis"; the Savings Plans API
+/// (`CreateSavingsPlan` `upfrontPaymentAmount`) takes 50 to 99 % of the plan's total value.
+/// cloudplan uses the least, 50 %, which the published Partial Upfront rates assume.
+pub const SP_PARTIAL_UPFRONT_SHARE: f64 = 0.5;
+
+impl SavingsPlanOffer {
+    /// Share of the commitment (`$/hour × term hours`) paid upfront: No Upfront 0, Partial
+    /// Upfront [`SP_PARTIAL_UPFRONT_SHARE`], All Upfront 1 ("your entire commitment is charged in
+    /// one payment"). The rest is paid monthly, `(1 − share) × $/hour × 730 h`.
+    pub fn upfront_share(self) -> f64 {
+        match self.payment {
+            Payment::NoUpfront => 0.0,
+            Payment::PartialUpfront => SP_PARTIAL_UPFRONT_SHARE,
+            Payment::AllUpfront => 1.0,
+        }
+    }
+}
+
+impl fmt::Display for SavingsPlanOffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} Savings Plan {} {}",
+            self.kind.display_name(),
+            self.term.as_str(),
+            self.payment.display_name()
+        )
+    }
+}
+
 /// The purchase option a catalogue rate applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PriceOption {
@@ -257,6 +373,31 @@ pub enum PriceOption {
     Spot,
     /// A Reserved Instance offering (class × term × payment).
     Reserved(Reservation),
+    /// A Savings Plans rate (per instance-hour covered by the plan).
+    SavingsPlan(SavingsPlanOffer),
+}
+
+impl PriceOption {
+    /// The catalogue file fields of the option: `option`, `term`, `payment`, `offering_class`
+    /// (`reserved`, `1yr`, `no_upfront`, `standard`; `savings_plan`, …, `compute`).
+    pub fn file_fields(self) -> [&'static str; 4] {
+        match self {
+            PriceOption::OnDemand => ["on_demand", "", "", ""],
+            PriceOption::Spot => ["spot", "", "", ""],
+            PriceOption::Reserved(r) => [
+                "reserved",
+                r.term.as_str(),
+                r.payment.as_str(),
+                r.class.as_str(),
+            ],
+            PriceOption::SavingsPlan(p) => [
+                "savings_plan",
+                p.term.as_str(),
+                p.payment.as_str(),
+                p.kind.as_str(),
+            ],
+        }
+    }
 }
 
 impl fmt::Display for PriceOption {
@@ -265,6 +406,7 @@ impl fmt::Display for PriceOption {
             PriceOption::OnDemand => f.write_str("On-Demand"),
             PriceOption::Spot => f.write_str("Spot"),
             PriceOption::Reserved(r) => r.fmt(f),
+            PriceOption::SavingsPlan(p) => p.fmt(f),
         }
     }
 }
@@ -386,16 +528,34 @@ pub struct Source {
     pub url: String,
     /// When the figures took effect, as free text (some sources are undated).
     pub effective_date: String,
+    /// Publication date of the price file (its `hawkFilePublicationDate`, or when the copy kept
+    /// none, the copy's commit / retrieval date); `None` for documents and undated feeds.
+    pub published: Option<NaiveDate>,
 }
+
+/// A region: its code and the location name AWS's Price List gives it (`EU (Frankfurt)`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    /// `eu-central-1`.
+    pub code: String,
+    /// `EU (Frankfurt)` (the Price List `location` attribute).
+    pub name: String,
+    /// Id of a row in the catalogue's sources table.
+    pub source: String,
+}
+
+/// Region of the rates billed globally rather than per region (CloudFront).
+pub const GLOBAL_REGION: &str = "global";
 
 /// Which catalogue an estimate was priced with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogId {
     /// Catalogue name, e.g. "cloudplan embedded catalogue" or the `catalog.csv` name.
     pub name: String,
-    /// Oldest effective date of any rate.
+    /// Publication date of the oldest price file (sources with a `published` date); a catalogue
+    /// whose sources carry none: the oldest effective date of any rate.
     pub effective_from: NaiveDate,
-    /// Newest effective date of any rate.
+    /// Publication date of the newest price file (or the newest rate date, as above).
     pub effective_to: NaiveDate,
 }
 
@@ -403,24 +563,82 @@ impl fmt::Display for CatalogId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} (prices effective {} to {})",
+            "{} (price files published {} to {})",
             self.name, self.effective_from, self.effective_to
         )
     }
 }
 
+/// Rows of one region in one embedded rate file, not parsed yet (see [`load::embedded`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Chunk {
+    /// File name relative to `pricing-data/` (`rates/ec2_on_demand.csv`).
+    pub file: &'static str,
+    /// The file's header line, with its line break.
+    pub header: &'static str,
+    /// The region's rows.
+    pub rows: &'static str,
+    /// Line number of the first row in the file.
+    pub first_line: u64,
+}
+
+/// The rates of one region, indexed by price key.
+#[derive(Debug, Clone, Default)]
+struct Shard {
+    rates: Vec<Rate>,
+    /// Hash of (region, service, product, dimension, option) → indices of the rows, sorted by tier.
+    index: HashMap<u64, Vec<u32>>,
+}
+
+impl Shard {
+    fn new(rates: Vec<Rate>) -> Shard {
+        let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, r) in rates.iter().enumerate() {
+            index
+                .entry(key_hash(
+                    &r.region,
+                    r.service,
+                    &r.product,
+                    &r.dimension,
+                    r.option,
+                ))
+                .or_default()
+                .push(i as u32);
+        }
+        for ids in index.values_mut() {
+            ids.sort_by(|a, b| {
+                rates[*a as usize]
+                    .tier_begin
+                    .total_cmp(&rates[*b as usize].tier_begin)
+            });
+        }
+        Shard { rates, index }
+    }
+}
+
+/// One region's rates: parsed (a catalogue built from parts), or parsed on first use from
+/// embedded chunks (the embedded catalogue).
+#[derive(Debug, Clone)]
+struct RegionRates {
+    code: String,
+    shard: OnceLock<Shard>,
+    pending: Vec<Chunk>,
+}
+
 /// The price catalogue. Build it with [`Catalog::from_parts`] or [`load`]; read-only afterwards.
+/// Rates are held per region; the embedded catalogue parses a region's rates when it is first
+/// asked for (`tiers`, `rates_in`, `products` …), so start-up does not parse 34 regions.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     /// Name and effective-date range of this catalogue, shown with every estimate.
     pub id: CatalogId,
-    rates: Vec<Rate>,
+    /// Sorted by region code.
+    shards: Vec<RegionRates>,
+    regions: Vec<Region>,
     instances: Vec<InstanceSpec>,
     spot: Vec<SpotAdvice>,
     s3_rules: Vec<S3ClassRule>,
     sources: Vec<Source>,
-    /// Hash of (region, service, product, dimension, option) → indices of the rows, sorted by tier.
-    index: HashMap<u64, Vec<u32>>,
     instance_index: HashMap<String, usize>,
     spot_index: HashMap<(String, String), usize>,
 }
@@ -442,9 +660,22 @@ fn key_hash(
     h.finish()
 }
 
+/// Oldest and newest publication date of the price files (sources passing `used`), if any has one.
+fn published_range(
+    sources: &[Source],
+    used: impl Fn(&Source) -> bool,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let dates = sources
+        .iter()
+        .filter(|s| used(s))
+        .filter_map(|s| s.published);
+    Some((dates.clone().min()?, dates.max()?))
+}
+
 impl Catalog {
-    /// Assemble a catalogue from already-validated parts. The catalogue's effective dates are
-    /// the oldest and newest rate dates. Rows of one key are ordered by `tier_begin`.
+    /// Assemble a catalogue from already-validated parts. The catalogue's dates are the oldest
+    /// and newest publication dates of its sources' price files, or when no source has one, the
+    /// oldest and newest rate dates. Rows of one key are ordered by `tier_begin`.
     pub fn from_parts(
         name: impl Into<String>,
         rates: Vec<Rate>,
@@ -453,29 +684,81 @@ impl Catalog {
         s3_rules: Vec<S3ClassRule>,
         sources: Vec<Source>,
     ) -> Catalog {
-        let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-        for (i, r) in rates.iter().enumerate() {
-            index
-                .entry(key_hash(
-                    &r.region,
-                    r.service,
-                    &r.product,
-                    &r.dimension,
-                    r.option,
-                ))
-                .or_default()
-                .push(i as u32);
+        let used: std::collections::HashSet<&str> =
+            rates.iter().map(|r| r.source.as_str()).collect();
+        let range = published_range(&sources, |s| used.contains(s.id.as_str()));
+        let (from, to) = range.unwrap_or_else(|| {
+            let dates = rates.iter().map(|r| r.effective_date);
+            (
+                dates.clone().min().unwrap_or_default(),
+                dates.max().unwrap_or_default(),
+            )
+        });
+        let mut by_region: std::collections::BTreeMap<String, Vec<Rate>> = Default::default();
+        for r in rates {
+            by_region.entry(r.region.clone()).or_default().push(r);
         }
-        for ids in index.values_mut() {
-            ids.sort_by(|a, b| {
-                rates[*a as usize]
-                    .tier_begin
-                    .total_cmp(&rates[*b as usize].tier_begin)
-            });
-        }
-        let dates = rates.iter().map(|r| r.effective_date);
-        let effective_from = dates.clone().min().unwrap_or_default();
-        let effective_to = dates.max().unwrap_or_default();
+        let shards = by_region
+            .into_iter()
+            .map(|(code, rates)| RegionRates {
+                code,
+                shard: OnceLock::from(Shard::new(rates)),
+                pending: Vec::new(),
+            })
+            .collect();
+        Catalog::assemble(
+            name.into(),
+            (from, to),
+            shards,
+            instances,
+            spot,
+            s3_rules,
+            sources,
+        )
+    }
+
+    /// A catalogue whose rates are parsed per region on first use from `pending` (region →
+    /// chunks of embedded files, already known to be valid). `sources` must carry published
+    /// dates (the embedded catalogue's do).
+    pub(crate) fn lazy(
+        name: impl Into<String>,
+        pending: Vec<(String, Vec<Chunk>)>,
+        instances: Vec<InstanceSpec>,
+        spot: Vec<SpotAdvice>,
+        s3_rules: Vec<S3ClassRule>,
+        sources: Vec<Source>,
+    ) -> Catalog {
+        // The generator gives a `published` date only to sources that rates cite.
+        let dates = published_range(&sources, |_| true).unwrap_or_default();
+        let mut shards: Vec<RegionRates> = pending
+            .into_iter()
+            .map(|(code, pending)| RegionRates {
+                code,
+                shard: OnceLock::new(),
+                pending,
+            })
+            .collect();
+        shards.sort_by(|a, b| a.code.cmp(&b.code));
+        Catalog::assemble(
+            name.into(),
+            dates,
+            shards,
+            instances,
+            spot,
+            s3_rules,
+            sources,
+        )
+    }
+
+    fn assemble(
+        name: String,
+        (effective_from, effective_to): (NaiveDate, NaiveDate),
+        shards: Vec<RegionRates>,
+        instances: Vec<InstanceSpec>,
+        spot: Vec<SpotAdvice>,
+        s3_rules: Vec<S3ClassRule>,
+        sources: Vec<Source>,
+    ) -> Catalog {
         let instance_index = instances
             .iter()
             .enumerate()
@@ -488,19 +771,48 @@ impl Catalog {
             .collect();
         Catalog {
             id: CatalogId {
-                name: name.into(),
+                name,
                 effective_from,
                 effective_to,
             },
-            rates,
+            shards,
+            regions: Vec::new(),
             instances,
             spot,
             s3_rules,
             sources,
-            index,
             instance_index,
             spot_index,
         }
+    }
+
+    /// The same catalogue with region names (`regions.csv`), sorted by code.
+    pub fn with_regions(mut self, mut regions: Vec<Region>) -> Catalog {
+        regions.sort_by(|a, b| a.code.cmp(&b.code));
+        self.regions = regions;
+        self
+    }
+
+    /// The rates of one region, parsing them first if they are pending.
+    fn shard(&self, region: &str) -> Option<&Shard> {
+        let i = self
+            .shards
+            .binary_search_by(|s| s.code.as_str().cmp(region))
+            .ok()?;
+        Some(self.force(&self.shards[i]))
+    }
+
+    fn force<'a>(&'a self, r: &'a RegionRates) -> &'a Shard {
+        r.shard.get_or_init(|| {
+            let ids: std::collections::HashSet<&str> =
+                self.sources.iter().map(|s| s.id.as_str()).collect();
+            let rates = load::parse_chunks(&r.pending, &ids).unwrap_or_else(|e| {
+                panic!(
+                    "embedded pricing-data is valid (checked by load::tests::embedded_catalogue_is_valid): {e}"
+                )
+            });
+            Shard::new(rates)
+        })
     }
 
     /// The tiers of one price, ordered by `tier_begin`; empty when the catalogue lacks it.
@@ -512,14 +824,17 @@ impl Catalog {
         dimension: &str,
         option: PriceOption,
     ) -> Vec<&Rate> {
-        let Some(ids) = self
+        let Some(shard) = self.shard(region) else {
+            return Vec::new();
+        };
+        let Some(ids) = shard
             .index
             .get(&key_hash(region, service, product, dimension, option))
         else {
             return Vec::new();
         };
         ids.iter()
-            .map(|i| &self.rates[*i as usize])
+            .map(|i| &shard.rates[*i as usize])
             .filter(|r| {
                 r.region == region
                     && r.service == service
@@ -530,7 +845,7 @@ impl Catalog {
             .collect()
     }
 
-    /// Number of tier rows for a price without collecting them (0 when absent).
+    /// Whether the catalogue has a price (at least one tier row).
     pub fn has_price(
         &self,
         region: &str,
@@ -544,9 +859,20 @@ impl Catalog {
             .is_empty()
     }
 
-    /// Every rate row.
-    pub fn rates(&self) -> &[Rate] {
-        &self.rates
+    /// Every rate, region by region (parses every pending region: for exports and listings,
+    /// not for start-up).
+    pub fn rates(&self) -> impl Iterator<Item = &Rate> {
+        self.shards
+            .iter()
+            .flat_map(move |r| self.force(r).rates.iter())
+    }
+    /// Number of rates (parses every pending region).
+    pub fn rate_count(&self) -> usize {
+        self.shards.iter().map(|r| self.force(r).rates.len()).sum()
+    }
+    /// The rates of one region (empty when the catalogue has none there).
+    pub fn rates_in(&self, region: &str) -> &[Rate] {
+        self.shard(region).map_or(&[], |s| s.rates.as_slice())
     }
     /// Every instance specification.
     pub fn instances(&self) -> &[InstanceSpec] {
@@ -587,24 +913,82 @@ impl Catalog {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// Regions that have at least one rate, sorted.
+    /// AWS regions that have at least one rate, sorted (not [`GLOBAL_REGION`]).
     pub fn regions(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.rates.iter().map(|r| r.region.as_str()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        self.shards
+            .iter()
+            .map(|r| r.code.as_str())
+            .filter(|c| *c != GLOBAL_REGION)
+            .collect()
+    }
+
+    /// Region codes and names (`regions.csv`), sorted by code.
+    pub fn region_list(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// The location name of a region (`EU (Frankfurt)` for `eu-central-1`), if the catalogue
+    /// has one.
+    pub fn region_name(&self, code: &str) -> Option<&str> {
+        self.regions
+            .binary_search_by(|r| r.code.as_str().cmp(code))
+            .ok()
+            .map(|i| self.regions[i].name.as_str())
+    }
+
+    /// `eu-central-1 — EU (Frankfurt)` for pickers; the bare code when the name is unknown.
+    pub fn region_label(&self, code: &str) -> String {
+        match self.region_name(code) {
+            Some(name) => format!("{code} — {name}"),
+            None => code.to_string(),
+        }
+    }
+
+    /// Regions whose code or name contains `query` (case-insensitive), sorted by code — the
+    /// search behind a region picker. An empty query matches every region.
+    pub fn search_regions(&self, query: &str) -> Vec<&str> {
+        let q = query.trim().to_lowercase();
+        self.regions()
+            .into_iter()
+            .filter(|c| {
+                q.is_empty()
+                    || c.to_lowercase().contains(&q)
+                    || self
+                        .region_name(c)
+                        .is_some_and(|n| n.to_lowercase().contains(&q))
+            })
+            .collect()
     }
 
     /// Distinct products of a service in a region, sorted.
     pub fn products(&self, service: Service, region: &str) -> Vec<&str> {
         let mut v: Vec<&str> = self
-            .rates
+            .rates_in(region)
             .iter()
-            .filter(|r| r.service == service && r.region == region)
+            .filter(|r| r.service == service)
             .map(|r| r.product.as_str())
             .collect();
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// The first-tier rate of one product under one option in every region that has it, in
+    /// region order (parses every pending region) — e.g. one instance type across all regions.
+    pub fn across_regions(
+        &self,
+        service: Service,
+        product: &str,
+        dimension: &str,
+        option: PriceOption,
+    ) -> Vec<&Rate> {
+        self.shards
+            .iter()
+            .filter_map(|r| {
+                self.tiers(&r.code, service, product, dimension, option)
+                    .into_iter()
+                    .next()
+            })
+            .collect()
     }
 }

@@ -176,3 +176,27 @@ pub mod public_ipv4 {
     /// Address time, per IP-hour.
     pub const HOURS: &str = "hours";
 }
+
+/// Amazon EKS — product `cluster`.
+pub mod eks {
+    /// The only EKS product key.
+    pub const PRODUCT: &str = "cluster";
+    /// Cluster running time under standard support, per cluster-hour.
+    pub const CLUSTER_HOURS: &str = "cluster_hours";
+    /// The extra charge per cluster-hour while the cluster's Kubernetes version is in extended
+    /// support (on top of `cluster_hours`).
+    pub const EXTENDED_SUPPORT_HOURS: &str = "extended_support_cluster_hours";
+}
+
+/// AWS Fargate — product `<ecs|eks>:<linux_x86|linux_arm64|windows_x86>` and
+/// `ecs:ephemeral_storage`.
+pub mod fargate {
+    /// Task vCPU time, per vCPU-hour (option `spot`: Fargate Spot).
+    pub const VCPU_HOURS: &str = "vcpu_hours";
+    /// Task memory, per GB-hour (option `spot`: Fargate Spot).
+    pub const MEMORY_GB_HOURS: &str = "memory_gb_hours";
+    /// Windows operating-system licence, per vCPU-hour.
+    pub const OS_LICENSE_VCPU_HOURS: &str = "os_license_vcpu_hours";
+    /// Ephemeral storage above the included 20 GB, per GB-hour (product `ecs:ephemeral_storage`).
+    pub const STORAGE_GB_HOURS: &str = "storage_gb_hours";
+}

@@ -132,14 +132,24 @@ pub enum Command {
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
-    /// List catalogue prices.
+    /// List catalogue prices. Without a filter the table is a summary (regions with their
+    /// names, instance types, price files); `--format csv` without a filter lists every rate.
     Catalog {
-        /// Only this service (ec2, ebs, s3, efs, data_transfer, lambda, rds, dynamodb, nat_gateway, elb, public_ipv4).
+        /// Only this service (ec2, ebs, s3, efs, data_transfer, lambda, rds, dynamodb, nat_gateway, elb, public_ipv4, fargate, cloudfront, elasticache, eks).
         #[arg(long)]
         service: Option<String>,
         /// Only this region (e.g. ap-northeast-2).
         #[arg(long)]
         region: Option<String>,
+        /// One EC2 instance type across all regions (e.g. m7i.large): On-Demand, RI, Savings Plan, Spot.
+        #[arg(long)]
+        instance_type: Option<String>,
+        /// With --instance-type: sort by on_demand (default), region, ri_1yr, sp_1yr or spot.
+        #[arg(long, default_value = "on_demand")]
+        sort: String,
+        /// With --instance-type: dearest first.
+        #[arg(long)]
+        descending: bool,
         /// Output format: a text table or CSV.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
@@ -286,14 +296,20 @@ pub fn run(command: Command) -> ExitCode {
         Command::Catalog {
             service,
             region,
+            instance_type,
+            sort,
+            descending,
             format,
             catalog,
-        } => list_catalog(
-            service.as_deref(),
-            region.as_deref(),
-            format,
-            catalog.as_deref(),
-        ),
+        } => match instance_type {
+            Some(t) => list_instance_type(&t, &sort, descending, format, catalog.as_deref()),
+            None => list_catalog(
+                service.as_deref(),
+                region.as_deref(),
+                format,
+                catalog.as_deref(),
+            ),
+        },
         Command::Prices { action } => prices(action),
     };
     match result {
@@ -494,35 +510,72 @@ fn list_catalog(
     let catalog = load_catalog(catalog_dir)?;
     let service = match service {
         None => None,
-        Some(s) => Some(Service::parse(s).ok_or_else(|| {
-            bad_input(format!(
-                "--service: unknown service `{s}` (known: {})",
-                Service::ALL
-                    .iter()
-                    .filter(|s| **s != Service::Custom)
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?),
+        Some(s) => Some(
+            Service::parse(s)
+                .filter(|s| *s != Service::Custom)
+                .ok_or_else(|| {
+                    bad_input(format!(
+                        "--service: unknown service `{s}` (known: {})",
+                        Service::priced()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?,
+        ),
     };
+    if service.is_none() && region.is_none() && format == ListFormat::Table {
+        print!("{}", report::catalog::summary(&catalog));
+        return Ok(());
+    }
     if let Some(r) = region
         && !catalog.regions().contains(&r)
+        && r != catalog::GLOBAL_REGION
     {
         return Err(bad_input(format!(
             "--region: the catalogue has no prices for `{r}` (it has: {})",
             catalog.regions().join(", ")
         )));
     }
-    let rows: Vec<&catalog::Rate> = catalog
-        .rates()
-        .iter()
-        .filter(|r| service.is_none_or(|s| r.service == s))
-        .filter(|r| region.is_none_or(|g| r.region == g))
-        .collect();
+    let rows: Vec<&catalog::Rate> = match region {
+        Some(g) => catalog.rates_in(g).iter().collect::<Vec<_>>(),
+        None => catalog.rates().collect(),
+    }
+    .into_iter()
+    .filter(|r| service.is_none_or(|s| r.service == s))
+    .collect();
     let text = match format {
         ListFormat::Csv => report::catalog::rates_csv(&rows),
         ListFormat::Table => report::catalog::rates_table(&catalog.id, &rows),
+    };
+    print!("{text}");
+    Ok(())
+}
+
+fn list_instance_type(
+    instance_type: &str,
+    sort: &str,
+    descending: bool,
+    format: ListFormat,
+    catalog_dir: Option<&Path>,
+) -> Result<(), Failure> {
+    use catalog::across::{SortKey, instance_across_regions};
+    let catalog = load_catalog(catalog_dir)?;
+    let key = SortKey::parse(sort).ok_or_else(|| {
+        bad_input(format!(
+            "--sort: unknown key `{sort}` (known: {})",
+            SortKey::ALL.map(|(_, n)| n).join(", ")
+        ))
+    })?;
+    let rows = instance_across_regions(&catalog, instance_type, key, descending);
+    if rows.is_empty() {
+        return Err(bad_input(format!(
+            "--instance-type: the catalogue has no price for `{instance_type}` in any region"
+        )));
+    }
+    let text = match format {
+        ListFormat::Csv => report::catalog::across_csv(instance_type, &rows),
+        ListFormat::Table => report::catalog::across_table(&catalog, instance_type, &rows),
     };
     print!("{text}");
     Ok(())

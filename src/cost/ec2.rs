@@ -12,12 +12,19 @@
 //!   spike patterns the reserved count is the baseline; instance-hours above it are On-Demand.
 //! * **Spot**: the catalogue's Spot price; when it has none, On-Demand × (1 − Spot Instance
 //!   Advisor savings % / 100). The advisor's interruption-frequency band is shown in the name.
-//! * **Savings Plans**: the catalogue carries no Savings Plans rates (reference-prices README,
-//!   gap 3), so a Savings Plan item is a missing price, never $0.
+//! * **Savings Plans** (docs.aws.amazon.com/savingsplans/latest/userguide/sp-applying.html):
+//!   the item is bought with a plan whose commitment covers its baseline instances every hour,
+//!   `count × Savings Plans rate` dollars per hour, paid for every hour of the term, used or not
+//!   (like a Reserved Instance); instance-hours above the baseline are On-Demand. The catalogue's
+//!   rate is per instance-hour; a Partial / All Upfront plan pays 50 % / all of its commitment
+//!   (`$/hour × term hours`) upfront and the rest monthly (`SavingsPlanOffer::upfront_share`),
+//!   so its effective hourly rate is the Savings Plans rate itself. Compute Savings Plans rates
+//!   exist for us-east-1 only and EC2 Instance Savings Plans nowhere (reference-prices/extended
+//!   README, gaps): elsewhere the item is a missing price naming that gap, never $0.
 
 use super::line::{Ctx, Line, Pricing};
 use crate::catalog::vocab::ec2::INSTANCE_HOURS;
-use crate::catalog::{PriceOption, Reservation};
+use crate::catalog::{Payment, PriceOption, Reservation, SavingsPlanOffer};
 use crate::cost::CostError;
 use crate::plan::usage::fleet_hours;
 use crate::plan::{Ec2Fleet, PurchaseOption, SavingsPlanKind, Usage};
@@ -128,19 +135,83 @@ pub fn lines<'a>(ctx: &Ctx<'a>, f: &'a Ec2Fleet, out: &mut Vec<Line<'a>>) {
             term,
             payment,
         } => {
-            let kind = match plan {
-                SavingsPlanKind::Compute => "Compute",
-                SavingsPlanKind::Ec2Instance => "EC2 Instance",
+            let offer = SavingsPlanOffer {
+                kind: plan,
+                term,
+                payment,
             };
-            ctx.push_error(CostError::MissingPrice {
-                item: ctx.item.id.clone(),
-                region: ctx.region.to_string(),
-                what: format!(
-                    "{kind} Savings Plan {} {} rates for {t} (the catalogue carries no Savings Plans rates)",
-                    term.as_str(),
-                    payment.display_name()
-                ),
+            let option = PriceOption::SavingsPlan(offer);
+            if !ctx
+                .catalog
+                .has_price(ctx.region, ctx.service, t, INSTANCE_HOURS, option)
+            {
+                ctx.push_error(CostError::MissingPrice {
+                    item: ctx.item.id.clone(),
+                    region: ctx.region.to_string(),
+                    what: format!(
+                        "{offer} rate for {t} ({})",
+                        savings_plan_gap(plan, ctx.region)
+                    ),
+                });
+                return;
+            }
+            let n = hours.baseline_count;
+            let mut l = Line::new(
+                ctx,
+                Cow::Owned(format!("{offer} instance hours")),
+                t,
+                INSTANCE_HOURS,
+                n * HOURS_PER_MONTH,
+                "h",
+            )
+            .basis(&[(n, ""), (HOURS_PER_MONTH, " h")])
+            .option(option);
+            l.pricing = Pricing::Commitment {
+                upfront_share: offer.upfront_share(),
+                why: match payment {
+                    Payment::NoUpfront => "all of the commitment paid monthly",
+                    Payment::PartialUpfront => "the half of the commitment not paid upfront",
+                    Payment::AllUpfront => "the whole commitment paid upfront",
+                },
+            };
+            l = l.note(if hours.baseline_hours < HOURS_PER_MONTH {
+                "a Savings Plan commitment is paid for every hour of the term, used or not"
+            } else {
+                "commitment = count × Savings Plans rate per hour, for every hour of the term"
             });
+            l.upfront_units = n;
+            // No Upfront: nothing upfront, no effective-rate trail to show.
+            l.term = (offer.upfront_share() > 0.0).then_some(term);
+            out.push(l);
+            if spiky {
+                out.push(
+                    Line::new(
+                        ctx,
+                        "On-Demand instance hours above the Savings Plan baseline",
+                        t,
+                        INSTANCE_HOURS,
+                        hours.spike_instance_hours(),
+                        "h",
+                    )
+                    .basis(&spike_factors),
+                );
+            }
+        }
+    }
+}
+
+/// Why the embedded catalogue has no Savings Plans rate for an instance type in `region`
+/// (reference-prices/extended README, gaps).
+pub fn savings_plan_gap(kind: SavingsPlanKind, region: &str) -> &'static str {
+    match kind {
+        SavingsPlanKind::Compute if region == "us-east-1" => {
+            "unavailable: the Compute Savings Plans copy covers 220 instance types in us-east-1, not this one"
+        }
+        SavingsPlanKind::Compute => {
+            "unavailable: the catalogue has Compute Savings Plans rates for us-east-1 only; import an AWS Savings Plans offer file for this region"
+        }
+        SavingsPlanKind::Ec2Instance => {
+            "unavailable: no public copy of EC2 Instance Savings Plans rates exists; import an AWS Savings Plans offer file"
         }
     }
 }

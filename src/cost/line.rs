@@ -71,6 +71,15 @@ pub enum Pricing {
         /// One-time USD as entered.
         upfront: f64,
     },
+    /// A Savings Plan commitment priced at the catalogue's Savings Plans rate: `upfront_share`
+    /// of `upfront_units × rate × term hours` is paid upfront, the rest (`1 − upfront_share`)
+    /// monthly with the line (see `SavingsPlanOffer::upfront_share`).
+    Commitment {
+        /// Share of the commitment paid upfront (0, 0.5 or 1).
+        upfront_share: f64,
+        /// Why the monthly figure is scaled, shown in the calculation trail.
+        why: &'static str,
+    },
 }
 
 /// One usage line of one item.

@@ -150,7 +150,9 @@ pub mod dynamodb;
 pub mod ebs;
 pub mod ec2;
 pub mod efs;
+pub mod eks;
 pub mod elb;
+pub mod fargate;
 pub mod fmt;
 pub mod free_tier;
 pub mod lambda;
@@ -212,6 +214,8 @@ fn build_lines<'a>(
             Resource::NatGateway(r) => nat_gateway::lines(&ctx, r, &mut lines),
             Resource::LoadBalancer(r) => elb::lines(&ctx, r, &mut lines),
             Resource::PublicIpv4(r) => public_ipv4::lines(&ctx, r, &mut lines),
+            Resource::Eks(r) => eks::lines(&ctx, r, &mut lines),
+            Resource::Fargate(r) => fargate::lines(&ctx, r, &mut lines),
             Resource::Custom(r) => custom::lines(&ctx, r, &mut lines),
             Resource::ScalingGroup(r) => {
                 scaling_group::lines(&ctx, r, plan_start, cache, &mut lines)

@@ -197,6 +197,7 @@ pub fn price_lines<'c>(
         let b = billable[i];
         let factor = match l.pricing {
             Pricing::Scaled { factor, .. } => factor,
+            Pricing::Commitment { upfront_share, .. } => 1.0 - upfront_share,
             _ => 1.0,
         };
         let (base_cost, rule) = if let Scope::PerUnit(n) = l.scope
@@ -239,10 +240,17 @@ pub fn price_lines<'c>(
             (b * usd, Rule::Flat { usd })
         };
         let monthly = base_cost * factor;
-        let up_each = tiers_k[0].upfront_usd;
+        let up_each = match (l.pricing, l.term) {
+            // A Savings Plan's upfront payment is part of its commitment: per covered instance,
+            // share × rate × term hours.
+            (Pricing::Commitment { upfront_share, .. }, Some(term)) => {
+                upfront_share * tiers_k[0].usd * term.hours()
+            }
+            _ => tiers_k[0].upfront_usd,
+        };
         let upfront = l.upfront_units * up_each;
         let term = l.term.map(|term| TermTrail {
-            hourly: tiers_k[0].usd,
+            hourly: tiers_k[0].usd * factor,
             upfront_each: up_each,
             hours: term.hours(),
             units: l.upfront_units,
@@ -255,6 +263,7 @@ pub fn price_lines<'c>(
         };
         let scaled = match l.pricing {
             Pricing::Scaled { factor, why } => Some((factor, why)),
+            Pricing::Commitment { why, .. } if factor != 1.0 => Some((factor, why)),
             _ => None,
         };
         out.push(Priced {

@@ -74,7 +74,7 @@ pub fn lines<'a>(ctx: &Ctx<'a>, d: &'a RdsDatabase, out: &mut Vec<Line<'a>>) {
         PurchaseOption::SavingsPlan { .. } => ctx.push_error(CostError::MissingPrice {
             item: ctx.item.id.clone(),
             region: ctx.region.to_string(),
-            what: format!("Savings Plan rates for RDS {engine} {} (the catalogue carries no Savings Plans rates)", d.instance_class),
+            what: format!("Savings Plan rates for RDS {engine} {} (unavailable: Compute and EC2 Instance Savings Plans do not cover RDS, and the catalogue has no Database Savings Plans rates)", d.instance_class),
         }),
     }
     let st = d.storage_type.as_str();

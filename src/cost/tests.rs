@@ -339,7 +339,7 @@ fn errors_name_item_and_field_and_validate_lists_all() {
                 "m5.large",
                 Num::Value(1.0),
                 PurchaseOption::SavingsPlan {
-                    plan: SavingsPlanKind::Compute,
+                    plan: SavingsPlanKind::Ec2Instance,
                     term: Term::OneYear,
                     payment: Payment::NoUpfront,
                 },

@@ -714,6 +714,26 @@ fn quantities(r: &Resource) -> Vec<(String, &Num, Limit)> {
                 Limit::Max(744.0, "hours per month")
             );
         }
+        Resource::Fargate(x) => {
+            req!("count", x.count, COUNT);
+            req!("vcpu", x.vcpu, COUNT);
+            req!("memory_gb", x.memory_gb, COUNT);
+            req!(
+                "hours_per_month",
+                x.hours_per_month,
+                Limit::Max(744.0, "hours per month")
+            );
+            req!("ephemeral_storage_gb", x.ephemeral_storage_gb, COUNT);
+            req!("spot_pct", x.spot_pct, PCT);
+        }
+        Resource::Eks(x) => {
+            req!("count", x.count, COUNT);
+            req!(
+                "hours_per_month",
+                x.hours_per_month,
+                Limit::Max(744.0, "hours per month")
+            );
+        }
         Resource::Custom(x) => {
             req!("monthly_usd", x.monthly_usd, USD);
             req!("upfront_usd", x.upfront_usd, USD);

@@ -369,6 +369,8 @@ pub fn field_mut<'a>(r: &'a mut Resource, field: &str) -> Option<&'a mut Num> {
         (Resource::LoadBalancer(x), "rule_evaluations_per_sec") => &mut x.rule_evaluations_per_sec,
         (Resource::PublicIpv4(x), "in_use") => &mut x.in_use,
         (Resource::PublicIpv4(x), "idle") => &mut x.idle,
+        (Resource::Eks(x), "count") => &mut x.count,
+        (Resource::Fargate(x), "count") => &mut x.count,
         (Resource::Custom(x), "monthly_usd") => &mut x.monthly_usd,
         _ => return None,
     })

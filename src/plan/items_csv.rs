@@ -119,6 +119,15 @@ pub const FIELD_COLUMNS: &[&str] = &[
     // public ipv4
     "in_use",
     "idle",
+    // eks
+    "extended_support",
+    // fargate
+    "vcpu",
+    "memory_gb",
+    "platform",
+    "orchestrator",
+    "ephemeral_storage_gb",
+    "spot_pct",
     // custom
     "monthly_usd",
     "upfront_usd",
@@ -126,7 +135,7 @@ pub const FIELD_COLUMNS: &[&str] = &[
 ];
 
 /// Resource kinds as written in the `kind` column (and in JSON).
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 14] = [
     "ec2",
     "ebs",
     "s3",
@@ -138,6 +147,8 @@ pub const KINDS: [&str; 12] = [
     "nat_gateway",
     "load_balancer",
     "public_ipv4",
+    "eks",
+    "fargate",
     "custom",
 ];
 
@@ -289,6 +300,24 @@ fn item_cells(item: &Item) -> HashMap<&'static str, String> {
             num("idle", &x.idle);
             num("hours_per_month", &x.hours_per_month);
         }
+        Resource::Fargate(x) => {
+            num("count", &x.count);
+            num("vcpu", &x.vcpu);
+            num("memory_gb", &x.memory_gb);
+            num("hours_per_month", &x.hours_per_month);
+            num("ephemeral_storage_gb", &x.ephemeral_storage_gb);
+            num("spot_pct", &x.spot_pct);
+            c.insert("platform", enum_text(&x.platform).unwrap_or_default());
+            c.insert(
+                "orchestrator",
+                enum_text(&x.orchestrator).unwrap_or_default(),
+            );
+        }
+        Resource::Eks(x) => {
+            num("count", &x.count);
+            num("hours_per_month", &x.hours_per_month);
+            c.insert("extended_support", x.extended_support.to_string());
+        }
         Resource::Custom(x) => {
             num("monthly_usd", &x.monthly_usd);
             num("upfront_usd", &x.upfront_usd);
@@ -331,6 +360,8 @@ pub fn kind_name(r: &Resource) -> &'static str {
         Resource::NatGateway(_) => "nat_gateway",
         Resource::LoadBalancer(_) => "load_balancer",
         Resource::PublicIpv4(_) => "public_ipv4",
+        Resource::Eks(_) => "eks",
+        Resource::Fargate(_) => "fargate",
         Resource::Custom(_) => "custom",
         Resource::ScalingGroup(_) => "scaling_group",
     }
@@ -1210,6 +1241,23 @@ fn read_resource(r: &mut Row, kind: &str) -> Result<Resource, PlanError> {
             in_use: r.num_or("in_use", 0.0),
             idle: r.num_or("idle", 0.0),
             hours_per_month: r.num_or("hours_per_month", 730.0),
+        }),
+        "fargate" => Resource::Fargate(FargateTasks {
+            count: r.num("count")?,
+            vcpu: r.num("vcpu")?,
+            memory_gb: r.num("memory_gb")?,
+            hours_per_month: r.num_or("hours_per_month", 730.0),
+            platform: r.enum_opt("platform")?.unwrap_or_default(),
+            orchestrator: r.enum_opt("orchestrator")?.unwrap_or_default(),
+            ephemeral_storage_gb: r.num_or("ephemeral_storage_gb", 20.0),
+            spot_pct: r.num_or("spot_pct", 0.0),
+        }),
+        "eks" => Resource::Eks(EksCluster {
+            count: r.num("count")?,
+            hours_per_month: r.num_or("hours_per_month", 730.0),
+            extended_support: r
+                .parse_with("extended_support", parse_bool)?
+                .unwrap_or(false),
         }),
         _ => Resource::Custom(CustomLine {
             monthly_usd: r.num("monthly_usd")?,

@@ -128,7 +128,7 @@ pub const EXAMPLES: &str = "Service, Name, Description, Group, Region, Type, Ins
 /// The column holding a kind's main quantity (the grid's "Quantity").
 pub fn quantity_column(kind: &str) -> Option<&'static str> {
     Some(match kind {
-        "ec2" | "rds" | "nat_gateway" | "load_balancer" => "count",
+        "ec2" | "rds" | "nat_gateway" | "load_balancer" | "eks" | "fargate" => "count",
         "ebs" => "volume_count",
         "s3" | "efs" | "dynamodb" => "storage_gb",
         "data_transfer" => "internet_out_gb",
@@ -184,6 +184,8 @@ pub fn kind_of_service(text: &str) -> Option<(&'static str, Option<(&'static str
         | "network load balancer"
         | "nlb" => "load_balancer",
         "public ipv4" | "public ipv4 address" | "public ipv4 addresses" | "ipv4" => "public_ipv4",
+        "eks" | "elastic kubernetes service" | "elastic kubernetes service eks" => "eks",
+        "fargate" | "ecs fargate" | "ecs on fargate" | "eks on fargate" => "fargate",
         "custom" | "other" => "custom",
         _ => return None,
     };
@@ -242,6 +244,8 @@ mod tests {
             "s3"
         );
         assert_eq!(kind_of_service("Kinesis"), None);
+        assert_eq!(kind_of_service("Amazon EKS").unwrap().0, "eks");
+        assert_eq!(kind_of_service("AWS Fargate").unwrap().0, "fargate");
         assert_eq!(region_code("US East (N. Virginia)"), Some("us-east-1"));
         assert_eq!(purchase_code("On-Demand"), Some("on_demand"));
         for kind in super::super::items_csv::KINDS {

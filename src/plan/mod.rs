@@ -211,6 +211,10 @@ pub enum Resource {
     LoadBalancer(LoadBalancer),
     /// `public_ipv4`: public IPv4 addresses, in use or idle.
     PublicIpv4(PublicIpv4),
+    /// Amazon EKS clusters (cluster hours, standard or extended support).
+    Eks(EksCluster),
+    /// AWS Fargate tasks (ECS) or pods (EKS): vCPU, memory, OS licence, ephemeral storage.
+    Fargate(FargateTasks),
     /// `custom`: a fixed monthly / upfront amount the catalogue does not price.
     Custom(CustomLine),
     /// An EC2 Auto Scaling group, priced by simulation ([`crate::scaling`]).
@@ -232,6 +236,8 @@ impl Resource {
             Resource::NatGateway(_) => Service::NatGateway,
             Resource::LoadBalancer(_) => Service::Elb,
             Resource::PublicIpv4(_) => Service::PublicIpv4,
+            Resource::Eks(_) => Service::Eks,
+            Resource::Fargate(_) => Service::Fargate,
             Resource::Custom(_) => Service::Custom,
             Resource::ScalingGroup(_) => Service::Ec2,
         }
@@ -257,7 +263,8 @@ pub enum PurchaseOption {
         /// Payment option: `no_upfront`, `partial_upfront` or `all_upfront`.
         payment: Payment,
     },
-    /// Compute or EC2 Instance Savings Plan (priced once the catalogue carries SP rates).
+    /// Compute or EC2 Instance Savings Plan, priced from the catalogue's Savings Plans rates
+    /// (see `cost::ec2`); a rate the catalogue lacks is a missing price.
     SavingsPlan {
         /// Which Savings Plan: `compute` or `ec2_instance`.
         plan: SavingsPlanKind,
@@ -268,15 +275,8 @@ pub enum PurchaseOption {
     },
 }
 
-/// Kind of Savings Plan (`plan` of a `savings_plan` purchase option).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SavingsPlanKind {
-    /// `compute`: Compute Savings Plan, any instance family, size and region.
-    Compute,
-    /// `ec2_instance`: EC2 Instance Savings Plan, one instance family in one region.
-    Ec2Instance,
-}
+/// Compute or EC2 Instance Savings Plan (defined with the catalogue's Savings Plans rates).
+pub use crate::catalog::SavingsPlanKind;
 
 /// Running time of an EC2 fleet, as the AWS Pricing Calculator models it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -733,6 +733,80 @@ pub struct PublicIpv4 {
     /// Hours each address is held per month (default 730).
     #[serde(default = "default_730")]
     pub hours_per_month: Num,
+}
+
+/// Amazon EKS clusters: each cluster is billed per hour (aws.amazon.com/eks/pricing), and a
+/// cluster whose Kubernetes version is in extended support costs "an additional cost per cluster
+/// hour" (EKS user guide, Kubernetes version lifecycle).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EksCluster {
+    /// Number of clusters.
+    pub count: Num,
+    /// Hours each cluster runs per month (default 730).
+    #[serde(default = "default_730")]
+    pub hours_per_month: Num,
+    /// The clusters run a Kubernetes version in extended support (default false: standard).
+    #[serde(default)]
+    pub extended_support: bool,
+}
+
+/// Operating system and CPU of Fargate tasks (`platform`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FargatePlatform {
+    /// `linux_x86`: Linux on x86 (default).
+    #[default]
+    LinuxX86,
+    /// `linux_arm64`: Linux on AWS Graviton.
+    LinuxArm64,
+    /// `windows_x86`: Windows Server on x86 (plus the OS licence per vCPU-hour).
+    WindowsX86,
+}
+
+/// Which orchestrator runs the Fargate tasks (`orchestrator`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FargateOrchestrator {
+    /// `ecs`: Amazon ECS tasks (default).
+    #[default]
+    Ecs,
+    /// `eks`: Amazon EKS pods on Fargate.
+    Eks,
+}
+
+/// AWS Fargate: `count` tasks running `hours_per_month` hours, each with `vcpu` vCPU and
+/// `memory_gb` GB, billed per vCPU-hour and GB-hour (aws.amazon.com/fargate/pricing); Windows adds
+/// an OS licence fee per vCPU-hour; ephemeral storage above the 20 GB every task gets is billed
+/// per GB-hour; `spot_pct` of the task-hours run on Fargate Spot (ECS only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FargateTasks {
+    /// Average number of running tasks (or pods).
+    pub count: Num,
+    /// vCPU per task (0.25 … 16).
+    pub vcpu: Num,
+    /// Memory per task, GB.
+    pub memory_gb: Num,
+    /// Hours the tasks run per month (default 730).
+    #[serde(default = "default_730")]
+    pub hours_per_month: Num,
+    /// Operating system and CPU (default `linux_x86`).
+    #[serde(default)]
+    pub platform: FargatePlatform,
+    /// ECS or EKS (default `ecs`).
+    #[serde(default)]
+    pub orchestrator: FargateOrchestrator,
+    /// Ephemeral storage per task, GB (default 20, the amount included).
+    #[serde(default = "default_20")]
+    pub ephemeral_storage_gb: Num,
+    /// Percentage of the task-hours on Fargate Spot (default 0).
+    #[serde(default)]
+    pub spot_pct: Num,
+}
+
+fn default_20() -> Num {
+    Num::Value(20.0)
 }
 
 /// A fixed line the catalogue does not price (support plan, licence, marketplace …).

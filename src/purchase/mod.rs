@@ -17,8 +17,10 @@
 //! * Spot: the catalogue's Spot price, else On-Demand × (1 − Spot Instance Advisor savings %);
 //!   the advisor's interruption band is shown beside it, and the user's interruption overhead
 //!   (work re-run after interruptions, %) multiplies the instance-hours.
-//! * The optimiser ([`optimise`]) finds the RI count or Savings Plan commitment minimising the
-//!   total over an hourly usage series ([`series`]).
+//! * The optimiser ([`optimise`]) finds the RI count and the Savings Plan commitment ($/hour)
+//!   minimising the total over an hourly usage series ([`series`]).
+//! * A Savings Plan: `count × SP rate` per hour committed for every hour of the term; Partial /
+//!   All Upfront pay 50 % / 100 % of `$/hour × term hours` upfront (see [`options`]).
 
 pub mod cashflow;
 pub mod optimise;
@@ -410,8 +412,24 @@ pub struct ItemOptimum {
     pub effective_rate: f64,
     /// Totals over one 730-hour month of the item's usage series.
     pub curve: optimise::Curve,
-    /// Why a Savings Plan commitment could not be optimised (no SP rates in the catalogue).
+    /// The best Savings Plan commitment for the same usage (the offering with the lowest rate),
+    /// when the catalogue has a Savings Plans rate for it.
+    pub savings_plan: Option<SpOptimum>,
+    /// Why a Savings Plan commitment could not be optimised (no SP rate in the catalogue).
     pub savings_plan_unavailable: Option<String>,
+}
+
+/// Optimiser result for one item's Savings Plan commitment, USD per hour.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpOptimum {
+    /// The Savings Plan offering optimised (the available one with the lowest rate).
+    pub choice: Choice,
+    /// `Compute SP 3yr All Upfront`.
+    pub label: String,
+    /// Its rate per instance-hour (the effective rate: upfront is part of the commitment).
+    pub sp_rate: f64,
+    /// Totals over one 730-hour month of the item's usage series, by commitment (USD/h).
+    pub curve: optimise::Curve,
 }
 
 /// Compare every option for one item.

@@ -9,14 +9,22 @@
 //!   entire term regardless of actual usage"): `count × 730 h × hourly` every month of the term,
 //!   `count × upfront` at the start of each term; instance-hours above the reserved baseline are
 //!   On-Demand. Effective rate = hourly + upfront / term hours (8,760 / 26,280).
-//! * **Savings Plans**: the catalogue carries no Savings Plans rates (reference-prices README,
-//!   gap 3), so they are unavailable with that reason.
+//! * **Savings Plans** (docs.aws.amazon.com/savingsplans/latest/userguide/sp-applying.html): a
+//!   commitment of `count × Savings Plans rate` dollars per hour covers the baseline instances
+//!   and is paid for every hour of the term, used or not; instance-hours above it are On-Demand.
+//!   The catalogue's rate is per instance-hour; the upfront payment of a Partial / All Upfront
+//!   plan is 50 % / 100 % of the commitment (`$/hour × term hours`,
+//!   `SavingsPlanOffer::upfront_share`), the rest is paid monthly. So a Savings Plan is priced
+//!   like a Reserved Instance whose hourly fee is `(1 − share) × rate` and whose upfront fee is
+//!   `share × rate × term hours` per instance: effective rate = the Savings Plans rate. Where
+//!   the catalogue has no rate (Compute SP outside us-east-1, EC2 Instance SP anywhere) the
+//!   option is unavailable with that reason.
 //! * **Spot**: catalogue Spot price, else On-Demand × (1 − advisor savings %); instance-hours ×
 //!   (1 + overhead %) for work re-run after interruptions.
 
 use super::optimise;
-use super::{Choice, ItemOptimum, Settings, Subject};
-use crate::catalog::{Catalog, PriceOption, Rate, Service, Term};
+use super::{Choice, ItemOptimum, Settings, SpOptimum, Subject};
+use crate::catalog::{Catalog, PriceOption, Rate, SavingsPlanOffer, Service, Term};
 use crate::text::format::{money, quantity, unit_price};
 use crate::units::HOURS_PER_MONTH;
 
@@ -126,69 +134,57 @@ pub fn price(
                     s.label
                 )
             })?;
-            let n = s.baseline_count;
-            let commit = n * HOURS_PER_MONTH * ri.usd;
-            let upfront = n * ri.upfront_usd;
-            let spikes = s.spike_instance_hours * od.usd;
-            let eff = ri.usd + ri.upfront_usd / r.term.hours();
-            let mut calc = format!(
-                "{}: {} × 730 h × {}/h = {} a month",
-                s.item_id,
-                quantity(n, 4),
-                unit_price(ri.usd),
-                money(commit)
-            );
-            if ri.upfront_usd > 0.0 {
-                calc.push_str(&format!(
-                    " + {} × {} upfront every {} months = {}",
-                    quantity(n, 4),
-                    money(ri.upfront_usd),
-                    r.term.months(),
-                    money(upfront)
-                ));
-            }
-            if ri.upfront_usd > 0.0 {
-                calc.push_str(&format!(
-                    "; effective {}/h = {}/h + {} / {} h",
-                    unit_price(round_to(eff, 6)),
-                    unit_price(ri.usd),
-                    money(ri.upfront_usd),
-                    quantity(r.term.hours(), 0),
-                ));
-            }
-            calc.push(' ');
-            calc.push_str(&cite(ri));
-            if s.spike_instance_hours > 0.0 {
-                calc.push_str(&format!(
-                    "; {} h above the reserved baseline On-Demand × {}/h = {}",
-                    quantity(s.spike_instance_hours, 4),
-                    unit_price(od.usd),
-                    money(spikes)
-                ));
-            }
-            if s.baseline_hours < HOURS_PER_MONTH {
-                calc.push_str(&format!(
-                    "; the instances run {} of 730 h but the reservation is paid for every hour",
-                    quantity(s.baseline_hours, 4)
-                ));
-            }
-            Ok(Flow {
-                upfront_usd: upfront,
-                term: Some(r.term),
-                commit_monthly_usd: commit,
-                usage_monthly_usd: spikes,
-                on_demand_rate: od.usd,
-                effective_rate: Some(eff),
-                committed_hours: n * HOURS_PER_MONTH,
-                used_committed_hours: n * s.baseline_hours,
-                interruption_band: None,
-                calculation: calc,
-            })
+            Ok(commitment(
+                s,
+                od,
+                r.term,
+                ri.usd,
+                ri.upfront_usd,
+                &cite(ri),
+                "the reservation",
+            ))
         }
-        Choice::SavingsPlan { .. } => Err(format!(
-            "the catalogue has no Savings Plans rates for {}/{}",
-            s.region, s.instance_type
-        )),
+        Choice::SavingsPlan {
+            kind,
+            term,
+            payment,
+        } => {
+            let offer = SavingsPlanOffer {
+                kind,
+                term,
+                payment,
+            };
+            if s.service == Service::Rds {
+                return Err("Savings Plans do not cover RDS (Compute and EC2 Instance Savings Plans apply to EC2, Fargate and Lambda); the catalogue has no Database Savings Plans rates".into());
+            }
+            let sp = rate(catalog, s, PriceOption::SavingsPlan(offer)).ok_or_else(|| {
+                format!(
+                    "the catalogue has no {offer} rate for {}/{} ({})",
+                    s.region,
+                    s.label,
+                    crate::cost::ec2::savings_plan_gap(kind, &s.region)
+                )
+            })?;
+            let share = offer.upfront_share();
+            let mut f = commitment(
+                s,
+                od,
+                term,
+                sp.usd * (1.0 - share),
+                sp.usd * share * term.hours(),
+                &cite(sp),
+                "the Savings Plan commitment",
+            );
+            f.calculation.push_str(&format!(
+                "; Savings Plans rate {}/h, commitment {} × {}/h = {}/h, {}% of it upfront",
+                unit_price(sp.usd),
+                quantity(s.baseline_count, 4),
+                unit_price(sp.usd),
+                unit_price(round_to(s.baseline_count * sp.usd, 6)),
+                quantity(share * 100.0, 0)
+            ));
+            Ok(f)
+        }
         Choice::Spot => {
             if s.service == Service::Rds {
                 return Err("RDS has no Spot purchase option".into());
@@ -254,26 +250,124 @@ pub fn price(
     }
 }
 
+/// A commitment covering the subject's baseline instances every hour of `term`: `hourly` per
+/// instance-hour paid monthly for `count × 730 h`, `upfront_each` per instance upfront each term;
+/// instance-hours above the baseline On-Demand. Shared by Reserved Instances and Savings Plans.
+fn commitment(
+    s: &Subject,
+    od: &Rate,
+    term: Term,
+    hourly: f64,
+    upfront_each: f64,
+    cited: &str,
+    what: &str,
+) -> Flow {
+    let n = s.baseline_count;
+    let commit = n * HOURS_PER_MONTH * hourly;
+    let upfront = n * upfront_each;
+    let spikes = s.spike_instance_hours * od.usd;
+    let eff = hourly + upfront_each / term.hours();
+    let mut calc = format!(
+        "{}: {} × 730 h × {}/h = {} a month",
+        s.item_id,
+        quantity(n, 4),
+        unit_price(round_to(hourly, 8)),
+        money(commit)
+    );
+    if upfront_each > 0.0 {
+        calc.push_str(&format!(
+            " + {} × {} upfront every {} months = {}",
+            quantity(n, 4),
+            money(upfront_each),
+            term.months(),
+            money(upfront)
+        ));
+        calc.push_str(&format!(
+            "; effective {}/h = {}/h + {} / {} h",
+            unit_price(round_to(eff, 6)),
+            unit_price(round_to(hourly, 8)),
+            money(upfront_each),
+            quantity(term.hours(), 0),
+        ));
+    }
+    calc.push(' ');
+    calc.push_str(cited);
+    if s.spike_instance_hours > 0.0 {
+        calc.push_str(&format!(
+            "; {} h above the committed baseline On-Demand × {}/h = {}",
+            quantity(s.spike_instance_hours, 4),
+            unit_price(od.usd),
+            money(spikes)
+        ));
+    }
+    if s.baseline_hours < HOURS_PER_MONTH {
+        calc.push_str(&format!(
+            "; the instances run {} of 730 h but {what} is paid for every hour",
+            quantity(s.baseline_hours, 4)
+        ));
+    }
+    Flow {
+        upfront_usd: upfront,
+        term: Some(term),
+        commit_monthly_usd: commit,
+        usage_monthly_usd: spikes,
+        on_demand_rate: od.usd,
+        effective_rate: Some(eff),
+        committed_hours: n * HOURS_PER_MONTH,
+        used_committed_hours: n * s.baseline_hours,
+        interruption_band: None,
+        calculation: calc,
+    }
+}
+
 fn round_to(v: f64, decimals: i32) -> f64 {
     let p = 10f64.powi(decimals);
     (v * p).round() / p
 }
 
 /// The best Reserved Instance count for the subject's hourly usage, with the RI offering of the
-/// lowest effective rate; `None` when no RI rate or On-Demand rate exists.
+/// lowest effective rate, and the best Savings Plan commitment ($/hour) with the Savings Plan
+/// offering of the lowest rate (its effective rate: the upfront part is part of the
+/// commitment); `None` when no RI rate or On-Demand rate exists.
 pub fn optimum(s: &Subject, catalog: &Catalog, settings: &Settings) -> Option<ItemOptimum> {
     let od = on_demand_rate(s, catalog).ok()?;
-    let mut best: Option<(Choice, f64)> = None;
-    for choice in Choice::all() {
-        if let Choice::Reserved(_) = choice
-            && let Ok(f) = price(s, choice, catalog, settings)
-            && let Some(eff) = f.effective_rate
-            && best.is_none_or(|(_, b)| eff < b)
-        {
-            best = Some((choice, eff));
+    let lowest = |kind: fn(&Choice) -> bool| {
+        let mut best: Option<(Choice, f64)> = None;
+        for choice in Choice::all().into_iter().filter(&kind) {
+            if let Ok(f) = price(s, choice, catalog, settings)
+                && let Some(eff) = f.effective_rate
+                && best.is_none_or(|(_, b)| eff < b)
+            {
+                best = Some((choice, eff));
+            }
         }
-    }
-    let (choice, eff) = best?;
+        best
+    };
+    let (choice, eff) = lowest(|c| matches!(c, Choice::Reserved(_)))?;
+    let sp = lowest(|c| matches!(c, Choice::SavingsPlan { .. }));
+    let savings_plan = sp.map(|(sp_choice, sp_rate)| SpOptimum {
+        choice: sp_choice,
+        label: sp_choice.label(),
+        sp_rate,
+        curve: optimise::savings_plan(
+            &[optimise::SpBucket {
+                label: s.label.clone(),
+                on_demand_rate: od,
+                sp_rate,
+                usage: s.hourly.clone(),
+            }],
+            40,
+        ),
+    });
+    let savings_plan_unavailable = savings_plan.is_none().then(|| {
+        let kind = crate::catalog::SavingsPlanKind::Compute;
+        format!(
+            "the catalogue has no Savings Plans rate for {}/{} ({})",
+            s.region,
+            s.instance_type,
+            crate::cost::ec2::savings_plan_gap(kind, &s.region)
+        )
+    });
     Some(ItemOptimum {
         item_id: s.item_id.clone(),
         choice,
@@ -281,9 +375,7 @@ pub fn optimum(s: &Subject, catalog: &Catalog, settings: &Settings) -> Option<It
         on_demand_rate: od,
         effective_rate: eff,
         curve: optimise::reserved_count(&s.hourly, od, eff),
-        savings_plan_unavailable: Some(format!(
-            "the catalogue has no Savings Plans rates for {}/{}",
-            s.region, s.instance_type
-        )),
+        savings_plan,
+        savings_plan_unavailable,
     })
 }

@@ -260,10 +260,20 @@ fn draw_commitment<DB: DrawingBackend>(
         (w as i32 - 24, 44),
         font(13.0, &theme.text).pos(Pos::new(HPos::Right, VPos::Top)),
     ))?;
-    if let Some(reason) = &opt.savings_plan_unavailable {
+    let sp_text = match (&opt.savings_plan, &opt.savings_plan_unavailable) {
+        (Some(sp), _) => Some(format!(
+            "{}: optimum {}/h, {} a month",
+            sp.label,
+            format::unit_price((sp.curve.best.level * 1e4).round() / 1e4),
+            format::money(sp.curve.best.total_usd)
+        )),
+        (None, Some(reason)) => Some(format!("Savings Plans commitment not optimised: {reason}")),
+        (None, None) => None,
+    };
+    if let Some(text) = sp_text {
         let (w, h) = area.dim_in_pixel();
         area.draw(&Text::new(
-            format!("Savings Plans commitment not optimised: {reason}"),
+            text,
             (w as i32 - 16, h as i32 - 4),
             font(11.0, &theme.weak_text).pos(Pos::new(HPos::Right, VPos::Bottom)),
         ))?;

@@ -121,14 +121,17 @@ pub fn comparison_csv(c: &Comparison) -> String {
         }
     }
     for opt in &c.optimiser {
-        for p in &opt.curve.points {
-            row("optimiser", &|r| {
-                r[4] = neutralise(&opt.label).into_owned();
-                r[11] = decimal(p.total_usd);
-                r[23] = neutralise(&opt.item_id).into_owned();
-                r[24] = decimal(p.level);
-                r[25] = (p.level == opt.curve.best.level).to_string();
-            });
+        let sp = opt.savings_plan.as_ref().map(|sp| (&sp.label, &sp.curve));
+        for (label, curve) in std::iter::once((&opt.label, &opt.curve)).chain(sp) {
+            for p in &curve.points {
+                row("optimiser", &|r| {
+                    r[4] = neutralise(label).into_owned();
+                    r[11] = decimal(p.total_usd);
+                    r[23] = neutralise(&opt.item_id).into_owned();
+                    r[24] = decimal(p.level);
+                    r[25] = (p.level == curve.best.level).to_string();
+                });
+            }
         }
     }
     if let Some(mix) = &c.best_per_item {

@@ -144,6 +144,19 @@ pub fn comparison_table(c: &Comparison) -> String {
             money(opt.curve.best.total_usd),
             money(opt.curve.on_demand_usd)
         );
+        if let Some(sp) = &opt.savings_plan {
+            let _ = writeln!(
+                out,
+                "Optimiser, {}: a {}/h {} commitment (rate {}/h vs On-Demand {}/h) minimises a 730-hour month of its usage: {} vs {} all On-Demand",
+                opt.item_id,
+                unit_price((sp.curve.best.level * 1e6).round() / 1e6),
+                sp.label,
+                unit_price(sp.sp_rate),
+                unit_price(opt.on_demand_rate),
+                money(sp.curve.best.total_usd),
+                money(sp.curve.on_demand_usd)
+            );
+        }
         if let Some(r) = &opt.savings_plan_unavailable {
             let _ = writeln!(out, "  Savings Plans commitment not optimised: {r}");
         }

@@ -436,6 +436,94 @@ fn import_bar(app: &mut App, ui: &mut egui::Ui) {
     });
 }
 
+/// The catalogue's price files, newest first: publication date, source id, the copy it was read
+/// from and the AWS address (`sources.csv`), collapsed by default.
+fn price_files(catalog: &Catalog, heading: &str, ui: &mut egui::Ui) {
+    let c = &catalog.id;
+    egui::CollapsingHeader::new(format!(
+        "{heading} · {} – {}",
+        c.effective_from, c.effective_to
+    ))
+    .id_salt("catalog_price_files")
+    .show(ui, |ui| {
+        let mut srcs: Vec<_> = catalog.sources().iter().collect();
+        srcs.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+        egui::ScrollArea::vertical()
+            .id_salt("catalog_price_files_scroll")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for src in srcs {
+                    let date = src
+                        .published
+                        .map_or_else(|| src.effective_date.clone(), |d| d.to_string());
+                    ui.label(egui::RichText::new(format!("{date}  {}", src.id)).strong())
+                        .on_hover_text(&src.url);
+                    ui.label(egui::RichText::new(&src.description).small().weak());
+                }
+            });
+    });
+}
+
+/// When the type filter names one instance type exactly: its prices in every region, sorted by
+/// On-Demand price (click the header to reverse), `catalog::across`.
+fn across_regions(catalog: &Catalog, instance_type: &str, heading: &str, ui: &mut egui::Ui) {
+    use crate::catalog::across::{SortKey, instance_across_regions};
+    let id = egui::Id::unique("catalog_across_descending");
+    let mut descending = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    egui::CollapsingHeader::new(format!("{heading}: {instance_type}"))
+        .id_salt("catalog_across_regions")
+        .default_open(true)
+        .show(ui, |ui| {
+            let rows =
+                instance_across_regions(catalog, instance_type, SortKey::OnDemand, descending);
+            egui::ScrollArea::vertical()
+                .id_salt("catalog_across_scroll")
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("catalog_across_grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.strong("region");
+                            let arrow = if descending { " ▼" } else { " ▲" };
+                            if ui
+                                .add(
+                                    egui::Label::new(
+                                        egui::RichText::new(format!("On-Demand $/h{arrow}"))
+                                            .strong(),
+                                    )
+                                    .sense(egui::Sense::click()),
+                                )
+                                .clicked()
+                            {
+                                descending = !descending;
+                            }
+                            for h in [
+                                "RI 1yr",
+                                "RI 3yr",
+                                "SP 1yr",
+                                "SP 3yr",
+                                "Spot $/h",
+                                "interruption",
+                            ] {
+                                ui.strong(h);
+                            }
+                            ui.end_row();
+                            for r in &rows {
+                                ui.label(catalog.region_label(&r.region));
+                                for v in
+                                    [r.on_demand, r.ri_1yr, r.ri_3yr, r.sp_1yr, r.sp_3yr, r.spot]
+                                {
+                                    ui.label(money(v, 4));
+                                }
+                                ui.label(r.interruption.as_deref().unwrap_or("—"));
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+    ui.data_mut(|d| d.insert_temp(id, descending));
+}
+
 /// Draw the tab.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let id = egui::Id::unique("catalog_tab_filter");
@@ -448,10 +536,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(s.catalog_region);
         egui::ComboBox::from_id_salt("catalog_region")
-            .selected_text(f.region.clone())
+            .selected_text(app.catalog.region_label(&f.region))
             .show_ui(ui, |ui| {
                 for r in app.catalog.regions() {
-                    ui.selectable_value(&mut f.region, r.to_string(), r);
+                    ui.selectable_value(&mut f.region, r.to_string(), app.catalog.region_label(r));
                 }
             })
             .response
@@ -486,6 +574,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         ))
         .weak(),
     );
+    price_files(app.catalog, s.catalog_price_files, ui);
+    if app.catalog.instance(f.text.trim()).is_some() {
+        across_regions(app.catalog, f.text.trim(), s.catalog_across_regions, ui);
+    }
     let mut add: Option<String> = None;
     let sort_hint = s.catalog_sort_hint;
     let header = |ui: &mut egui::Ui, f: &mut Filter, label: &str, by: Option<SortBy>| match by {

@@ -98,6 +98,8 @@ pub fn quantity_field(r: &Resource) -> (&'static str, Option<&Num>) {
         Resource::NatGateway(x) => ("count", Some(&x.count)),
         Resource::LoadBalancer(x) => ("count", Some(&x.count)),
         Resource::PublicIpv4(x) => ("in_use", Some(&x.in_use)),
+        Resource::Eks(x) => ("count", Some(&x.count)),
+        Resource::Fargate(x) => ("count", Some(&x.count)),
         Resource::Custom(x) => ("monthly_usd", Some(&x.monthly_usd)),
         Resource::ScalingGroup(_) => ("desired", None),
     }
@@ -116,6 +118,8 @@ fn quantity_mut(r: &mut Resource) -> Option<&mut Num> {
         Resource::NatGateway(x) => &mut x.count,
         Resource::LoadBalancer(x) => &mut x.count,
         Resource::PublicIpv4(x) => &mut x.in_use,
+        Resource::Eks(x) => &mut x.count,
+        Resource::Fargate(x) => &mut x.count,
         Resource::Custom(x) => &mut x.monthly_usd,
         // Capacity of a group is edited in the Scaling tab / plan file.
         Resource::ScalingGroup(_) => return None,
@@ -128,6 +132,8 @@ fn hours_mut(r: &mut Resource) -> Option<&mut Num> {
         Resource::NatGateway(x) => Some(&mut x.hours_per_month),
         Resource::LoadBalancer(x) => Some(&mut x.hours_per_month),
         Resource::PublicIpv4(x) => Some(&mut x.hours_per_month),
+        Resource::Eks(x) => Some(&mut x.hours_per_month),
+        Resource::Fargate(x) => Some(&mut x.hours_per_month),
         _ => None,
     }
 }
@@ -223,6 +229,8 @@ pub fn edit_text(plan: &Plan, item: &Item, col: Col) -> String {
             Resource::NatGateway(x) => format!("{} h", x.hours_per_month.to_text()),
             Resource::LoadBalancer(x) => format!("{} h", x.hours_per_month.to_text()),
             Resource::PublicIpv4(x) => format!("{} h", x.hours_per_month.to_text()),
+            Resource::Eks(x) => format!("{} h", x.hours_per_month.to_text()),
+            Resource::Fargate(x) => format!("{} h", x.hours_per_month.to_text()),
             Resource::ScalingGroup(x) => format!(
                 "min {} / desired {} / max {}, {} month(s) simulated",
                 x.min, x.desired, x.max, x.simulation.months
@@ -258,6 +266,8 @@ pub fn editable(item: &Item, col: Col) -> bool {
             Resource::DataTransfer(_)
                 | Resource::NatGateway(_)
                 | Resource::PublicIpv4(_)
+                | Resource::Eks(_)
+                | Resource::Fargate(_)
                 | Resource::Custom(_)
                 | Resource::Lambda(_)
                 | Resource::ScalingGroup(_)
@@ -269,6 +279,8 @@ pub fn editable(item: &Item, col: Col) -> bool {
                 | Resource::NatGateway(_)
                 | Resource::LoadBalancer(_)
                 | Resource::PublicIpv4(_)
+                | Resource::Eks(_)
+                | Resource::Fargate(_)
         ),
         Col::Purchase => matches!(item.resource, Resource::Ec2(_) | Resource::Rds(_)),
     }

@@ -5,8 +5,9 @@
 use crate::catalog::{Catalog, PriceOption, Service, vocab};
 use crate::plan::{
     CustomLine, DataTransfer, DynamodbMode, DynamodbTable, EbsVolumeType, EbsVolumes, Ec2Fleet,
-    EfsFileSystem, Item, LambdaFunction, LoadBalancer, LoadBalancerType, NatGateway, Num, Plan,
-    PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType, Resource, S3Storage, Usage,
+    EfsFileSystem, EksCluster, FargateTasks, Item, LambdaFunction, LoadBalancer, LoadBalancerType,
+    NatGateway, Num, Plan, PublicIpv4, PurchaseOption, RdsDatabase, RdsEngine, RdsStorageType,
+    Resource, S3Storage, Usage,
 };
 use crate::report::chart::ChartKind;
 use crate::ui::cells::Col;
@@ -266,11 +267,29 @@ pub fn new_item(plan: &Plan, catalog: &Catalog, service: Service) -> Item {
             idle: v(0.0),
             hours_per_month: v(730.0),
         }),
-        Service::Custom => Resource::Custom(CustomLine {
-            monthly_usd: v(0.0),
-            upfront_usd: v(0.0),
-            note: String::new(),
+        Service::Eks => Resource::Eks(EksCluster {
+            count: v(1.0),
+            hours_per_month: v(730.0),
+            extended_support: false,
         }),
+        Service::Fargate => Resource::Fargate(FargateTasks {
+            count: v(2.0),
+            vcpu: v(1.0),
+            memory_gb: v(2.0),
+            hours_per_month: v(730.0),
+            platform: Default::default(),
+            orchestrator: Default::default(),
+            ephemeral_storage_gb: v(20.0),
+            spot_pct: v(0.0),
+        }),
+        // Catalogue-only services have no plan item yet (the Add menu lists `Service::ALL`).
+        Service::Custom | Service::CloudFront | Service::ElastiCache => {
+            Resource::Custom(CustomLine {
+                monthly_usd: v(0.0),
+                upfront_usd: v(0.0),
+                note: String::new(),
+            })
+        }
     };
     let name = format!("New {}", service.display_name());
     let id = crate::ui::state::Document::unique_id(plan, service.as_str());

@@ -292,6 +292,21 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     ))
                     .small(),
                 );
+                if let Some(sp) = &o.savings_plan {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {}: {}/h {} — {} / month ({} {})",
+                            s.cmp_optimiser,
+                            o.item_id,
+                            format::unit_price((sp.curve.best.level * 1e4).round() / 1e4),
+                            sp.label,
+                            format::money(sp.curve.best.total_usd),
+                            format::money(sp.curve.on_demand_usd),
+                            c.on_demand().label
+                        ))
+                        .small(),
+                    );
+                }
             }
             ui.add_space(8.0);
             let gap = 12.0;

@@ -235,6 +235,10 @@ pub struct Strings {
     pub first_12_hint: &'static str,
     /// Hover text of a sortable Catalogue column heading.
     pub catalog_sort_hint: &'static str,
+    /// Catalogue tab: heading of the list of price files (source, publication date).
+    pub catalog_price_files: &'static str,
+    /// Catalogue tab: heading of one instance type's prices in every region (then the type).
+    pub catalog_across_regions: &'static str,
     /// Hover text of a Plan grid column heading (clicks cycle ascending, descending, off).
     pub sort_hint: &'static str,
     /// Small note under the Estimate tab's upfront total card.
@@ -628,7 +632,7 @@ pub static EN: Strings = Strings {
     breakdown: "Breakdown",
     totals: "Totals",
     catalogue: "Catalogue",
-    prices_effective: "prices effective",
+    prices_effective: "price files published",
     all_valid: "All items priced",
     problems: "problems",
     unsaved_title: "Unsaved changes",
@@ -663,6 +667,8 @@ pub static EN: Strings = Strings {
     charts: "Charts",
     first_12_note: "upfront + 12 × monthly",
     catalog_sort_hint: "Click to sort by this column; click again to reverse",
+    catalog_price_files: "Price files (where each price came from)",
+    catalog_across_regions: "In every region",
     first_12_hint: "Upfront fees + 12 × this month's bill, at today's usage and prices. The Forecast tab's total also applies growth drivers, price changes and events.",
     one_time: "one-time (reservations)",
     sort_hint: "Sort by this column (click again to reverse, a third time to clear)",
@@ -891,7 +897,7 @@ pub static KO: Strings = Strings {
     breakdown: "내역",
     totals: "합계",
     catalogue: "가격표",
-    prices_effective: "가격 기준일",
+    prices_effective: "가격 파일 게시일",
     all_valid: "모든 항목 계산됨",
     problems: "문제",
     unsaved_title: "저장하지 않은 변경 사항",
@@ -926,6 +932,8 @@ pub static KO: Strings = Strings {
     charts: "차트",
     first_12_note: "선결제 + 12 × 월간",
     catalog_sort_hint: "클릭하면 이 열로 정렬하고, 다시 클릭하면 순서를 바꿉니다",
+    catalog_price_files: "가격 파일 (각 가격의 출처)",
+    catalog_across_regions: "모든 리전",
     first_12_hint: "선결제 + 12 × 이번 달 청구액(현재 사용량과 가격 기준). 예측 탭의 합계에는 성장 요인, 가격 변경, 이벤트가 반영됩니다.",
     one_time: "일회성 (예약)",
     sort_hint: "이 열로 정렬 (다시 누르면 역순, 세 번째는 해제)",

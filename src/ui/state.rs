@@ -329,8 +329,8 @@ mod tests {
     use crate::catalog::load::embedded;
     use crate::plan::file::{default_plan, samples};
 
-    /// One edit of a plan, as the tests apply it.
-    type PlanEditFn = Box<dyn Fn(&mut Plan)>;
+    /// An edit of the plan, as the tests script them.
+    type Edit = Box<dyn Fn(&mut Plan)>;
 
     /// Edits of every shape — one item changed, items inserted, deleted and moved, the
     /// settings changed, the whole plan replaced — undone step by step give back every earlier
@@ -341,7 +341,7 @@ mod tests {
         let mut doc = Document::new(default_plan(), None, catalog);
         let mut versions = vec![doc.plan.clone()];
         let other = crate::plan::file::sample(samples()[1].0).unwrap();
-        let edits: Vec<PlanEditFn> = vec![
+        let edits: Vec<Edit> = vec![
             Box::new(|p| p.items[1].name = "Renamed".into()),
             Box::new(|p| {
                 let mut it = p.items[0].clone();

@@ -2,6 +2,7 @@
 //! codes, messages, files written, reports read back).
 
 mod cli;
+mod cli_catalog;
 mod cli_compare;
 #[path = "../common/mod.rs"]
 mod common;

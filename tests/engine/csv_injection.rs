@@ -338,7 +338,7 @@ fn forecast_csv_with_poisoned_history_services() {
 
 fn poisoned_rate_row() -> RateRow {
     let r = load::embedded()
-        .rates()
+        .rates_in("us-east-1")
         .iter()
         .find(|r| r.option == PriceOption::OnDemand && r.service.as_str() == "ec2")
         .expect("an EC2 On-Demand rate");
@@ -375,7 +375,7 @@ fn catalogue_csvs_listing_and_import_output() {
         "csv",
     ]);
     check("cloudplan catalog --format csv", &stdout, &BTreeSet::new());
-    let mut rate = load::embedded().rates()[0].clone();
+    let mut rate = load::embedded().rates_in("us-east-1")[0].clone();
     rate.source = PAYLOADS[1].into();
     rate.unit = PAYLOADS[3].into();
     let text = cloudplan::report::catalog::rates_csv(&[&rate]);
@@ -412,7 +412,7 @@ fn catalogue_csvs_listing_and_import_output() {
     }
     let loaded =
         load::load_dir(dir.path(), Some(load::embedded())).expect("the import output loads");
-    let sources: BTreeSet<&str> = loaded.rates().iter().map(|r| r.source.as_str()).collect();
+    let sources: BTreeSet<&str> = loaded.rates().map(|r| r.source.as_str()).collect();
     assert!(sources.contains(PAYLOADS[0]), "{sources:?}");
     let described = loaded.sources().iter().find(|s| s.id == PAYLOADS[0]);
     assert_eq!(described.map(|s| s.description.as_str()), Some(PAYLOADS[4]));

@@ -108,7 +108,7 @@ fn ec2_offer_maps_linux_shared_instances_reserved_terms_and_ebs() {
     );
     // The publication date of the file is every row's effective date.
     let d = chrono::NaiveDate::from_ymd_opt(2025, 9, 12).unwrap();
-    assert!(cat.rates().iter().all(|r| r.effective_date == d));
+    assert!(cat.rates().all(|r| r.effective_date == d));
     // gp3 throughput: the file's $40.96 per GiBps-month is $0.04 per MiBps-month (÷ 1024,
     // shared/reference-prices README "Facts not in the CSVs").
     let tp = cat.tiers(

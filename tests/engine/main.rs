@@ -4,6 +4,7 @@
 
 mod architecture;
 mod aws_examples;
+mod catalogue_world;
 #[path = "../common/mod.rs"]
 mod common;
 mod cost_properties;

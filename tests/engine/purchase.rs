@@ -81,6 +81,7 @@ fn example_catalog(od: f64, reserved: &[(Reservation, f64, f64)], url: &str) -> 
             description: "worked example".into(),
             url: url.into(),
             effective_date: "undated".into(),
+            published: None,
         }],
     )
 }
@@ -227,7 +228,8 @@ fn all_upfront_is_never_zero() {
 }
 
 // Options the catalogue lacks are unavailable with the reason, never $0 (reference-prices
-// README gap 3: no Savings Plans rates; gap 1: Partial/All Upfront RIs only for m5.large).
+// extended README: no EC2 Instance Savings Plans rates anywhere; base README gap 1:
+// Partial/All Upfront RIs only for m5.large).
 #[test]
 fn missing_rates_are_unavailable_with_a_reason() {
     let cat = load::embedded();
@@ -236,11 +238,21 @@ fn missing_rates_are_unavailable_with_a_reason() {
     let sp = c
         .options
         .iter()
-        .find(|o| matches!(o.choice, Choice::SavingsPlan { .. }))
+        .find(|o| {
+            matches!(
+                o.choice,
+                Choice::SavingsPlan {
+                    kind: cloudplan::plan::SavingsPlanKind::Ec2Instance,
+                    ..
+                }
+            )
+        })
         .unwrap();
     assert_eq!(
         sp.unavailable.as_deref(),
-        Some("the catalogue has no Savings Plans rates for us-east-1/c6i.large")
+        Some(
+            "the catalogue has no EC2 Instance Savings Plan 1yr No Upfront rate for us-east-1/c6i.large (unavailable: no public copy of EC2 Instance Savings Plans rates exists; import an AWS Savings Plans offer file)"
+        )
     );
     assert!(sp.cash_flow.is_empty());
     let au = c
@@ -446,7 +458,9 @@ fn item_optimiser_curve_marks_the_cheapest_count() {
     // Spikes run 8 of 24 h (33%): below the ~36% break-even of the cheapest RI, so the
     // optimum reserves the always-on baseline only.
     assert_eq!(opt.curve.best.level, 2.0);
-    assert!(opt.savings_plan_unavailable.is_some());
+    // us-east-1 m5.large has Compute Savings Plans rates: the commitment is optimised too.
+    assert!(opt.savings_plan.is_some());
+    assert!(opt.savings_plan_unavailable.is_none());
 }
 
 proptest! {
@@ -459,7 +473,7 @@ proptest! {
         let cat = load::embedded();
         let usage: Vec<f64> = usage.iter().map(|u| *u as f64 * (1.0 - 0.5 * frac)).collect();
         let od = 0.096;
-        for r in cat.rates().iter().filter(|r| r.product == "m5.large" && r.region == "us-east-1") {
+        for r in cat.rates_in("us-east-1").iter().filter(|r| r.product == "m5.large") {
             if let PriceOption::Reserved(res) = r.option {
                 let eff = r.usd + r.upfront_usd / res.term.hours();
                 let c = reserved_count(&usage, od, eff);

@@ -42,7 +42,8 @@ fn compare_tab_shows_whole_plan_then_one_item() {
     let best = direct.best().unwrap();
     h.get_by_label_contains(&format!("★ {}", best.label));
     h.get_by_label(&money(best.total_usd));
-    // Savings Plans are greyed with the reason (the catalogue has none).
+    // Savings Plans the catalogue has no rate for are greyed with the reason (EC2 Instance
+    // Savings Plans everywhere; Compute Savings Plans outside us-east-1).
     assert!(
         !h.query_all_by_label_contains("unavailable: ")
             .collect::<Vec<_>>()
@@ -116,7 +117,7 @@ fn compare_tab_exports_csv_png_and_svg() {
     let text = std::fs::read_to_string(&csv).unwrap();
     // A CSV file starts with the UTF-8 byte-order mark (spreadsheets then decode Hangul).
     assert!(text.starts_with("\u{feff}record,scope,title,horizon_months,option"));
-    assert!(text.contains("the catalogue has no Savings Plans rates"));
+    assert!(text.contains("Savings Plan 1yr No Upfront rate for"));
     assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
     assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
     let notice = h.state().notice.clone().unwrap();

@@ -19,6 +19,7 @@ pub fn rate_file(r: &RateRow) -> String {
         ("ec2", PriceOption::OnDemand) => "rates/ec2_on_demand.csv".into(),
         ("ec2", PriceOption::Reserved(_)) => "rates/ec2_reserved.csv".into(),
         ("ec2", PriceOption::Spot) => "rates/ec2_spot.csv".into(),
+        ("ec2", PriceOption::SavingsPlan(_)) => "rates/ec2_savings_plans.csv".into(),
         ("rds", _) if r.dimension == "instance_hours" => "rates/rds_instances.csv".into(),
         ("rds", _) => "rates/rds_storage.csv".into(),
         (s, _) => format!("rates/{s}.csv"),
@@ -42,15 +43,7 @@ fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Str
 
 /// Write one `rates/*.csv` row (columns of `RATE_COLUMNS`) without building owned strings.
 fn write_rate(w: &mut csv::Writer<Vec<u8>>, r: &RateRow) {
-    let (term, payment, class) = match r.option {
-        PriceOption::Reserved(res) => (res.term.as_str(), res.payment.as_str(), res.class.as_str()),
-        _ => ("", "", ""),
-    };
-    let option = match r.option {
-        PriceOption::OnDemand => "on_demand",
-        PriceOption::Spot => "spot",
-        PriceOption::Reserved(_) => "reserved",
-    };
+    let [option, term, payment, class] = r.option.file_fields();
     let date = r.effective_date.to_string();
     let cells = [
         r.region.as_str(),
