@@ -3,7 +3,9 @@
 //! One row per item. The first row is a header and columns are read **by name** (ignoring ASCII
 //! case and surrounding spaces), in any order;
 //! a column may be left out (its cells count as empty), an unknown or repeated column is an
-//! error naming it. Rows whose cells are all empty are skipped.
+//! error naming it. Rows whose cells are all empty are skipped. A spreadsheet's own words are
+//! read too ([`items_from_table`], [`super::items_headers`]): `Service`, `Description`,
+//! `Quantity`, `Instance type`, region names, `On-Demand` ….
 //!
 //! Common columns: `id, name, group, region, tags, kind`.
 //! * `region` empty → the plan's default region.
@@ -555,6 +557,7 @@ pub fn purchase_text(p: &PurchaseOption) -> String {
 
 /// Read [`purchase_text`]'s format.
 pub fn parse_purchase(text: &str) -> Result<PurchaseOption, String> {
+    let text = super::items_headers::purchase_code(text).unwrap_or(text);
     let parts: Vec<&str> = text.trim().split('/').map(str::trim).collect();
     let term_payment = |t: &str, p: &str| -> Result<(Term, Payment), String> {
         let term = Term::parse(t).ok_or_else(|| format!("unknown term `{t}` (1yr, 3yr)"))?;
@@ -753,6 +756,17 @@ impl Row<'_> {
     }
 }
 
+/// Items read from a table, and what the reader wants the person to know (columns it read
+/// past, such as a spreadsheet's monthly cost).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// The rows, as items (ids unique within the table).
+    pub items: Vec<Item>,
+    /// Notes for the person (not errors): e.g. "column `Monthly cost` is calculated by
+    /// cloudplan; its cells were not read".
+    pub notes: Vec<String>,
+}
+
 /// Read items written by [`items_to_delimited`] (or typed in a spreadsheet). `origin` names the
 /// text in messages (a file path, or `clipboard`). Returns every item or the first error.
 pub fn items_from_delimited(
@@ -760,6 +774,17 @@ pub fn items_from_delimited(
     delimiter: u8,
     origin: &str,
 ) -> Result<Vec<Item>, PlanError> {
+    items_from_table(text, delimiter, origin).map(|t| t.items)
+}
+
+/// [`items_from_delimited`] with the reader's notes. Besides the table's own column names the
+/// header may use a spreadsheet's words ([`super::items_headers`]): `Service` (with values
+/// like `Amazon EC2`), `Description`, `Instance type`, `Type`, `Quantity` (the kind's main
+/// quantity), `Region` (codes or names like `US East (N. Virginia)`), `Purchase option`
+/// (`On-Demand`) …; calculated columns (`Monthly`, `Upfront`, `Total` …) are read past with a
+/// note. Without an `id` column, ids are made from the names.
+pub fn items_from_table(text: &str, delimiter: u8, origin: &str) -> Result<Table, PlanError> {
+    use super::items_headers::{self as h, Target};
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let err = |line: Option<usize>, column: Option<usize>, field: &str, message: String| {
         PlanError::Invalid {
@@ -781,26 +806,45 @@ pub fn items_from_delimited(
         .from_reader(text.as_bytes());
     let mut records = rdr.records();
     let Some(header) = records.next() else {
-        return Ok(Vec::new());
+        return Ok(Table::default());
     };
     let header = header.map_err(csv_err)?;
     let header_line = header.position().map(|p| p.line() as usize).unwrap_or(1);
+    // Columns of the table's own names, by number (for messages); the target of each header.
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
-    let mut order: Vec<&'static str> = Vec::new();
+    let mut targets: Vec<Target> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut notes = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
-        let Some(known) = all_columns().find(|c| c.eq_ignore_ascii_case(name)) else {
-            return Err(err(
-                Some(header_line),
-                Some(i + 1),
-                name,
-                format!(
-                    "unknown column `{name}` (columns: {})",
-                    all_columns().collect::<Vec<_>>().join(", ")
-                ),
-            ));
+        let plain = h::normalise(name);
+        let own = all_columns().find(|c| c.eq_ignore_ascii_case(name) || h::normalise(c) == plain);
+        let target = match own {
+            Some(c) => Target::Column(c),
+            None => match h::target_of_header(name) {
+                Some(t) => t,
+                None if name.is_empty() => Target::Blank,
+                None => {
+                    return Err(err(
+                        Some(header_line),
+                        Some(i + 1),
+                        name,
+                        format!(
+                            "unknown column `{name}`: cloudplan reads spreadsheet headers such \
+                             as {}, or its own columns ({})",
+                            h::EXAMPLES,
+                            all_columns().collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
+            },
         };
-        if columns.insert(known, i + 1).is_some() {
+        let twice = match target {
+            Target::Column(c) => columns.insert(c, i + 1).is_some(),
+            Target::Calculated | Target::Blank => false,
+            t => targets.contains(&t),
+        };
+        if twice {
             return Err(err(
                 Some(header_line),
                 Some(i + 1),
@@ -808,18 +852,38 @@ pub fn items_from_delimited(
                 format!("column `{name}` appears twice"),
             ));
         }
-        order.push(known);
-    }
-    for needed in ["id", "kind"] {
-        if !columns.contains_key(needed) {
-            return Err(err(
-                Some(header_line),
-                None,
-                needed,
-                format!("the header has no `{needed}` column"),
+        if target == Target::Calculated {
+            notes.push(format!(
+                "column `{name}` is calculated by cloudplan; its cells were not read"
             ));
         }
+        targets.push(target);
+        names.push(name.to_string());
     }
+    if !columns.contains_key("name") {
+        // "Description" is the name of a row in a table without one.
+        for t in targets.iter_mut() {
+            if *t == Target::Description {
+                *t = Target::Column("name");
+            }
+        }
+    }
+    if !columns.contains_key("kind") {
+        return Err(err(
+            Some(header_line),
+            None,
+            "kind",
+            format!(
+                "the header has no `kind` (or `Service`) column; name each row's service ({})",
+                KINDS.join(", ")
+            ),
+        ));
+    }
+    let make_ids = !columns.contains_key("id");
+    let kind_at = targets
+        .iter()
+        .position(|t| *t == Target::Column("kind"))
+        .expect("checked above");
     let mut items = Vec::new();
     let mut lines = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -830,33 +894,143 @@ pub fn items_from_delimited(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() > order.len() {
+        // Cells beyond the header, or under a column with no header, must be empty (a
+        // spreadsheet selection wider than its table copies empty columns).
+        let stray = record.iter().enumerate().find(|(i, c)| {
+            !c.trim().is_empty() && targets.get(*i).is_none_or(|t| *t == Target::Blank)
+        });
+        if let Some((i, _)) = stray
+            && i < targets.len()
+        {
             return Err(err(
                 Some(line),
-                Some(order.len() + 1),
+                Some(i + 1),
+                "",
+                format!(
+                    "column {} has no header but this row has a value in it; the first row \
+                     must name every column (for example {})",
+                    i + 1,
+                    h::EXAMPLES
+                ),
+            ));
+        }
+        if stray.is_some() {
+            return Err(err(
+                Some(line),
+                Some(targets.len() + 1),
                 "",
                 format!(
                     "this row has {} cells but the header names {} columns",
                     record.len(),
-                    order.len()
+                    targets.len()
                 ),
             ));
         }
-        let mut cells = HashMap::new();
+        // The row's kind decides where "Quantity" and "Type" go.
+        let kind_cell = record.get(kind_at).map(unprotect).unwrap_or("").trim();
+        let (kind, implied) = if KINDS.contains(&kind_cell) || kind_cell == "scaling_group" {
+            (kind_cell.to_string(), None)
+        } else {
+            match h::kind_of_service(kind_cell) {
+                Some((k, implied)) => (k.to_string(), implied),
+                None => (kind_cell.to_string(), None),
+            }
+        };
+        let mut row_columns = columns.clone();
+        let mut cells: HashMap<&'static str, (usize, String)> = HashMap::new();
+        let mut description = None;
         for (i, cell) in record.iter().enumerate() {
             let cell = unprotect(cell);
-            if !cell.is_empty() {
-                cells.insert(order[i], (i + 1, cell.to_string()));
+            if cell.is_empty() {
+                continue;
             }
+            let here = |message: String| err(Some(line), Some(i + 1), &names[i], message);
+            let mut value = cell.to_string();
+            let Some(target) = targets.get(i) else {
+                continue;
+            };
+            let col = match *target {
+                Target::Calculated | Target::Blank => continue,
+                Target::Description => {
+                    description = Some(cell.trim().to_string());
+                    continue;
+                }
+                Target::Column("kind") => {
+                    value = kind.clone();
+                    "kind"
+                }
+                Target::Column(c) => c,
+                Target::Quantity => match h::quantity_column(&kind) {
+                    Some(c) => c,
+                    // An unknown kind is reported by the kind column.
+                    None => continue,
+                },
+                Target::TypeClass => match h::type_column(&kind) {
+                    Some("instance_class") => {
+                        // `postgresql db.m7g.large`, as the grid shows an RDS class.
+                        let t = cell.trim();
+                        match t.split_once(char::is_whitespace) {
+                            Some((engine, class)) => {
+                                cells.insert("engine", (i + 1, engine.to_string()));
+                                row_columns.entry("engine").or_insert(i + 1);
+                                value = class.trim().to_string();
+                            }
+                            None => value = t.to_string(),
+                        }
+                        "instance_class"
+                    }
+                    Some(c) => c,
+                    None if !KINDS.contains(&kind.as_str()) => continue,
+                    None => {
+                        return Err(here(format!(
+                            "column `{}` does not apply to kind `{kind}` (it has no type or \
+                             class); leave it empty",
+                            names[i]
+                        )));
+                    }
+                },
+            };
+            if col == "region"
+                && !crate::plan::file::looks_like_region(cell.trim())
+                && let Some(code) = h::region_code(cell)
+            {
+                value = code.to_string();
+            }
+            if col == "purchase"
+                && let Some(code) = h::purchase_code(cell)
+            {
+                value = code.to_string();
+            }
+            if let Some((j, _)) = cells.insert(col, (i + 1, value)) {
+                return Err(here(format!(
+                    "columns `{}` and `{}` both give this row's `{col}`",
+                    names[j - 1],
+                    names[i]
+                )));
+            }
+            row_columns.entry(col).or_insert(i + 1);
+        }
+        if let Some((col, value)) = implied {
+            cells
+                .entry(col)
+                .or_insert_with(|| (kind_at + 1, value.to_string()));
+        }
+        if make_ids {
+            let base = cells
+                .get("name")
+                .map(|(_, n)| n.as_str())
+                .unwrap_or(kind.as_str());
+            let id = unused_id(base, &ids);
+            cells.insert("id", (0, id));
         }
         let mut row = Row {
             origin,
             line,
             kind: "",
             cells,
-            columns: &columns,
+            columns: &row_columns,
         };
-        let item = read_item(&mut row)?;
+        let mut item = read_item(&mut row)?;
         if let Some((&col, (n, _))) = row.cells.iter().min_by_key(|(_, (n, _))| *n) {
             return Err(PlanError::Invalid {
                 origin: origin.to_string(),
@@ -868,6 +1042,9 @@ pub fn items_from_delimited(
                     row.kind
                 ),
             });
+        }
+        if let Some(d) = description {
+            item.tags.insert("description".to_string(), d);
         }
         if let Err(p) = check_item_with(&item, "", &mut formulas) {
             let col = problem_column(&p.path);
@@ -882,7 +1059,33 @@ pub fn items_from_delimited(
         items.push(item);
         lines.push(line);
     }
-    Ok(items)
+    Ok(Table { items, notes })
+}
+
+/// An item id made from `base` (a name or kind): lower-case letters, digits and `-`, starting
+/// with a letter, not among `used`.
+fn unused_id(base: &str, used: &HashMap<String, usize>) -> String {
+    let mut id = String::new();
+    for c in base.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    let id = if id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        id.to_string()
+    } else {
+        format!("item-{id}").trim_end_matches('-').to_string()
+    };
+    if !used.contains_key(&id) {
+        return id;
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|c| !used.contains_key(c))
+        .expect("some suffix is free")
 }
 
 /// The CSV column of a problem path from [`check_item`] (`.resource.usage.peak` → `usage`).
@@ -909,7 +1112,10 @@ fn read_item(row: &mut Row) -> Result<Item, PlanError> {
             if kind_text.is_empty() {
                 format!("every row needs a kind ({})", KINDS.join(", "))
             } else {
-                format!("unknown kind `{kind_text}` ({})", KINDS.join(", "))
+                format!(
+                    "unknown kind `{kind_text}` ({}, or a service name such as Amazon EC2)",
+                    KINDS.join(", ")
+                )
             },
         ));
     };

@@ -9,6 +9,7 @@ pub mod file;
 pub mod formula;
 pub mod growth;
 pub mod items_csv;
+pub mod items_headers;
 pub mod usage;
 
 use crate::catalog::{OfferingClass, Payment, Service, Term};

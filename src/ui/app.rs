@@ -10,7 +10,7 @@ use crate::plan::{self, Item, Num, Parameter, Plan};
 use crate::report::chart;
 use crate::ui::cells::{self, Col};
 use crate::ui::commands::{self, Command, ExportKind, PlanEdit};
-use crate::ui::dialogs::{Dialogs, FileKind};
+use crate::ui::dialogs::{Dialogs, FileDialogs, FileKind};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::state::Document;
 use crate::ui::{detail, estimate_tab, grid, menu, sidebar, status};
@@ -30,6 +30,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The default region last chosen in the plan settings: File ▸ New starts there.
     pub last_region: Option<String>,
+    /// Folders chosen in the app's own file dialog, most recent first.
+    pub recent_folders: Vec<PathBuf>,
 }
 
 /// Key under which [`Settings`] are stored.
@@ -125,10 +127,17 @@ pub struct App {
     pub sidebar: sidebar::SidebarState,
     /// The Estimate tab's chart textures.
     pub charts: estimate_tab::ChartCache,
-    /// File pickers (native dialogs, or prepared paths in tests).
-    pub dialogs: Box<dyn Dialogs>,
-    /// The latest status bar message, if any.
+    /// File pickers (native dialogs, or prepared paths in tests), and a path chosen in the
+    /// app's own dialog when the native one could not open.
+    pub dialogs: FileDialogs,
+    /// The app's own file dialog, open when the system's could not be shown.
+    pub file_dialog: Option<crate::ui::file_dialog::FileDialog>,
+    /// The latest status bar message, if any (it lasts until the plan changes).
     pub notice: Option<Notice>,
+    /// The notice as last seen and the plan generation it was first shown at: a notice lasts
+    /// until the plan changes (an edit, undo, another plan opened) — it belongs to the state
+    /// that caused it.
+    notice_seen: Option<(Notice, u64)>,
     /// The dialog shown over the window, if any.
     pub modal: Option<Modal>,
     /// Rejected edits by (item id or `param:NAME`, field key).
@@ -204,8 +213,10 @@ impl App {
             detail: detail::DetailState::default(),
             sidebar: sidebar::SidebarState::default(),
             charts: estimate_tab::ChartCache::default(),
-            dialogs,
+            dialogs: FileDialogs::new(dialogs),
+            file_dialog: None,
             notice,
+            notice_seen: None,
             modal,
             rejected: HashMap::new(),
             recovery_path,
@@ -254,6 +265,9 @@ impl App {
             self.applied_theme = Some(self.settings.dark);
         }
         self.shortcuts(&ctx);
+        if self.tab == Tab::Plan {
+            grid::keys(self, &ctx);
+        }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.doc.dirty {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -286,10 +300,20 @@ impl App {
         crate::ui::settings_panel::ui(self, &ctx);
         self.modal_ui(&ctx);
 
+        crate::ui::file_dialog::ui(self, &ctx);
+        let had_file_dialog = self.file_dialog.is_some();
         let cmds = std::mem::take(&mut self.commands);
         for c in cmds {
+            let asked = c.clone();
             self.run_command(c, &ctx);
+            self.offer_own_file_dialog(Some(asked));
         }
+        // A pick asked by a tab's button (not a command).
+        self.offer_own_file_dialog(None);
+        if self.file_dialog.is_some() && !had_file_dialog {
+            ctx.request_repaint();
+        }
+        self.expire_notice();
         self.update_title(&ctx);
         self.autosave(ctx.input(|i| i.time));
         self.frame_ms = start.elapsed().as_secs_f32() * 1000.0;
@@ -342,8 +366,13 @@ impl App {
             .memory(|m| m.focused())
             .is_some_and(|id| id != grid::EDITOR_ID.with(""));
         let cmd = Modifiers::COMMAND;
-        let table: [(KeyboardShortcut, Command, bool); 8] = [
+        let table: [(KeyboardShortcut, Command, bool); 9] = [
             (KeyboardShortcut::new(cmd, Key::Q), Command::Quit, false),
+            (
+                KeyboardShortcut::new(cmd, Key::E),
+                Command::Export(ExportKind::EstimateCsv),
+                false,
+            ),
             (KeyboardShortcut::new(cmd, Key::N), Command::New, false),
             (KeyboardShortcut::new(cmd, Key::O), Command::Open, false),
             (
@@ -471,6 +500,52 @@ impl App {
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// When the system file dialog could not open, open the app's own and say why.
+    fn offer_own_file_dialog(&mut self, retry: Option<Command>) {
+        let Some(failed) = self.dialogs.failed.take() else {
+            return;
+        };
+        let s = self.strings();
+        self.error(format!(
+            "{}: {}. {}",
+            s.fd_unavailable, failed.reason, s.fd_use_own
+        ));
+        let folders: Vec<PathBuf> = self.settings.recent_folders.clone();
+        self.file_dialog = Some(crate::ui::file_dialog::FileDialog::new(
+            failed, retry, &folders,
+        ));
+    }
+
+    /// Run `cmd` again now that the app's own file dialog has a path for its pick (a command
+    /// that replaces the plan was already confirmed the first time).
+    pub fn retry_after_file_dialog(&mut self, cmd: Command) {
+        if cmd.discards_plan() {
+            self.discard_confirmed = true;
+        }
+        self.send(cmd);
+    }
+
+    /// Show an information message in the status bar.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.info(text);
+    }
+
+    /// Drop the notice once the plan has changed since it was first shown; a new notice is
+    /// stamped with the plan's generation when it first appears.
+    fn expire_notice(&mut self) {
+        let generation = self.doc.generation;
+        match (&self.notice, &self.notice_seen) {
+            (None, _) => self.notice_seen = None,
+            (Some(n), Some((seen, g))) if n == seen => {
+                if *g != generation {
+                    self.notice = None;
+                    self.notice_seen = None;
+                }
+            }
+            (Some(n), _) => self.notice_seen = Some((n.clone(), generation)),
         }
     }
 
@@ -735,13 +810,15 @@ impl App {
         self.settings.recent.truncate(RECENT_LIMIT);
     }
 
+    /// Add the rows of an items table (CSV file or pasted TSV) as new items, one undo step;
+    /// the message counts them and repeats the reader's notes (columns read past).
     fn add_items_from(&mut self, text: &str, delimiter: u8, origin: &str) {
-        match plan::items_csv::items_from_delimited(text, delimiter, origin) {
-            Ok(items) if !items.is_empty() => {
-                let n = items.len();
+        match plan::items_csv::items_from_table(text, delimiter, origin) {
+            Ok(table) if !table.items.is_empty() => {
+                let n = table.items.len();
                 let first = self.doc.plan.items.len();
                 self.doc.edit(self.catalog, |p| {
-                    for mut it in items {
+                    for mut it in table.items {
                         it.id = Document::unique_id(p, &it.id);
                         p.items.push(it);
                     }
@@ -749,9 +826,14 @@ impl App {
                 self.grid.selected.clear();
                 self.grid.selected.extend(first..first + n);
                 self.grid.cursor = Some((first, Col::Name));
-                self.info(format!("{}: {n}", self.strings().pasted_rows));
+                let mut text = format!("{}: {n}", self.strings().pasted_rows);
+                for note in &table.notes {
+                    text.push_str(" · ");
+                    text.push_str(note);
+                }
+                self.info(text);
             }
-            Ok(_) => {}
+            Ok(_) => self.error(format!("{origin}: {}", self.strings().nothing_to_paste)),
             Err(e) => self.error(e.to_string()),
         }
     }

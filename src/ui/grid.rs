@@ -1,15 +1,15 @@
 //! Tab "Plan": the spreadsheet grid of items (egui_extras table, virtualised rows).
 //!
 //! Spreadsheet habits: click selects a cell (Ctrl/Shift+click extend the row selection);
-//! arrows, Tab and Enter move; typing, F2, Enter or double-click edit; Esc cancels; region,
-//! type/class and purchase cells edit through a type-to-filter dropdown; numeric cells take
-//! formulas over the parameters. Ctrl+C copies the selected rows as TSV, Ctrl+V pastes TSV
-//! rows as new items, Delete removes the selected rows. Clicking a header sorts by it.
+//! the keyboard is [`crate::ui::grid_keys`] (moving, editing, copy / cut / paste); typing, F2
+//! or double-click edit; region, type/class and purchase cells edit through a type-to-filter
+//! dropdown; numeric cells take formulas over the parameters. The cursor's cell is scrolled
+//! into view both ways. Clicking a header sorts by it.
 
 use crate::ui::app::App;
 use crate::ui::cells::{self, Choice, Col};
 use crate::ui::commands::Command;
-use egui::{Align, Id, Key, Layout, RichText, Sense};
+use egui::{Align, Id, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 use std::collections::BTreeSet;
 
@@ -44,6 +44,8 @@ pub struct Editing {
     pub highlighted: usize,
     /// Keyboard focus was already requested for the editor (done once, when it opens).
     pub focus_requested: bool,
+    /// Opened by typing (arrows then commit and move) rather than F2 / double-click.
+    pub typed: bool,
 }
 
 /// What the cached row order was computed for: (plan generation, sort, item count).
@@ -64,6 +66,12 @@ pub struct GridState {
     order: Vec<usize>,
     order_key: Option<OrderKey>,
     scroll_to: Option<usize>,
+    /// The cursor's column still has to be scrolled into view.
+    scroll_col: bool,
+    /// Rows that fit in the grid's view (PageUp / PageDown), from the last frame drawn.
+    pub page_rows: usize,
+    /// Input after a committing key, handled once the editor's field has run.
+    pub deferred: Option<crate::ui::grid_keys::Deferred>,
 }
 
 impl GridState {
@@ -83,6 +91,7 @@ impl GridState {
         self.selected.insert(row);
         self.anchor = Some(row);
         self.scroll_to = Some(row);
+        self.scroll_col = true;
         self.editing = None;
     }
 
@@ -145,7 +154,16 @@ fn refresh_order(app: &mut App) {
     app.grid.order_key = Some(key);
 }
 
-fn start_edit(app: &mut App, row: usize, col: Col, initial: Option<String>) {
+/// Open the editor on a cell: with `initial` typed text (replacing the cell's text), or the
+/// cell's own text (F2, double-click). The editor's field gets the keyboard at once, so
+/// characters of the next frames reach it.
+pub(crate) fn start_edit(
+    app: &mut App,
+    ctx: &egui::Context,
+    row: usize,
+    col: Col,
+    initial: Option<String>,
+) {
     let Some(item) = app.doc.plan.items.get(row) else {
         return;
     };
@@ -162,6 +180,7 @@ fn start_edit(app: &mut App, row: usize, col: Col, initial: Option<String>) {
         .iter()
         .position(|c| c.value == original)
         .unwrap_or(0);
+    let typed = initial.is_some();
     let text = initial.unwrap_or_else(|| original.clone());
     app.grid.editing = Some(Editing {
         row,
@@ -171,10 +190,12 @@ fn start_edit(app: &mut App, row: usize, col: Col, initial: Option<String>) {
         choices,
         highlighted,
         focus_requested: false,
+        typed,
     });
+    ctx.memory_mut(|m| m.request_focus(EDITOR_ID.with("")));
 }
 
-fn filtered(ed: &Editing) -> Vec<&Choice> {
+pub(crate) fn filtered(ed: &Editing) -> Vec<&Choice> {
     if ed.text == ed.original {
         ed.choices.iter().collect()
     } else {
@@ -183,7 +204,7 @@ fn filtered(ed: &Editing) -> Vec<&Choice> {
 }
 
 /// The text to commit: for dropdowns, the highlighted match unless the text is an exact value.
-fn commit_text(ed: &Editing) -> String {
+pub(crate) fn commit_text(ed: &Editing) -> String {
     if ed.choices.is_empty() || ed.choices.iter().any(|c| c.value == ed.text) {
         return ed.text.clone();
     }
@@ -193,15 +214,19 @@ fn commit_text(ed: &Editing) -> String {
         .unwrap_or_else(|| ed.text.clone())
 }
 
-fn move_cursor(app: &mut App, d_row: isize, d_col: isize, extend: bool) {
+/// Move the cursor by rows (in display order) and columns, clamped to the grid; `extend`
+/// grows the row selection from its anchor.
+pub(crate) fn move_cursor(app: &mut App, d_row: isize, d_col: isize, extend: bool) {
     let n = app.grid.order.len();
     if n == 0 {
         return;
     }
     let (row, col) = app.grid.cursor.unwrap_or((app.grid.order[0], Col::Name));
     let pos = app.grid.order.iter().position(|r| *r == row).unwrap_or(0) as isize;
-    let new_pos = (pos + d_row).clamp(0, n as isize - 1) as usize;
-    let ci = (col.index() as isize + d_col).clamp(0, Col::ALL.len() as isize - 1) as usize;
+    let new_pos = pos.saturating_add(d_row).clamp(0, n as isize - 1) as usize;
+    let ci = (col.index() as isize)
+        .saturating_add(d_col)
+        .clamp(0, Col::ALL.len() as isize - 1) as usize;
     let new_row = app.grid.order[new_pos];
     app.grid.cursor = Some((new_row, Col::ALL[ci]));
     if extend {
@@ -224,139 +249,7 @@ fn move_cursor(app: &mut App, d_row: isize, d_col: isize, extend: bool) {
         app.grid.anchor = Some(new_row);
     }
     app.grid.scroll_to = Some(new_pos);
-}
-
-/// Keys for the editor (Enter/Tab commit, Esc cancels, arrows move in the dropdown).
-fn editor_keys(app: &mut App, ctx: &egui::Context) {
-    let Some(ed) = app.grid.editing.as_mut() else {
-        return;
-    };
-    let (enter, tab, shift_tab, esc, up, down) = ctx.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::NONE, Key::Enter),
-            i.consume_key(egui::Modifiers::NONE, Key::Tab),
-            i.consume_key(egui::Modifiers::SHIFT, Key::Tab),
-            i.consume_key(egui::Modifiers::NONE, Key::Escape),
-            !ed.choices.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-            !ed.choices.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-        )
-    });
-    if up {
-        ed.highlighted = ed.highlighted.saturating_sub(1);
-    }
-    if down {
-        let n = filtered(ed).len();
-        ed.highlighted = (ed.highlighted + 1).min(n.saturating_sub(1));
-    }
-    if esc {
-        app.grid.editing = None;
-        return;
-    }
-    if enter || tab || shift_tab {
-        let ed = app.grid.editing.take().expect("editor is open");
-        let text = commit_text(&ed);
-        if text != ed.original {
-            app.send(Command::SetCell {
-                row: ed.row,
-                col: ed.col,
-                text,
-            });
-        }
-        if enter {
-            move_cursor(app, 1, 0, false);
-        } else if tab {
-            move_cursor(app, 0, 1, false);
-        } else {
-            move_cursor(app, 0, -1, false);
-        }
-    }
-}
-
-/// Keys when the grid has the keyboard (no other text field focused, no editor open).
-fn navigation_keys(app: &mut App, ctx: &egui::Context) {
-    let focused = ctx.memory(|m| m.focused());
-    if focused.is_some_and(|f| f != EDITOR_ID.with("")) || app.modal.is_some() {
-        return;
-    }
-    use egui::Modifiers as M;
-    let mut events = Vec::new();
-    ctx.input_mut(|i| {
-        let keys = [
-            (Key::ArrowUp, -1, 0),
-            (Key::ArrowDown, 1, 0),
-            (Key::ArrowLeft, 0, -1),
-            (Key::ArrowRight, 0, 1),
-            (Key::PageUp, -20, 0),
-            (Key::PageDown, 20, 0),
-        ];
-        for (k, dr, dc) in keys {
-            if i.consume_key(M::NONE, k) {
-                events.push(Nav::Move(dr, dc, false));
-            }
-            if i.consume_key(M::SHIFT, k) {
-                events.push(Nav::Move(dr, dc, true));
-            }
-        }
-        if i.consume_key(M::NONE, Key::Tab) {
-            events.push(Nav::Move(0, 1, false));
-        }
-        if i.consume_key(M::SHIFT, Key::Tab) {
-            events.push(Nav::Move(0, -1, false));
-        }
-        if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::F2) {
-            events.push(Nav::Edit(None));
-        }
-        if i.consume_key(M::NONE, Key::Delete) {
-            events.push(Nav::Delete);
-        }
-        if i.consume_key(M::NONE, Key::Escape) {
-            events.push(Nav::Clear);
-        }
-        for e in &i.events {
-            match e {
-                egui::Event::Copy => events.push(Nav::Copy),
-                egui::Event::Paste(t) => events.push(Nav::Paste(t.clone())),
-                egui::Event::Text(t) if !i.modifiers.command && !t.trim().is_empty() => {
-                    events.push(Nav::Edit(Some(t.clone())))
-                }
-                _ => {}
-            }
-        }
-        i.events.retain(|e| {
-            !matches!(
-                e,
-                egui::Event::Copy | egui::Event::Paste(_) | egui::Event::Text(_)
-            )
-        });
-    });
-    for e in events {
-        match e {
-            Nav::Move(dr, dc, ext) => move_cursor(app, dr, dc, ext),
-            Nav::Edit(initial) => {
-                if let Some((r, c)) = app.grid.cursor {
-                    start_edit(app, r, c, initial);
-                }
-            }
-            Nav::Delete => app.send(Command::DeleteSelected),
-            Nav::Clear => {
-                if let Some((r, _)) = app.grid.cursor {
-                    app.grid.selected.clear();
-                    app.grid.selected.insert(r);
-                }
-            }
-            Nav::Copy => app.send(Command::CopySelected),
-            Nav::Paste(t) => app.send(Command::Paste(t)),
-        }
-    }
-}
-
-enum Nav {
-    Move(isize, isize, bool),
-    Edit(Option<String>),
-    Delete,
-    Clear,
-    Copy,
-    Paste(String),
+    app.grid.scroll_col = true;
 }
 
 fn column_width(col: Col) -> Column {
@@ -375,16 +268,18 @@ fn column_width(col: Col) -> Column {
     Column::initial(w).at_least(50.0).clip(true).resizable(true)
 }
 
-/// Draw the tab: the grid with its keyboard handling, or the empty-plan message.
+/// The grid's keys of this frame ([`crate::ui::grid_keys`]), handled before any panel is drawn
+/// so no other widget takes Tab or the arrows for egui's focus navigation first.
+pub fn keys(app: &mut App, ctx: &egui::Context) {
+    refresh_order(app);
+    crate::ui::grid_keys::before_draw(app, ctx);
+}
+
+/// Draw the grid (and the open cell editor) in the central panel.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     let s = app.strings();
     refresh_order(app);
-    if app.grid.editing.is_some() {
-        editor_keys(app, &ctx);
-    } else {
-        navigation_keys(app, &ctx);
-    }
     if app.doc.plan.items.is_empty() {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
@@ -400,6 +295,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 app.send(Command::AddScalingGroup);
             }
         });
+        crate::ui::grid_keys::after_draw(app, &ctx);
         return;
     }
     // The Plan tab's own way to add an Auto Scaling group (the Edit menu and the Scaling tab
@@ -414,7 +310,11 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     });
 
     let row_h = 24.0;
+    // Rows in view below the header and the horizontal scroll bar (PageUp / PageDown).
+    app.grid.page_rows = (((ui.available_height() - 28.0 - 16.0) / row_h).floor() as usize).max(1);
     let scroll_to = app.grid.scroll_to.take();
+    let scroll_col = app.grid.scroll_col;
+    let mut cursor_rect: Option<egui::Rect> = None;
     let mut clicked: Option<(usize, Col, egui::Modifiers, bool)> = None;
     let mut header_clicked: Option<Col> = None;
     let mut editor_rect: Option<egui::Rect> = None;
@@ -493,9 +393,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                 }
                                 let key = format!("{col:?}");
                                 let rejected = app_ref.rejected_for(&item.id, &key);
-                                let (text, color, tip) = if let Some(rj) = rejected {
-                                    (rj.text.clone(), Some(error_color), Some(rj.reason.clone()))
-                                } else if col == Col::Monthly && cost.is_none() {
+                                let (text, color, tip) = if col == Col::Monthly && cost.is_none() {
                                     (
                                         s.not_priced.to_string(),
                                         Some(error_color),
@@ -545,20 +443,44 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                                     rt = rt.strong();
                                 }
                                 let label = egui::Label::new(rt).selectable(false).truncate();
-                                let resp = if col.numeric() {
+                                // The cell shows the value the plan has (and prices); a rejected
+                                // entry is shown beside it, in red, with its reason on hover.
+                                let badge = rejected.map(|rj| {
+                                    egui::Label::new(
+                                        RichText::new(format!("! {}", rj.text))
+                                            .color(error_color)
+                                            .small(),
+                                    )
+                                    .selectable(false)
+                                    .truncate()
+                                });
+                                let tip = match rejected {
+                                    Some(rj) => Some(format!(
+                                        "{} “{}”: {}\n{}",
+                                        s.edit_rejected, rj.text, rj.reason, s.rejected_keeps
+                                    )),
+                                    None => tip,
+                                };
+                                let (resp, badge_resp) = if col.numeric() {
                                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                        ui.add(label)
+                                        (ui.add(label), badge.map(|b| ui.add(b)))
                                     })
                                     .inner
                                 } else {
-                                    ui.add(label)
+                                    (ui.add(label), badge.map(|b| ui.add(b)))
                                 };
                                 if let Some(t) = tip {
+                                    if let Some(b) = badge_resp {
+                                        b.on_hover_text(&t);
+                                    }
                                     resp.on_hover_text(t);
                                 }
                             });
                             if editing_here {
                                 editor_rect = Some(rect);
+                            }
+                            if scroll_col && app_ref.grid.cursor == Some((r, col)) {
+                                cursor_rect = Some(rect);
                             }
                             if app_ref.grid.cursor == Some((r, col)) && !editing_here {
                                 row.response()
@@ -582,6 +504,11 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                         }
                     });
                 });
+            // The table's own (vertical) scroll area takes every scroll target drawn inside
+            // it; the cursor's column is brought into view here, by this horizontal area.
+            if let Some(rect) = cursor_rect {
+                ui.scroll_to_rect(rect, None);
+            }
         });
 
     if let Some(col) = header_clicked {
@@ -592,14 +519,25 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         };
     }
     if let Some((r, col, mods, double)) = clicked {
-        handle_click(app, r, col, mods, double);
+        handle_click(app, &ctx, r, col, mods, double);
+    }
+    if cursor_rect.is_some() {
+        app.grid.scroll_col = false;
     }
     if let Some(rect) = editor_rect {
         editor_ui(app, &ctx, rect);
     }
+    crate::ui::grid_keys::after_draw(app, &ctx);
 }
 
-fn handle_click(app: &mut App, r: usize, col: Col, mods: egui::Modifiers, double: bool) {
+fn handle_click(
+    app: &mut App,
+    ctx: &egui::Context,
+    r: usize,
+    col: Col,
+    mods: egui::Modifiers,
+    double: bool,
+) {
     if let Some(ed) = app.grid.editing.take() {
         // Clicking elsewhere commits the open editor, as spreadsheets do.
         let text = commit_text(&ed);
@@ -636,7 +574,7 @@ fn handle_click(app: &mut App, r: usize, col: Col, mods: egui::Modifiers, double
         app.grid.anchor = Some(r);
     }
     if double {
-        start_edit(app, r, col, None);
+        start_edit(app, ctx, r, col, None);
     }
 }
 
@@ -661,6 +599,14 @@ fn editor_ui(app: &mut App, ctx: &egui::Context, rect: egui::Rect) {
             let resp = ui.add(
                 egui::TextEdit::singleline(&mut ed.text)
                     .id(id)
+                    // Tab, arrows and Esc stay with the grid (they commit, steer or cancel)
+                    // instead of moving egui's focus to another widget.
+                    .event_filter(egui::EventFilter {
+                        tab: true,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    })
                     .hint_text(hint)
                     .desired_width(rect.width().max(160.0)),
             );

@@ -81,6 +81,8 @@ pub struct Strings {
     pub delete: &'static str,
     /// Edit ▸ Copy rows menu item (Ctrl+C): the selected rows to the clipboard as TSV.
     pub copy_rows: &'static str,
+    /// Edit menu: copy the selected rows to the clipboard, then delete them.
+    pub cut_rows: &'static str,
     /// Edit ▸ Paste rows menu item (Ctrl+V): clipboard rows become new items.
     pub paste_rows: &'static str,
     /// View menu title in the menu bar.
@@ -193,12 +195,36 @@ pub struct Strings {
     pub opened: &'static str,
     /// Status message after pasting rows or importing an items CSV, followed by the count.
     pub pasted_rows: &'static str,
+    /// A paste or import whose table has a header but no rows.
+    pub nothing_to_paste: &'static str,
+    /// The app's own file dialog (when the system's cannot open).
+    pub fd_open_title: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_save_title: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_why: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_path: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_folders: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_files: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_open: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_unavailable: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_use_own: &'static str,
+    /// See [`Strings::fd_open_title`].
+    pub fd_press_again: &'static str,
     /// Status message after Copy rows, followed by the number of rows copied.
     pub copied_rows: &'static str,
     /// Status message after a successful export, followed by the file path.
     pub exported_to: &'static str,
     /// Status message when a typed edit is refused, followed by the reason.
     pub edit_rejected: &'static str,
+    /// Tooltip of a rejected cell: the plan keeps the value shown.
+    pub rejected_keeps: &'static str,
     /// Heading for a cost component's calculation trail; not shown by any widget at present.
     pub calculation: &'static str,
     /// Heading above the charts on the Estimate and Scaling tabs.
@@ -567,6 +593,7 @@ pub static EN: Strings = Strings {
     duplicate: "Duplicate",
     delete: "Delete",
     copy_rows: "Copy rows",
+    cut_rows: "Cut rows",
     paste_rows: "Paste rows",
     view: "View",
     theme_light: "Light",
@@ -621,9 +648,21 @@ pub static EN: Strings = Strings {
     saved_to: "Saved",
     opened: "Opened",
     pasted_rows: "Pasted rows",
+    nothing_to_paste: "no rows under the header row; nothing was added",
+    fd_open_title: "Open a file",
+    fd_save_title: "Save as",
+    fd_why: "cloudplan's own dialog, because",
+    fd_path: "Path",
+    fd_folders: "Recent folders",
+    fd_files: "Files in this folder",
+    fd_open: "Open",
+    fd_unavailable: "The system file dialog could not open",
+    fd_use_own: "Choose the file in cloudplan's own dialog",
+    fd_press_again: "Chosen; press the button again to use",
     copied_rows: "Copied rows",
     exported_to: "Exported",
     edit_rejected: "Not applied",
+    rejected_keeps: "The cell keeps (and prices) the value shown; type a valid one to fix it.",
     calculation: "Calculation",
     charts: "Charts",
     first_12_note: "upfront + 12 × monthly",
@@ -819,6 +858,7 @@ pub static KO: Strings = Strings {
     duplicate: "복제",
     delete: "삭제",
     copy_rows: "행 복사",
+    cut_rows: "행 잘라내기",
     paste_rows: "행 붙여넣기",
     view: "보기",
     theme_light: "밝은 테마",
@@ -873,9 +913,21 @@ pub static KO: Strings = Strings {
     saved_to: "저장됨",
     opened: "열림",
     pasted_rows: "붙여넣은 행",
+    nothing_to_paste: "머리글 행 아래에 행이 없어 추가된 항목이 없습니다",
+    fd_open_title: "파일 열기",
+    fd_save_title: "다른 이름으로 저장",
+    fd_why: "cloudplan 자체 대화 상자를 사용하는 이유",
+    fd_path: "경로",
+    fd_folders: "최근 폴더",
+    fd_files: "이 폴더의 파일",
+    fd_open: "열기",
+    fd_unavailable: "시스템 파일 대화 상자를 열 수 없습니다",
+    fd_use_own: "cloudplan 자체 대화 상자에서 파일을 선택하세요",
+    fd_press_again: "선택됨. 사용하려면 버튼을 다시 누르세요:",
     copied_rows: "복사한 행",
     exported_to: "내보냄",
     edit_rejected: "적용 안 됨",
+    rejected_keeps: "셀은 표시된 값을 유지하고 그 값으로 계산합니다. 올바른 값을 입력하면 해결됩니다.",
     calculation: "계산",
     charts: "차트",
     first_12_note: "선결제 + 12 × 월간",

@@ -60,7 +60,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 app.send(Command::ImportItemsCsv);
             }
             ui.menu_button(s.export, |ui| {
-                if ui.button(s.export_estimate_csv).clicked() {
+                if item(ui, s.export_estimate_csv, "Ctrl+E", true) {
                     app.send(Command::Export(ExportKind::EstimateCsv));
                 }
                 for kind in ChartKind::ALL {
@@ -113,6 +113,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
             ui.separator();
             if item(ui, s.copy_rows, "Ctrl+C", has_rows) {
                 app.send(Command::CopySelected);
+            }
+            if item(ui, s.cut_rows, "Ctrl+X", has_rows) {
+                app.send(Command::CopySelected);
+                app.send(Command::DeleteSelected);
             }
             if item(ui, s.paste_rows, "Ctrl+V", true) {
                 // The platform delivers the clipboard as a paste event next frame, which the

@@ -15,11 +15,13 @@ pub mod compare_tab;
 pub mod detail;
 pub mod dialogs;
 pub mod estimate_tab;
+pub mod file_dialog;
 pub mod fonts;
 pub mod forecast_drivers;
 pub mod forecast_tab;
 pub mod forms;
 pub mod grid;
+pub mod grid_keys;
 pub mod i18n;
 pub mod menu;
 pub mod scaling_tab;
@@ -65,7 +67,7 @@ pub fn run(initial_plan: Option<PathBuf>) -> anyhow::Result<()> {
             let mut app = app::App::new(
                 catalog,
                 initial_plan,
-                Box::new(dialogs::RfdDialogs),
+                Box::new(dialogs::RfdDialogs::default()),
                 settings,
                 if probe { None } else { recovery_path() },
             );

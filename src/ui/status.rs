@@ -54,24 +54,36 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                 }
             });
         }
+        let c = &app.catalog.id;
+        let catalogue = format!(
+            "{}: {} · {} {} – {}",
+            s.catalogue, c.name, s.prices_effective, c.effective_from, c.effective_to
+        );
         if let Some(n) = &app.notice {
             ui.separator();
             let mut t = RichText::new(&n.text);
             if n.error {
                 t = t.color(ui.visuals().error_fg_color);
             }
-            ui.add(egui::Label::new(t).truncate())
-                .on_hover_text(&n.text);
+            // The notice takes the room the catalogue line leaves (cut short, whole on hover).
+            let catalogue_width = ui
+                .painter()
+                .layout_no_wrap(
+                    catalogue.clone(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    egui::Color32::PLACEHOLDER,
+                )
+                .size()
+                .x;
+            let room = (ui.available_width() - catalogue_width - 24.0).max(40.0);
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(egui::Label::new(t).truncate())
+                    .on_hover_text(&n.text);
+            });
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let c = &app.catalog.id;
-            ui.label(
-                RichText::new(format!(
-                    "{}: {} · {} {} – {}",
-                    s.catalogue, c.name, s.prices_effective, c.effective_from, c.effective_to
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(catalogue).weak());
         });
     });
 }

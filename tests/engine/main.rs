@@ -14,6 +14,7 @@ mod forecast_commitments;
 mod forecast_scaling;
 mod fuzz_regressions;
 mod import;
+mod items_paste;
 mod malformed;
 mod plan_edit;
 mod plan_files;

@@ -453,7 +453,12 @@ const BAD_TABLES: &[(&str, usize, &str, &str)] = &[
         "unknown column `colour`",
     ),
     ("id,name,kind,count,count\n", 1, "count", "appears twice"),
-    ("name,kind\nD,ebs\n", 1, "id", "no `id` column"),
+    (
+        "id,name\nd,D\n",
+        1,
+        "kind",
+        "no `kind` (or `Service`) column",
+    ),
     (
         "id,name,kind,instance_type,count,purchase\nweb,Web,ec2,m5.large,2,reserved/standard/2yr/no_upfront\n",
         2,

@@ -182,8 +182,9 @@ fn an_invalid_entry_is_shown_and_the_total_stays() {
     );
     let notice = app.notice.as_ref().unwrap();
     assert!(notice.error && notice.text.contains("no_such_param"));
-    // The grid shows what was typed (in red, with the reason as tooltip).
-    h.get_by_label("=no_such_param * 2");
+    // The grid shows the value the plan keeps, and beside it what was typed (in red, with
+    // the reason as tooltip).
+    h.get_by_label("! =no_such_param * 2");
 }
 
 #[test]

@@ -118,10 +118,10 @@ fn fixture(name: &str) -> PathBuf {
 
 fn harness_with(open: PathBuf, save: PathBuf) -> Harness<'static, App> {
     let mut h = harness();
-    h.state_mut().dialogs = Box::new(FixedPaths {
+    h.state_mut().dialogs = cloudplan::ui::dialogs::FileDialogs::new(Box::new(FixedPaths {
         open: vec![open],
         save: vec![save],
-    });
+    }));
     h
 }
 

@@ -52,3 +52,33 @@ pub fn type_into_cell(h: &mut Harness<'_, App>, row: usize, col: Col, text: &str
     h.key_press(Key::Enter);
     h.run();
 }
+
+/// Deliver `events` in **one** frame (a slow frame carrying many keys), then let the app
+/// settle. (`Harness::event` runs one frame per event.)
+pub fn one_frame(h: &mut Harness<'_, App>, events: impl IntoIterator<Item = Event>) {
+    h.input_mut().events.extend(events);
+    h.run();
+}
+
+/// A key press as the platform sends it.
+pub fn press(key: Key, modifiers: egui::Modifiers) -> Event {
+    Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        repeat: false,
+        physical_key: None,
+    }
+}
+
+/// Press `key` with `modifiers` in a frame of its own.
+pub fn key(h: &mut Harness<'_, App>, key: Key, modifiers: egui::Modifiers) {
+    one_frame(
+        h,
+        [
+            Event::ModifiersChanged(modifiers),
+            press(key, modifiers),
+            Event::ModifiersChanged(egui::Modifiers::NONE),
+        ],
+    );
+}

@@ -2,6 +2,10 @@
 //! dialogs, malformed files), and crash safety of saving and autosave recovery.
 
 mod crash_safety;
+mod file_fallback;
+mod grid_clipboard;
+mod grid_nav;
+mod grid_typing;
 mod gui;
 mod gui_catalog;
 mod gui_compare;
@@ -13,3 +17,4 @@ mod gui_plan_editing;
 mod gui_plan_scaling;
 mod gui_scaling;
 mod kit;
+mod messages;

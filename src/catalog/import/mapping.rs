@@ -252,7 +252,7 @@ fn region(a: &Attrs<'_>) -> Result<String, Skip> {
 
 /// Region codes of AWS location names, for older offer files without a `Region Code`
 /// column (names as in AWS's files, e.g. `US East (N. Virginia)`, `EU (Ireland)`).
-fn region_of_location(location: &str) -> Option<&'static str> {
+pub fn region_of_location(location: &str) -> Option<&'static str> {
     Some(match location {
         "US East (N. Virginia)" => "us-east-1",
         "US East (Ohio)" => "us-east-2",
