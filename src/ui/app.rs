@@ -701,13 +701,21 @@ impl App {
             Command::Duplicate => {
                 let rows = self.grid.selected_rows(self.doc.plan.items.len());
                 if !rows.is_empty() {
+                    // Each copy goes right after its original; from the last row up, so the
+                    // rows still to copy keep their indices. One edit: one undo step.
                     self.doc.edit(self.catalog, |p| {
                         for &r in rows.iter().rev() {
                             let mut it = p.items[r].clone();
                             it.id = Document::unique_id(p, &it.id);
-                            p.items.insert(r + rows.len(), it);
+                            p.items.insert(r + 1, it);
                         }
                     });
+                    // Cursor and selection follow the originals to their new indices.
+                    let moved = |r: usize| r + rows.iter().filter(|&&s| s < r).count();
+                    self.grid.selected = rows.iter().map(|&r| moved(r)).collect();
+                    if let Some((r, c)) = self.grid.cursor {
+                        self.grid.cursor = Some((moved(r), c));
+                    }
                 }
             }
             Command::DeleteSelected => {

@@ -4,6 +4,7 @@
 mod crash_safety;
 mod file_fallback;
 mod grid_clipboard;
+mod grid_duplicate;
 mod grid_nav;
 mod grid_typing;
 mod gui;
