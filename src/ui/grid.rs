@@ -65,6 +65,7 @@ pub struct GridState {
     pub sort: Option<(Col, bool)>,
     order: Vec<usize>,
     order_key: Option<OrderKey>,
+    /// Plan index of the row to scroll into view (turned into a display position when drawn).
     scroll_to: Option<usize>,
     /// The cursor's column still has to be scrolled into view.
     scroll_col: bool,
@@ -128,6 +129,13 @@ impl GridState {
     /// Display order of plan rows (sorted when a sort column is set).
     pub fn order(&self) -> &[usize] {
         &self.order
+    }
+
+    /// The display position to scroll to this frame, if any (taken: scrolls once): the
+    /// stored plan index looked up in the display order (plan order if none computed yet).
+    fn take_scroll_pos(&mut self) -> Option<usize> {
+        let row = self.scroll_to.take()?;
+        Some(self.order.iter().position(|r| *r == row).unwrap_or(row))
     }
 }
 
@@ -248,7 +256,7 @@ pub(crate) fn move_cursor(app: &mut App, d_row: isize, d_col: isize, extend: boo
         app.grid.selected.insert(new_row);
         app.grid.anchor = Some(new_row);
     }
-    app.grid.scroll_to = Some(new_pos);
+    app.grid.scroll_to = Some(new_row);
     app.grid.scroll_col = true;
 }
 
@@ -312,7 +320,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     let row_h = 24.0;
     // Rows in view below the header and the horizontal scroll bar (PageUp / PageDown).
     app.grid.page_rows = (((ui.available_height() - 28.0 - 16.0) / row_h).floor() as usize).max(1);
-    let scroll_to = app.grid.scroll_to.take();
+    let scroll_to = app.grid.take_scroll_pos();
     let scroll_col = app.grid.scroll_col;
     let mut cursor_rect: Option<egui::Rect> = None;
     let mut clicked: Option<(usize, Col, egui::Modifiers, bool)> = None;
@@ -649,5 +657,30 @@ fn editor_ui(app: &mut App, ctx: &egui::Context, rect: egui::Rect) {
                 text: value,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_only_scrolls_to_the_rows_display_position_in_a_sorted_grid() {
+        // Sorted: plan rows 2, 0, 1 are shown at display positions 0, 1, 2.
+        let mut g = GridState {
+            sort: Some((Col::Name, true)),
+            order: vec![2, 0, 1],
+            ..GridState::default()
+        };
+        g.select_only(2, Col::Name);
+        assert_eq!(
+            g.cursor,
+            Some((2, Col::Name)),
+            "the cursor holds the plan index"
+        );
+        assert_eq!(g.take_scroll_pos(), Some(0), "plan row 2 is shown first");
+        assert_eq!(g.take_scroll_pos(), None, "scrolls once");
+        g.select_only(0, Col::Name);
+        assert_eq!(g.take_scroll_pos(), Some(1));
     }
 }
