@@ -264,6 +264,37 @@ pub(crate) fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError::Draw(format!("{e:?}"))
 }
 
+/// PNG file bytes of a `w × h` chart that `draw` paints into memory (no file is touched).
+pub(crate) fn png_bytes(
+    w: u32,
+    h: u32,
+    draw: impl FnOnce(&DrawingArea<BitMapBackend<'_>, Shift>) -> Result<(), ChartError>,
+) -> Result<Vec<u8>, ChartError> {
+    use image::ImageEncoder;
+    if w == 0 || h == 0 {
+        return Err(ChartError::Draw(format!("empty chart size {w} × {h}")));
+    }
+    let mut rgb = vec![0u8; (w as usize) * (h as usize) * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        draw(&root)?;
+        root.present().map_err(draw_err)?;
+    }
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)
+        .map_err(draw_err)?;
+    Ok(png)
+}
+
+/// Write a chart file through [`crate::atomic_file::write`] (never a torn file).
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ChartError> {
+    crate::atomic_file::write(path, bytes).map_err(|e| ChartError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::new(e.source.kind(), e.to_string()),
+    })
+}
+
 /// Packed RGB pixels (`w × h × 3` bytes) of the chart, for an egui texture.
 pub fn render_rgb(estimate: &Estimate, kind: ChartKind, w: u32, h: u32, theme: &Theme) -> Vec<u8> {
     let mut buf = vec![0u8; (w as usize) * (h as usize) * 3];

@@ -5,8 +5,8 @@
 //! to RGB pixels for the app and to PNG / SVG files.
 
 use super::chart::{
-    ChartError, ChartKind, LegendMark, PALETTE, Theme, draw_err, draw_legend, font, register_font,
-    split_legend,
+    ChartError, ChartKind, LegendMark, PALETTE, Theme, draw_err, draw_legend, font, png_bytes,
+    register_font, split_legend, write_file,
 };
 use super::format;
 use crate::forecast::Forecast;
@@ -324,7 +324,14 @@ pub fn render_svg(f: &Forecast, kind: ChartKind, w: u32, h: u32) -> Result<Strin
     Ok(out)
 }
 
-/// Write the chart as a PNG file (light theme).
+/// The chart as PNG file bytes (light theme), drawn in memory.
+pub fn render_png(f: &Forecast, kind: ChartKind, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
+    png_bytes(w, h, |root| {
+        draw(root, f, kind, &Theme::LIGHT).map_err(draw_err)
+    })
+}
+
+/// Write the chart as a PNG file (light theme), atomically.
 pub fn save_png(
     f: &Forecast,
     kind: ChartKind,
@@ -332,9 +339,7 @@ pub fn save_png(
     h: u32,
     path: &Path,
 ) -> Result<(), ChartError> {
-    let root = BitMapBackend::new(path, (w, h)).into_drawing_area();
-    draw(&root, f, kind, &Theme::LIGHT).map_err(draw_err)?;
-    root.present().map_err(draw_err)
+    write_file(path, &render_png(f, kind, w, h)?)
 }
 
 /// Write the chart to `path` as PNG or SVG, by the file's extension.
@@ -344,11 +349,7 @@ pub fn save(f: &Forecast, kind: ChartKind, w: u32, h: u32, path: &Path) -> Resul
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if ext == "svg" {
-        let svg = render_svg(f, kind, w, h)?;
-        std::fs::write(path, svg).map_err(|source| ChartError::Io {
-            path: path.display().to_string(),
-            source,
-        })
+        write_file(path, render_svg(f, kind, w, h)?.as_bytes())
     } else {
         save_png(f, kind, w, h, path)
     }

@@ -4,8 +4,8 @@
 //! renders to RGB pixels (egui texture), PNG bytes or an SVG document.
 
 use super::chart::{
-    ChartError, LegendMark, PALETTE, Theme, draw_err, draw_legend, font, register_font,
-    split_legend,
+    ChartError, LegendMark, PALETTE, Theme, draw_err, draw_legend, font, png_bytes, register_font,
+    split_legend, write_file,
 };
 use super::format;
 use crate::scaling::run::Outcome;
@@ -287,7 +287,21 @@ pub fn render_svg(
     Ok(out)
 }
 
-/// Write the chart as a PNG file (light theme).
+/// The chart as PNG file bytes (light theme), drawn in memory.
+pub fn render_png(
+    o: &Outcome,
+    capacity_per_unit: f64,
+    chart: ScalingChart,
+    window: Range<usize>,
+    w: u32,
+    h: u32,
+) -> Result<Vec<u8>, ChartError> {
+    png_bytes(w, h, |root| {
+        draw(root, o, capacity_per_unit, chart, window, &Theme::LIGHT).map_err(draw_err)
+    })
+}
+
+/// Write the chart as a PNG file (light theme), atomically.
 pub fn save_png(
     o: &Outcome,
     capacity_per_unit: f64,
@@ -297,9 +311,10 @@ pub fn save_png(
     h: u32,
     path: &Path,
 ) -> Result<(), ChartError> {
-    let root = BitMapBackend::new(path, (w, h)).into_drawing_area();
-    draw(&root, o, capacity_per_unit, chart, window, &Theme::LIGHT).map_err(draw_err)?;
-    root.present().map_err(draw_err)
+    write_file(
+        path,
+        &render_png(o, capacity_per_unit, chart, window, w, h)?,
+    )
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod cli;
 mod cli_catalog;
+mod cli_chart_files;
 mod cli_compare;
 #[path = "../common/mod.rs"]
 mod common;
