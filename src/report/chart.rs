@@ -325,7 +325,7 @@ pub fn render_svg(
     Ok(out)
 }
 
-/// Write the chart as a PNG file (light theme).
+/// Write the chart as a PNG file (light theme), atomically.
 pub fn save_png(
     estimate: &Estimate,
     kind: ChartKind,
@@ -333,35 +333,20 @@ pub fn save_png(
     h: u32,
     path: &Path,
 ) -> Result<(), ChartError> {
-    let rows = chart_data(estimate, kind);
-    let root = BitMapBackend::new(path, (w, h)).into_drawing_area();
-    draw(&root, title(kind), &rows, &Theme::LIGHT).map_err(draw_err)?;
-    root.present().map_err(draw_err)
+    write_file(path, &render_png(estimate, kind, w, h)?)
 }
 
-/// The chart as PNG file bytes (light theme). plotters encodes PNG only to a file, so this
-/// goes through a private temporary file that is removed afterwards.
+/// The chart as PNG file bytes (light theme), drawn in memory.
 pub fn render_png(
     estimate: &Estimate,
     kind: ChartKind,
     w: u32,
     h: u32,
 ) -> Result<Vec<u8>, ChartError> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    let path = std::env::temp_dir().join(format!(
-        "cloudplan-chart-{}-{}.png",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = save_png(estimate, kind, w, h, &path).and_then(|()| {
-        std::fs::read(&path).map_err(|source| ChartError::Io {
-            path: path.display().to_string(),
-            source,
-        })
-    });
-    let _ = std::fs::remove_file(&path);
-    result
+    let rows = chart_data(estimate, kind);
+    png_bytes(w, h, |root| {
+        draw(root, title(kind), &rows, &Theme::LIGHT).map_err(draw_err)
+    })
 }
 
 /// The mark beside a legend label: a filled box (bars, areas, bands), a line, or a triangle marker.

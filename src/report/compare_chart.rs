@@ -6,7 +6,9 @@
 //! area; [`render_rgb`] gives pixels for an egui texture, [`render_svg`] / [`render_png`] /
 //! [`save_png`] the files. Nothing is recomputed here: every figure comes from the comparison.
 
-use super::chart::{ChartError, PALETTE, Theme, draw_err, font, register_font};
+use super::chart::{
+    ChartError, PALETTE, Theme, draw_err, font, png_bytes, register_font, write_file,
+};
 use super::format;
 use crate::purchase::{Comparison, OptionResult};
 use plotters::coord::Shift;
@@ -309,7 +311,7 @@ pub fn render_svg(
     Ok(out)
 }
 
-/// Write the chart as a PNG file (light theme).
+/// Write the chart as a PNG file (light theme), atomically.
 pub fn save_png(
     c: &Comparison,
     kind: CompareChart,
@@ -317,34 +319,19 @@ pub fn save_png(
     h: u32,
     path: &Path,
 ) -> Result<(), ChartError> {
-    let root = BitMapBackend::new(path, (w, h)).into_drawing_area();
-    draw(&root, c, kind, &Theme::LIGHT).map_err(draw_err)?;
-    root.present().map_err(draw_err)
+    write_file(path, &render_png(c, kind, w, h)?)
 }
 
-/// The chart as PNG bytes (light theme), through a private temporary file as
-/// [`super::chart::render_png`] does (plotters encodes PNG only to a file).
+/// The chart as PNG file bytes (light theme), drawn in memory.
 pub fn render_png(
     c: &Comparison,
     kind: CompareChart,
     w: u32,
     h: u32,
 ) -> Result<Vec<u8>, ChartError> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    let path = std::env::temp_dir().join(format!(
-        "cloudplan-compare-{}-{}.png",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = save_png(c, kind, w, h, &path).and_then(|()| {
-        std::fs::read(&path).map_err(|source| ChartError::Io {
-            path: path.display().to_string(),
-            source,
-        })
-    });
-    let _ = std::fs::remove_file(&path);
-    result
+    png_bytes(w, h, |root| {
+        draw(root, c, kind, &Theme::LIGHT).map_err(draw_err)
+    })
 }
 
 #[cfg(test)]
