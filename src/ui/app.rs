@@ -710,12 +710,9 @@ impl App {
                             p.items.insert(r + 1, it);
                         }
                     });
-                    // Cursor and selection follow the originals to their new indices.
-                    let moved = |r: usize| r + rows.iter().filter(|&&s| s < r).count();
-                    self.grid.selected = rows.iter().map(|&r| moved(r)).collect();
-                    if let Some((r, c)) = self.grid.cursor {
-                        self.grid.cursor = Some((moved(r), c));
-                    }
+                    // Cursor, selection and anchor follow the originals to their new indices.
+                    self.grid
+                        .follow_rows(|r| r + rows.iter().filter(|&&s| s < r).count());
                 }
             }
             Command::DeleteSelected => {

@@ -108,6 +108,15 @@ impl GridState {
         v
     }
 
+    /// Cursor, selection and anchor follow their rows to new plan indices (`moved(old)`),
+    /// after rows were inserted before them.
+    pub fn follow_rows(&mut self, moved: impl Fn(usize) -> usize) {
+        self.selected = self.selected.iter().map(|&r| moved(r)).collect();
+        self.cursor = self.cursor.map(|(r, c)| (moved(r), c));
+        self.anchor = self.anchor.map(&moved);
+        self.editing = None;
+    }
+
     /// Keep cursor and selection inside a plan of `len` items.
     pub fn clamp(&mut self, len: usize) {
         self.selected.retain(|r| *r < len);

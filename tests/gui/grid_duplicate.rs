@@ -12,10 +12,10 @@ fn duplicating_two_rows_puts_each_copy_after_its_original_in_one_undo_step() {
     let mut h = kit::harness(kit::default_app(FixedPaths::default()));
     let plan = h.state().doc.plan.clone();
     assert!(plan.items.len() >= 4, "the default plan has rows a b c d");
-    // Select rows b and c.
-    h.state_mut().grid.select_only(1, Col::Name);
+    // Select rows c and b, upwards: the anchor is c, the cursor b.
+    h.state_mut().grid.select_only(2, Col::Name);
     h.run();
-    key(&mut h, Key::ArrowDown, Modifiers::SHIFT);
+    key(&mut h, Key::ArrowUp, Modifiers::SHIFT);
     h.state_mut().send(Command::Duplicate);
     h.run();
 
@@ -38,7 +38,13 @@ fn duplicating_two_rows_puts_each_copy_after_its_original_in_one_undo_step() {
     let ids: std::collections::BTreeSet<_> = items.iter().map(|i| &i.id).collect();
     assert_eq!(ids.len(), items.len(), "ids stay unique");
     // The originals stay selected (at their new places).
-    assert_eq!(h.state().grid.selected_rows(items.len()), vec![1, 3]);
+    let n = items.len();
+    assert_eq!(h.state().grid.selected_rows(n), vec![1, 3]);
+
+    // The anchor followed c to index 3: Shift+Down from b selects b' and c.
+    assert_eq!(h.state().grid.cursor, Some((1, Col::Name)));
+    key(&mut h, Key::ArrowDown, Modifiers::SHIFT);
+    assert_eq!(h.state().grid.selected_rows(n), vec![2, 3]);
 
     key(&mut h, Key::Z, Modifiers::COMMAND);
     assert_eq!(h.state().doc.plan, plan, "one undo step");
