@@ -613,6 +613,32 @@ fn read_table_at(
     Ok(())
 }
 
+/// The term, payment and (unparsed) offering class of a reserved or Savings Plans rate row, each
+/// required; `needs` says what the row kind needs when one is missing.
+fn commitment_fields<'r>(r: &'r Rec<'_>, needs: &str) -> Result<(Term, Payment, &'r str)> {
+    let need = |f: &str| -> Result<&'r str> {
+        let v = r.get(f);
+        if v.is_empty() {
+            Err(r.origin.err(f, format!("missing required value ({needs})")))
+        } else {
+            Ok(v)
+        }
+    };
+    let t = need("term")?;
+    let term = Term::parse(t).ok_or_else(|| {
+        r.origin
+            .err("term", format!("unknown term `{t}` (expected 1yr or 3yr)"))
+    })?;
+    let p = need("payment")?;
+    let payment = Payment::parse(p).ok_or_else(|| {
+        r.origin.err(
+            "payment",
+            format!("unknown payment `{p}` (expected no_upfront, partial_upfront or all_upfront)"),
+        )
+    })?;
+    Ok((term, payment, need("offering_class")?))
+}
+
 fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
     let region = r.required("region")?.to_string();
     let service_s = r.required("service")?;
@@ -653,32 +679,8 @@ fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
             }
         }
         "reserved" => {
-            let need = |f: &str| -> Result<&str> {
-                let v = r.get(f);
-                if v.is_empty() {
-                    Err(r.origin.err(
-                        f,
-                        "missing required value (a reserved rate needs term, payment and offering_class)",
-                    ))
-                } else {
-                    Ok(v)
-                }
-            };
-            let t = need("term")?;
-            let term = Term::parse(t).ok_or_else(|| {
-                r.origin
-                    .err("term", format!("unknown term `{t}` (expected 1yr or 3yr)"))
-            })?;
-            let p = need("payment")?;
-            let payment = Payment::parse(p).ok_or_else(|| {
-                r.origin.err(
-                    "payment",
-                    format!(
-                        "unknown payment `{p}` (expected no_upfront, partial_upfront or all_upfront)"
-                    ),
-                )
-            })?;
-            let c = need("offering_class")?;
+            let (term, payment, c) =
+                commitment_fields(r, "a reserved rate needs term, payment and offering_class")?;
             let class = OfferingClass::parse(c).ok_or_else(|| {
                 r.origin.err(
                     "offering_class",
@@ -692,32 +694,10 @@ fn parse_rate(r: &Rec<'_>) -> Result<Rate> {
             })
         }
         "savings_plan" => {
-            let need = |f: &str| -> Result<&str> {
-                let v = r.get(f);
-                if v.is_empty() {
-                    Err(r.origin.err(
-                        f,
-                        "missing required value (a savings_plan rate needs term, payment and offering_class = compute or ec2_instance)",
-                    ))
-                } else {
-                    Ok(v)
-                }
-            };
-            let t = need("term")?;
-            let term = Term::parse(t).ok_or_else(|| {
-                r.origin
-                    .err("term", format!("unknown term `{t}` (expected 1yr or 3yr)"))
-            })?;
-            let p = need("payment")?;
-            let payment = Payment::parse(p).ok_or_else(|| {
-                r.origin.err(
-                    "payment",
-                    format!(
-                        "unknown payment `{p}` (expected no_upfront, partial_upfront or all_upfront)"
-                    ),
-                )
-            })?;
-            let c = need("offering_class")?;
+            let (term, payment, c) = commitment_fields(
+                r,
+                "a savings_plan rate needs term, payment and offering_class = compute or ec2_instance",
+            )?;
             let kind = SavingsPlanKind::parse(c).ok_or_else(|| {
                 r.origin.err(
                     "offering_class",

@@ -936,6 +936,34 @@ impl Catalog {
             .map(|i| self.regions[i].name.as_str())
     }
 
+    /// The region code of a location name as AWS writes it — the Price List's `EU (Frankfurt)`
+    /// or the console's and Pricing Calculator's `Europe (Frankfurt)`, any case — if the
+    /// catalogue names that region (`regions.csv`).
+    pub fn region_of_name(&self, name: &str) -> Option<&str> {
+        // (whether the name starts with "EU"/"Europe", the rest): compared without allocating
+        // (the importer asks once per offer row that has no region code).
+        fn key(s: &str) -> (bool, &str) {
+            let s = s.trim();
+            for prefix in ["europe ", "eu "] {
+                if s.len() > prefix.len()
+                    && s.is_char_boundary(prefix.len())
+                    && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+                {
+                    return (true, &s[prefix.len()..]);
+                }
+            }
+            (false, s)
+        }
+        let (eu, rest) = key(name);
+        self.regions
+            .iter()
+            .find(|r| {
+                let (e, n) = key(&r.name);
+                e == eu && n.eq_ignore_ascii_case(rest)
+            })
+            .map(|r| r.code.as_str())
+    }
+
     /// `eu-central-1 — EU (Frankfurt)` for pickers; the bare code when the name is unknown.
     pub fn region_label(&self, code: &str) -> String {
         match self.region_name(code) {

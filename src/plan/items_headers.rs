@@ -199,7 +199,8 @@ pub fn kind_of_service(text: &str) -> Option<(&'static str, Option<(&'static str
     Some((kind, extra))
 }
 
-/// The region code of an AWS location name (`US East (N. Virginia)` → `us-east-1`).
+/// The region code of an AWS location name (`US East (N. Virginia)` → `us-east-1`,
+/// `Europe (Frankfurt)` → `eu-central-1`), from the catalogue's region names.
 pub fn region_code(text: &str) -> Option<&'static str> {
     crate::catalog::import::mapping::region_of_location(text.trim())
 }
@@ -247,6 +248,11 @@ mod tests {
         assert_eq!(kind_of_service("Amazon EKS").unwrap().0, "eks");
         assert_eq!(kind_of_service("AWS Fargate").unwrap().0, "fargate");
         assert_eq!(region_code("US East (N. Virginia)"), Some("us-east-1"));
+        // Every region the catalogue names, as the console writes Europe's too.
+        assert_eq!(region_code("Europe (Frankfurt)"), Some("eu-central-1"));
+        assert_eq!(region_code("eu (paris)"), Some("eu-west-3"));
+        assert_eq!(region_code("Asia Pacific (Mumbai)"), Some("ap-south-1"));
+        assert_eq!(region_code("Atlantis (North)"), None);
         assert_eq!(purchase_code("On-Demand"), Some("on_demand"));
         for kind in super::super::items_csv::KINDS {
             assert!(quantity_column(kind).is_some(), "{kind}");

@@ -262,17 +262,10 @@ fn group_editor(app: &mut App, ui: &mut egui::Ui, name: &str) {
         .and_then(|g| g.parent.clone());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let l = ui.label(w.parameter_name);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
-        crate::ui::forms::claim_keys(ui, &r);
-        if r.lost_focus() && app.sidebar.edit_name.trim() != name {
+        if let Some(new) = name_field(app, ui, w.parameter_name, name) {
             app.commands.push(Command::Plan(PlanEdit::RenameGroup {
                 old: name.to_string(),
-                new: app.sidebar.edit_name.trim().to_string(),
+                new,
             }));
         }
         show_error(app, ui, &target, "name");
@@ -442,23 +435,28 @@ fn parameters_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
+/// The name field of a group or parameter editor (`app.sidebar.edit_name`): the new name
+/// when the field loses focus with another name than `name`.
+fn name_field(app: &mut App, ui: &mut egui::Ui, label: &str, name: &str) -> Option<String> {
+    let l = ui.label(label);
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
+    crate::ui::forms::claim_keys(ui, &r);
+    let new = app.sidebar.edit_name.trim();
+    (r.lost_focus() && new != name).then(|| new.to_string())
+}
+
 /// The editor of one parameter: rename (formulas follow), describe, delete (refused while used).
 fn parameter_editor(app: &mut App, ui: &mut egui::Ui, name: &str, description: &str) {
     let w = words(app.settings.lang);
     let target = format!("param:{name}");
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let l = ui.label(w.parameter_name);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut app.sidebar.edit_name).desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
-        crate::ui::forms::claim_keys(ui, &r);
-        if r.lost_focus() && app.sidebar.edit_name.trim() != name {
+        if let Some(new) = name_field(app, ui, w.parameter_name, name) {
             app.commands.push(Command::Plan(PlanEdit::RenameParameter {
                 old: name.to_string(),
-                new: app.sidebar.edit_name.trim().to_string(),
+                new,
             }));
         }
         show_error(app, ui, &target, "name");

@@ -82,8 +82,11 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
                     .on_hover_text(&n.text);
             });
         }
+        // In a narrow window the catalogue line is cut short (whole on hover) instead of
+        // running over the totals.
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.label(RichText::new(catalogue).weak());
+            ui.add(egui::Label::new(RichText::new(&catalogue).weak()).truncate())
+                .on_hover_text(&catalogue);
         });
     });
 }

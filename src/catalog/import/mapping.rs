@@ -251,18 +251,10 @@ fn region(a: &Attrs<'_>) -> Result<String, Skip> {
 }
 
 /// Region codes of AWS location names, for older offer files without a `Region Code`
-/// column (names as in AWS's files, e.g. `US East (N. Virginia)`, `EU (Ireland)`).
+/// column (names as in AWS's files, e.g. `US East (N. Virginia)`, `EU (Ireland)`): the
+/// embedded catalogue's `regions.csv`, the one table of region names.
 pub fn region_of_location(location: &str) -> Option<&'static str> {
-    Some(match location {
-        "US East (N. Virginia)" => "us-east-1",
-        "US East (Ohio)" => "us-east-2",
-        "US West (Oregon)" => "us-west-2",
-        "EU (Ireland)" => "eu-west-1",
-        "EU (Frankfurt)" => "eu-central-1",
-        "Asia Pacific (Seoul)" => "ap-northeast-2",
-        "Asia Pacific (Tokyo)" => "ap-northeast-1",
-        _ => return None,
-    })
+    crate::catalog::load::embedded().region_of_name(location)
 }
 
 fn simple(

@@ -179,17 +179,39 @@ impl<'a> Form<'a> {
 
     /// A required number (or formula) in `unit`.
     pub fn num(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Num, unit: Unit) {
+        let mut o = Some(v.clone());
+        self.number_field(ui, key, &mut o, unit, false);
+        if let Some(n) = o {
+            *v = n;
+        }
+    }
+
+    /// The field behind [`Self::num`] and [`Self::opt_num`]: a number (or formula) in `unit`;
+    /// an empty text clears it when `optional`, else it is parsed (and refused) like any text.
+    fn number_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &str,
+        v: &mut Option<Num>,
+        unit: Unit,
+        optional: bool,
+    ) {
         let shown = self.shown(unit);
         let l = self.label(ui, key);
-        let current = v.to_text();
+        let current = v.as_ref().map(Num::to_text).unwrap_or_default();
         ui.horizontal(|ui| {
             if let Some(t) = self.text_input(ui, key, &current, l.id) {
-                match Num::parse_in(&t, unit) {
-                    Ok(n) => {
-                        *v = n;
-                        self.commit(key);
+                if optional && t.trim().is_empty() {
+                    *v = None;
+                    self.commit(key);
+                } else {
+                    match Num::parse_in(&t, unit) {
+                        Ok(n) => {
+                            *v = Some(n);
+                            self.commit(key);
+                        }
+                        Err(reason) => self.refuse(key, t, reason),
                     }
-                    Err(reason) => self.refuse(key, t, reason),
                 }
             }
             ui.label(RichText::new(shown).weak());
@@ -342,27 +364,7 @@ impl<'a> Form<'a> {
 
     /// An optional number (or formula) in `unit`: an empty field leaves it out.
     pub fn opt_num(&mut self, ui: &mut egui::Ui, key: &str, v: &mut Option<Num>, unit: Unit) {
-        let shown = self.shown(unit);
-        let l = self.label(ui, key);
-        let current = v.as_ref().map(Num::to_text).unwrap_or_default();
-        ui.horizontal(|ui| {
-            if let Some(t) = self.text_input(ui, key, &current, l.id) {
-                if t.trim().is_empty() {
-                    *v = None;
-                    self.commit(key);
-                } else {
-                    match Num::parse_in(&t, unit) {
-                        Ok(n) => {
-                            *v = Some(n);
-                            self.commit(key);
-                        }
-                        Err(reason) => self.refuse(key, t, reason),
-                    }
-                }
-            }
-            ui.label(RichText::new(shown).weak());
-        });
-        self.after(ui, key);
+        self.number_field(ui, key, v, unit, true);
     }
 
     /// A one-line text field (`check` says why a text is refused, if it is).
